@@ -1,0 +1,80 @@
+import express from 'express';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import { errorHandler, HttpError } from './errors.js';
+import { keystoneV3Base } from './keystone/auth-url.js';
+import { keystoneClient } from './keystone/client.js';
+import { createLogger, httpLogger } from './logger.js';
+import { chooseMicroversion } from './proxy/headers.js';
+import { upstreamProxy } from './proxy/upstream-proxy.js';
+import { csrfProtection } from './security/csrf.js';
+import { securityHeaders } from './security/headers.js';
+import { loadSession, requireSession } from './session/middleware.js';
+import { sessionRouter } from './session/router.js';
+import { MemorySessionStore, type SessionStore } from './session/store.js';
+import { spaRouter } from './static.js';
+
+/** Cinder refuses bodies over this size (oslo sizelimit), so larger ones are refused here first. */
+const CINDER_MAX_BODY = 114_688;
+
+export interface AppDeps {
+  store?: SessionStore;
+  logger?: Logger;
+}
+
+/** Composes the BFF. `index.ts`/`main.ts` only listen, so tests drive this in-process. */
+export function createApp(config: Config, deps: AppDeps = {}): { app: express.Express; store: SessionStore } {
+  const store = deps.store ?? new MemorySessionStore();
+  const logger = deps.logger ?? createLogger(config.LOG_LEVEL);
+  const keystone = keystoneClient(keystoneV3Base(config.OS_AUTH_URL), config.UPSTREAM_TIMEOUT_MS);
+  const idleMs = config.SESSION_IDLE_MINUTES * 60_000;
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY);
+  app.use(httpLogger(logger));
+  app.use((req, res, next) => {
+    res.locals.requestId = req.id;
+    next();
+  });
+  app.use(securityHeaders);
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  const api = express.Router();
+  api.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  api.use(loadSession(store, idleMs));
+  api.use(csrfProtection({ exempt: (method, path) => method === 'POST' && path === '/session' }));
+  api.use('/session', sessionRouter({ config, store, keystone }));
+  api.use(
+    '/cinder',
+    requireSession,
+    ...upstreamProxy({
+      service: 'cinder',
+      endpointOf: (session) => session.record.volumeApi.url,
+      decorate: (req, session) => ({
+        'OpenStack-API-Version': chooseMicroversion(
+          req.get('OpenStack-API-Version'),
+          session.record.volumeApi.microversion,
+        ),
+      }),
+      timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+      maxBodyBytes: CINDER_MAX_BODY,
+    }),
+  );
+  api.use(() => {
+    throw new HttpError(404, 'notFound', 'There is no such API route.');
+  });
+  app.use('/api', api);
+
+  if (config.STATIC_DIR) app.use(spaRouter(config.STATIC_DIR));
+  app.use(() => {
+    throw new HttpError(404, 'notFound', 'Not found.');
+  });
+  app.use(errorHandler);
+  return { app, store };
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/**
+ * The BFF's environment, with the OpenStack client conventions (`OS_*`) for the cloud.
+ * Parsed once at start; a bad value stops the process with a message naming the variable.
+ */
+export const configSchema = z.object({
+  OS_AUTH_URL: z.url({ protocol: /^https?$/ }),
+  OS_REGION_NAME: z.string().min(1).optional(),
+  OS_INTERFACE: z.enum(['public', 'internal', 'admin']).default('public'),
+  OS_USER_DOMAIN_NAME: z.string().min(1).default('Default'),
+  OS_PROJECT_DOMAIN_NAME: z.string().min(1).default('Default'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  /** Key material for encrypting tokens at rest; a random one is made when unset (sessions then die with the process). */
+  SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
+  /**
+   * Which proxies in front of the BFF to believe about the client (X-Forwarded-For/-Proto), so that
+   * cookies get `Secure` behind TLS and rate limits count real clients: `false` (default), `true`
+   * (the one proxy directly in front), a hop count, or Express's names and CIDRs (`loopback, 10.0.0.0/8`).
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((value): boolean | number | string => {
+      if (['false', '0', 'no', ''].includes(value)) return false;
+      if (['true', 'yes'].includes(value)) return 1;
+      return /^\d+$/.test(value) ? Number(value) : value;
+    }),
+  UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  /** Where the built SPA lives; unset serves the API only. */
+  STATIC_DIR: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Login attempts per client address per 15 minutes. */
+  LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(20),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Parses the environment or throws one error that lists every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  return result.data;
+}

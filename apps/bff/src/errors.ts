@@ -1,0 +1,69 @@
+import type { ErrorBody, ErrorEnvelope } from '@cinder-console/cinder';
+import type { ErrorRequestHandler, Response } from 'express';
+import type { z } from 'zod';
+
+/** An error the BFF itself raises; the error handler renders it into the envelope. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues?: ErrorBody['issues'],
+  ) {
+    super(message);
+  }
+}
+
+/** An error response from an OpenStack service, already in the envelope's terms (message, request id, service). */
+export class UpstreamError extends HttpError {
+  constructor(readonly body: ErrorBody) {
+    super(body.status, body.code, body.message);
+  }
+}
+
+/** A 400 naming each invalid field, from a zod error. */
+export function validationError(error: z.ZodError): HttpError {
+  const issues = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+  const summary = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
+  return new HttpError(400, 'invalidInput', `Invalid input: ${summary}`, issues);
+}
+
+export function sendEnvelope(res: Response, envelope: ErrorEnvelope): void {
+  const requestId = envelope.error.requestId ?? String(res.locals.requestId ?? '');
+  res.status(envelope.error.status).json({ error: { ...envelope.error, requestId } });
+}
+
+/** Renders anything thrown into the envelope; unexpected errors are logged and never leak details. */
+export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  if (res.headersSent) return;
+  if (err instanceof UpstreamError) return sendEnvelope(res, { error: err.body });
+  if (err instanceof HttpError) {
+    return sendEnvelope(res, {
+      error: {
+        status: err.status,
+        code: err.code,
+        message: err.message,
+        ...(err.issues ? { issues: err.issues } : {}),
+      },
+    });
+  }
+  // body-parser's errors carry a `type` and an HTTP status.
+  const typed = err as { type?: string; status?: number };
+  if (typed.type === 'entity.parse.failed') {
+    return sendEnvelope(res, {
+      error: { status: 400, code: 'malformedJson', message: 'The request body is not valid JSON.' },
+    });
+  }
+  if (typed.type === 'entity.too.large') {
+    return sendEnvelope(res, {
+      error: { status: 413, code: 'bodyTooLarge', message: 'The request body is too large.' },
+    });
+  }
+  if (typed.type === 'encoding.unsupported' || typed.type === 'charset.unsupported') {
+    return sendEnvelope(res, {
+      error: { status: 415, code: 'unsupportedEncoding', message: 'Unsupported body encoding.' },
+    });
+  }
+  req.log?.error({ err }, 'unhandled error');
+  sendEnvelope(res, { error: { status: 500, code: 'internalError', message: 'The console hit an unexpected error.' } });
+};

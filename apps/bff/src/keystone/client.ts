@@ -1,0 +1,76 @@
+import { tokenResponseSchema, type TokenResponse } from '@cinder-console/cinder';
+import { z } from 'zod';
+import { HttpError } from '../errors.js';
+import { upstreamFetch } from './upstream-fetch.js';
+
+export interface IssuedToken {
+  /** The secret itself: never leaves the BFF. */
+  value: string;
+  body: TokenResponse['token'];
+}
+
+export interface KeystoneClient {
+  passwordAuth(input: {
+    username: string;
+    password: string;
+    userDomain: string;
+    project?: { name: string; domain: string } | undefined;
+  }): Promise<IssuedToken>;
+  rescope(token: string, projectId: string): Promise<IssuedToken>;
+  listProjects(token: string): Promise<Array<{ id: string; name: string }>>;
+  revoke(token: string): Promise<void>;
+}
+
+const projectsSchema = z.object({
+  projects: z.array(z.looseObject({ id: z.string(), name: z.string(), enabled: z.boolean().optional() })),
+});
+
+/** A Keystone v3 client for the calls the BFF makes on a user's behalf. */
+export function keystoneClient(baseUrl: string, timeoutMs: number): KeystoneClient {
+  const json = { 'Content-Type': 'application/json', Accept: 'application/json' };
+
+  async function issue(auth: unknown): Promise<IssuedToken> {
+    const response = await upstreamFetch('keystone', `${baseUrl}/auth/tokens`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ auth }),
+      timeoutMs,
+    });
+    const value = response.headers.get('x-subject-token');
+    const parsed = tokenResponseSchema.safeParse(await response.json().catch(() => undefined));
+    if (!value || !parsed.success) {
+      throw new HttpError(502, 'upstreamInvalid', 'Keystone answered the login with an unexpected response.');
+    }
+    return { value, body: parsed.data.token };
+  }
+
+  return {
+    passwordAuth({ username, password, userDomain, project }) {
+      return issue({
+        identity: {
+          methods: ['password'],
+          password: { user: { name: username, domain: { name: userDomain }, password } },
+        },
+        ...(project ? { scope: { project: { name: project.name, domain: { name: project.domain } } } } : {}),
+      });
+    },
+    rescope(token, projectId) {
+      return issue({ identity: { methods: ['token'], token: { id: token } }, scope: { project: { id: projectId } } });
+    },
+    async listProjects(token) {
+      const response = await upstreamFetch('keystone', `${baseUrl}/auth/projects`, {
+        headers: { ...json, 'X-Auth-Token': token },
+        timeoutMs,
+      });
+      const parsed = projectsSchema.parse(await response.json());
+      return parsed.projects.filter((p) => p.enabled !== false).map(({ id, name }) => ({ id, name }));
+    },
+    async revoke(token) {
+      await upstreamFetch('keystone', `${baseUrl}/auth/tokens`, {
+        method: 'DELETE',
+        headers: { 'X-Auth-Token': token, 'X-Subject-Token': token },
+        timeoutMs,
+      });
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import type { ClientRequest, IncomingMessage } from 'node:http';
+
+/**
+ * Request headers the browser may pass to a cloud service; everything else is dropped. `host` is
+ * already the upstream's own here (the proxy rewrites it), and HTTP/1.1 requires it.
+ */
+const REQUEST_ALLOW = new Set([
+  'host',
+  'accept',
+  'accept-language',
+  'content-type',
+  'content-length',
+  'openstack-api-version',
+]);
+
+/** Response headers the browser may see from a cloud service; cookies, tokens and server details never pass. */
+export const RESPONSE_ALLOW = new Set([
+  'content-type',
+  'content-length',
+  'openstack-api-version',
+  'x-openstack-request-id',
+  'retry-after',
+  'last-modified',
+]);
+
+/** Removes every outgoing header that is not on the allow-list (the proxy copies all of them by default). */
+export function keepAllowedRequestHeaders(proxyReq: ClientRequest): void {
+  for (const name of proxyReq.getHeaderNames()) {
+    if (!REQUEST_ALLOW.has(name.toLowerCase())) proxyReq.removeHeader(name);
+  }
+}
+
+export function allowedResponseHeaders(upstream: IncomingMessage): Record<string, string | string[]> {
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(upstream.headers)) {
+    if (value !== undefined && RESPONSE_ALLOW.has(name)) headers[name] = value;
+  }
+  return headers;
+}
+
+/** Parses `volume 3.45` into [3, 45]; anything else is undefined. */
+function parseVolumeVersion(header: string | undefined): [number, number] | undefined {
+  const match = header && /^\s*volume\s+(\d+)\.(\d+)\s*$/.exec(header);
+  return match ? [Number(match[1]), Number(match[2])] : undefined;
+}
+
+/**
+ * The microversion to send: what the browser asked for when the session's cloud supports it,
+ * otherwise the session's negotiated maximum. v2 clouds get no header at all.
+ */
+export function chooseMicroversion(requested: string | undefined, sessionMax: string | null): string | undefined {
+  if (sessionMax === null) return undefined;
+  const max = parseVolumeVersion(`volume ${sessionMax}`)!;
+  const wanted = parseVolumeVersion(requested);
+  if (wanted && wanted[0] === max[0] && wanted[1] <= max[1]) return `volume ${wanted[0]}.${wanted[1]}`;
+  return `volume ${sessionMax}`;
+}

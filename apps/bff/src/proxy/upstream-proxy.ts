@@ -1,0 +1,148 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { envelopeFromUpstream } from '@cinder-console/cinder';
+import type { Request, RequestHandler, Response } from 'express';
+import { createProxyMiddleware, debugProxyErrorsPlugin, proxyEventsPlugin } from 'http-proxy-middleware';
+import { HttpError, sendEnvelope } from '../errors.js';
+import { currentSession, type LoadedSession } from '../session/middleware.js';
+import { allowedResponseHeaders, keepAllowedRequestHeaders } from './headers.js';
+import { refusePath } from './path-guard.js';
+
+/** Error bodies are read whole to translate them; past this size the rest is not needed. */
+const MAX_ERROR_BODY = 64 * 1024;
+
+export interface UpstreamProxyOptions {
+  service: 'cinder' | 'glance';
+  /** The session's endpoint for this service (project id included where the service has one). */
+  endpointOf: (session: LoadedSession) => string;
+  /** Sets service-specific outgoing headers (the microversion, for Cinder). */
+  decorate?: (req: Request, session: LoadedSession) => Record<string, string | undefined>;
+  timeoutMs: number;
+  /** Largest request body forwarded (Cinder's own limit is 114688 bytes). */
+  maxBodyBytes: number;
+}
+
+function upstreamLabel(service: UpstreamProxyOptions['service']): string {
+  return service === 'cinder' ? 'Cinder (block storage)' : 'Glance (images)';
+}
+
+/** Refuses what must not be forwarded before any byte goes upstream. */
+function guard(options: UpstreamProxyOptions): RequestHandler {
+  return (req, _res, next) => {
+    const path = req.url.split('?')[0] ?? '';
+    const reason = refusePath(path);
+    if (reason) throw new HttpError(400, 'pathRefused', reason);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      const length = req.get('content-length');
+      if (length === undefined && req.get('transfer-encoding')) {
+        throw new HttpError(411, 'lengthRequired', 'Request bodies must declare their length.');
+      }
+      if (Number(length ?? 0) > options.maxBodyBytes) {
+        throw new HttpError(413, 'bodyTooLarge', `Request bodies are limited to ${options.maxBodyBytes} bytes.`);
+      }
+      if (Number(length ?? 0) > 0 && !/^application\/json\b/i.test(req.get('content-type') ?? '')) {
+        throw new HttpError(
+          415,
+          'unsupportedMediaType',
+          'Request bodies must be JSON (Content-Type: application/json).',
+        );
+      }
+    }
+    next();
+  };
+}
+
+/** Relays a success as it streams; turns an error into the envelope with the service's message and request id. */
+function relayResponse(service: UpstreamProxyOptions['service']) {
+  return (upstream: IncomingMessage, _req: IncomingMessage, res: ServerResponse): void => {
+    const status = upstream.statusCode ?? 502;
+    const response = res as Response;
+    if (status < 400) {
+      response.writeHead(status, allowedResponseHeaders(upstream));
+      upstream.pipe(response);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    upstream.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_ERROR_BODY) chunks.push(chunk);
+    });
+    upstream.on('end', () => {
+      const requestId = upstream.headers['x-openstack-request-id'];
+      const envelope = envelopeFromUpstream({
+        status,
+        body: Buffer.concat(chunks).toString('utf8'),
+        requestId: typeof requestId === 'string' ? requestId : undefined,
+        upstream: service,
+      });
+      const retryAfter = upstream.headers['retry-after'];
+      if (retryAfter) response.setHeader('Retry-After', retryAfter);
+      sendEnvelope(response, envelope);
+    });
+    upstream.on('error', () => {
+      if (!response.headersSent) {
+        sendEnvelope(response, {
+          error: {
+            status: 502,
+            code: 'upstreamUnavailable',
+            message: `${upstreamLabel(service)} closed the connection.`,
+            upstream: service,
+          },
+        });
+      } else {
+        response.destroy();
+      }
+    });
+  };
+}
+
+/**
+ * Forwards `/api/<service>/*` to the session's endpoint for that service. The token is injected
+ * here; only allow-listed headers pass either way; the path cannot leave the endpoint; errors,
+ * time-outs and unreachable services all come back in the envelope.
+ */
+export function upstreamProxy(options: UpstreamProxyOptions): RequestHandler[] {
+  const timedOut = new WeakSet<IncomingMessage>();
+  // The proxy's hooks see plain Node messages; Express's request and response sit behind them.
+  const sessionOf = (req: IncomingMessage) => currentSession((req as Request).res as Response)!;
+  const proxy = createProxyMiddleware({
+    router: (req) => options.endpointOf(sessionOf(req)),
+    changeOrigin: true,
+    selfHandleResponse: true,
+    ejectPlugins: true,
+    plugins: [debugProxyErrorsPlugin, proxyEventsPlugin],
+    on: {
+      proxyReq: (proxyReq, req) => {
+        const session = sessionOf(req);
+        keepAllowedRequestHeaders(proxyReq);
+        proxyReq.setHeader('X-Auth-Token', session.record.token);
+        proxyReq.setHeader('X-OpenStack-Request-ID', String((req as Request).res?.locals.requestId));
+        for (const [name, value] of Object.entries(options.decorate?.(req as Request, session) ?? {})) {
+          if (value === undefined) proxyReq.removeHeader(name);
+          else proxyReq.setHeader(name, value);
+        }
+        proxyReq.setTimeout(options.timeoutMs, () => {
+          timedOut.add(req);
+          proxyReq.destroy();
+        });
+      },
+      proxyRes: relayResponse(options.service),
+      error: (_err, req, res) => {
+        const response = res as Response;
+        if (!('headersSent' in response) || response.headersSent) return;
+        const timeout = timedOut.has(req);
+        sendEnvelope(response, {
+          error: {
+            status: timeout ? 504 : 502,
+            code: timeout ? 'upstreamTimeout' : 'upstreamUnavailable',
+            message: timeout
+              ? `${upstreamLabel(options.service)} did not answer within ${options.timeoutMs} ms.`
+              : `${upstreamLabel(options.service)} cannot be reached.`,
+            upstream: options.service,
+          },
+        });
+      },
+    },
+  });
+  return [guard(options), proxy as RequestHandler];
+}

@@ -1,0 +1,46 @@
+import type { RequestHandler, Response } from 'express';
+import { HttpError } from '../errors.js';
+import { readSessionId } from './cookie.js';
+import { idleExpiry, type SessionRecord } from './session.js';
+import type { SessionStore } from './store.js';
+
+/** Writing `lastSeenAt` on every request would hammer a shared store; this often is enough for idle time-outs. */
+const TOUCH_INTERVAL_MS = 5_000;
+
+export interface LoadedSession {
+  id: string;
+  record: SessionRecord;
+}
+
+/** The request's session, when `loadSession` found a live one. */
+export function currentSession(res: Response): LoadedSession | undefined {
+  return res.locals.session as LoadedSession | undefined;
+}
+
+/** Loads the session named by the cookie, ending it when idle or past the token's expiry. */
+export function loadSession(store: SessionStore, idleMs: number): RequestHandler {
+  return async (req, res, next) => {
+    const id = readSessionId(req);
+    if (!id) return next();
+    const record = await store.get(id);
+    if (!record) return next();
+    const now = Date.now();
+    if (idleExpiry(record, idleMs) <= now) {
+      await store.delete(id);
+      return next();
+    }
+    if (now - Date.parse(record.lastSeenAt) > TOUCH_INTERVAL_MS) {
+      record.lastSeenAt = new Date(now).toISOString();
+      await store.set(id, record, Date.parse(record.tokenExpiresAt));
+    }
+    res.locals.session = { id, record } satisfies LoadedSession;
+    next();
+  };
+}
+
+export const requireSession: RequestHandler = (_req, res, next) => {
+  if (!currentSession(res)) {
+    throw new HttpError(401, 'noSession', 'You are not signed in, or your session has ended. Please sign in again.');
+  }
+  next();
+};

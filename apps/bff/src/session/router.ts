@@ -1,0 +1,65 @@
+import express from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { loginRequestSchema } from '@cinder-console/cinder';
+import type { Config } from '../config.js';
+import { validationError } from '../errors.js';
+import type { KeystoneClient } from '../keystone/client.js';
+import { clearSessionCookie, writeSessionCookie } from './cookie.js';
+import { createSessionRecord, newSecret } from './login.js';
+import { currentSession, requireSession } from './middleware.js';
+import { toSessionView } from './session.js';
+import type { SessionStore } from './store.js';
+
+/** `/api/session`: sign in, see the session, sign out. */
+export function sessionRouter(deps: { config: Config; store: SessionStore; keystone: KeystoneClient }): express.Router {
+  const { config, store, keystone } = deps;
+  const idleMs = config.SESSION_IDLE_MINUTES * 60_000;
+  const router = express.Router();
+
+  const loginLimiter = rateLimit({
+    windowMs: 15 * 60_000,
+    limit: config.LOGIN_RATE_LIMIT,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, res) => {
+      res.status(429).json({
+        error: {
+          status: 429,
+          code: 'tooManyLogins',
+          message: 'Too many sign-in attempts. Wait a few minutes and try again.',
+          requestId: res.locals.requestId,
+        },
+      });
+    },
+  });
+
+  router.post('/', loginLimiter, express.json({ limit: '16kb' }), async (req, res) => {
+    const parsed = loginRequestSchema.safeParse(req.body);
+    if (!parsed.success) throw validationError(parsed.error);
+    const record = await createSessionRecord(keystone, config, parsed.data);
+    // A new id at every login, so a session id planted before login is worthless after it.
+    const previous = currentSession(res);
+    if (previous) await store.delete(previous.id);
+    const id = newSecret();
+    await store.set(id, record, Date.parse(record.tokenExpiresAt));
+    writeSessionCookie(req, res, id);
+    req.log?.info({ user: record.user.name, project: record.project.name }, 'signed in');
+    res.status(201).json(toSessionView(record, idleMs));
+  });
+
+  router.get('/', requireSession, (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(toSessionView(currentSession(res)!.record, idleMs));
+  });
+
+  router.delete('/', requireSession, async (req, res) => {
+    const { id, record } = currentSession(res)!;
+    await store.delete(id);
+    clearSessionCookie(req, res);
+    // Revoking is best effort: the user is signed out here whatever Keystone says.
+    await keystone.revoke(record.token).catch((err: unknown) => req.log?.warn({ err }, 'token revocation failed'));
+    res.status(204).end();
+  });
+
+  return router;
+}

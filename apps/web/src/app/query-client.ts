@@ -1,0 +1,30 @@
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { sessionQueries } from '../features/session/api';
+import { recordSessionEnd } from '../features/session/session-end';
+import { ApiError } from '../lib/api-error';
+
+/**
+ * One query client for the app. When any call finds the session gone (401), the cached session
+ * is cleared, which sends the user to the login page with a way back to where they were.
+ */
+export function createQueryClient(): QueryClient {
+  const onError = (error: unknown) => {
+    if (error instanceof ApiError && error.isUnauthenticated && queryClient.getQueryData(sessionQueries.all())) {
+      recordSessionEnd('lost');
+      queryClient.setQueryData(sessionQueries.all(), null);
+    }
+  };
+  const queryClient: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
+    defaultOptions: {
+      queries: {
+        staleTime: 15_000,
+        // A 4xx will not fix itself; retry only what may be passing (network, 5xx).
+        retry: (failureCount, error) =>
+          failureCount < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+      },
+    },
+  });
+  return queryClient;
+}

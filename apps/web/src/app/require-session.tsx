@@ -1,0 +1,30 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation } from 'react-router-dom';
+import { ErrorAlert } from '../components/error-alert';
+import { sessionQueries } from '../features/session/api';
+import { lastSessionEnd } from '../features/session/session-end';
+import { AppLayout } from './app-layout';
+import { PageLoader } from './page-loader';
+
+/** Shows the app to a signed-in user; anyone else goes to the login page and comes back here after. */
+export function RequireSession() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const session = useQuery(sessionQueries.current());
+  if (session.isPending) return <PageLoader />;
+  if (session.error) {
+    return (
+      <ErrorAlert error={session.error} title={t('errors.unexpectedTitle')} onRetry={() => void session.refetch()} />
+    );
+  }
+  if (!session.data) {
+    // After a deliberate sign-out there is nowhere to come back to; a lost session returns here.
+    const ended = lastSessionEnd();
+    if (ended === 'signedOut') return <Navigate to="/login" replace />;
+    const params = new URLSearchParams({ next: `${location.pathname}${location.search}` });
+    if (ended === 'lost') params.set('reason', 'expired');
+    return <Navigate to={`/login?${params}`} replace />;
+  }
+  return <AppLayout session={session.data} />;
+}

@@ -1,0 +1,16 @@
+/**
+ * Why the last session ended, so the app can respond in kind: after a deliberate sign-out the
+ * login page leads nowhere in particular; after a lost session (expired or revoked token) it says
+ * so and leads back to where the user was.
+ */
+export type SessionEnd = 'signedOut' | 'lost';
+
+let lastEnd: SessionEnd | undefined;
+
+export function recordSessionEnd(reason: SessionEnd | undefined): void {
+  lastEnd = reason;
+}
+
+export function lastSessionEnd(): SessionEnd | undefined {
+  return lastEnd;
+}

@@ -1,0 +1,28 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** The sign-in form, found the way a user finds it: by its labels and button. */
+export class LoginPage {
+  readonly username: Locator;
+  readonly password: Locator;
+  readonly project: Locator;
+  readonly submit: Locator;
+  readonly error: Locator;
+
+  constructor(readonly page: Page) {
+    this.username = page.getByRole('textbox', { name: 'User name' });
+    this.password = page.getByRole('textbox', { name: 'Password' });
+    this.project = page.getByRole('textbox', { name: 'Project' });
+    this.submit = page.getByRole('button', { name: 'Sign in' });
+    this.error = page.getByRole('alert');
+  }
+
+  async goto(): Promise<void> {
+    await this.page.goto('/login');
+  }
+
+  async signIn(username: string, password: string): Promise<void> {
+    await this.username.fill(username);
+    await this.password.fill(password);
+    await this.submit.click();
+  }
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+const domainRefSchema = z.object({ id: z.string().optional(), name: z.string().optional() });
+
+const userRefSchema = z.object({
+  id: z.string().optional(),
+  name: z.string().optional(),
+  domain: domainRefSchema.optional(),
+  password: z.string(),
+});
+
+const projectRefSchema = z.object({
+  id: z.string().optional(),
+  name: z.string().optional(),
+  domain: domainRefSchema.optional(),
+});
+
+/** The body of `POST /v3/auth/tokens`: password or token methods, optionally scoped to a project. */
+export const authRequestSchema = z.object({
+  auth: z.object({
+    identity: z.object({
+      methods: z.array(z.enum(['password', 'token'])).min(1),
+      password: z.object({ user: userRefSchema }).optional(),
+      token: z.object({ id: z.string() }).optional(),
+    }),
+    scope: z.union([z.object({ project: projectRefSchema }), z.literal('unscoped')]).optional(),
+  }),
+});
+export type AuthRequest = z.infer<typeof authRequestSchema>;
+export type ProjectRef = z.infer<typeof projectRefSchema>;
+export type UserRef = z.infer<typeof userRefSchema>;

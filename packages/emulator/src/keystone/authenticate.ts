@@ -1,0 +1,64 @@
+import type { EmulatorContext } from '../context.js';
+import type { AuthRequest, ProjectRef } from './auth-request.js';
+import type { IssuedToken } from './tokens.js';
+
+export type AuthOutcome =
+  | { ok: true; userId: string; projectId: string | undefined; methods: string[]; parent?: IssuedToken }
+  | { ok: false; status: 400 | 401; message?: string };
+
+const UNAUTHORIZED = { ok: false, status: 401 } as const;
+const MALFORMED =
+  'The server could not comply with the request since it is either malformed or otherwise incorrect. The client is assumed to be in error.';
+
+function resolveProject(ctx: EmulatorContext, ref: ProjectRef) {
+  if (ref.id !== undefined) return { project: ctx.identity.findProject(ref.id) };
+  if (ref.name === undefined) return { error: `Expecting to find id or name in project. ${MALFORMED}` };
+  if (!ref.domain) return { error: `Expecting to find domain in project. ${MALFORMED}` };
+  const domain = ctx.identity.findDomain(ref.domain);
+  return { project: domain ? ctx.identity.findProjectByName(ref.name, domain.id) : undefined };
+}
+
+function authenticateUser(ctx: EmulatorContext, request: AuthRequest) {
+  const { identity } = request.auth;
+  if (identity.methods.includes('token')) {
+    const parent = ctx.tokens.validate(identity.token?.id);
+    return parent ? { userId: parent.userId, parent } : undefined;
+  }
+  const ref = identity.password?.user;
+  if (!ref) return undefined;
+  let user;
+  if (ref.id !== undefined) {
+    user = ctx.identity.findUser(ref.id);
+  } else if (ref.name !== undefined && ref.domain) {
+    const domain = ctx.identity.findDomain(ref.domain);
+    user = domain ? ctx.identity.findUserByName(ref.name, domain.id) : undefined;
+  }
+  if (!user || !user.enabled || user.password !== ref.password) return undefined;
+  return { userId: user.id, parent: undefined };
+}
+
+/**
+ * Keystone's `POST /v3/auth/tokens` decision. Every failure to identify the user or to find a
+ * project the user holds a role on is the same opaque 401, as Keystone hides the reason.
+ * Without a scope the token is scoped to the user's default project when the user has a role there.
+ */
+export function authenticate(ctx: EmulatorContext, request: AuthRequest): AuthOutcome {
+  const who = authenticateUser(ctx, request);
+  if (!who) return UNAUTHORIZED;
+  const methods = who.parent ? who.parent.methods : ['password'];
+  const base = { ok: true as const, userId: who.userId, methods, ...(who.parent ? { parent: who.parent } : {}) };
+
+  const scope = request.auth.scope;
+  if (scope === undefined || scope === 'unscoped') {
+    const user = ctx.identity.findUser(who.userId)!;
+    const fallback = scope === undefined && !who.parent ? user.defaultProjectId : undefined;
+    const scoped = fallback && ctx.identity.effectiveRoles(user.id, fallback).length > 0 ? fallback : undefined;
+    return { ...base, projectId: scoped };
+  }
+  const resolved = resolveProject(ctx, scope.project);
+  if ('error' in resolved) return { ok: false, status: 400, message: resolved.error };
+  const project = resolved.project;
+  if (!project || !project.enabled) return UNAUTHORIZED;
+  if (ctx.identity.effectiveRoles(who.userId, project.id).length === 0) return UNAUTHORIZED;
+  return { ...base, projectId: project.id };
+}

@@ -1,0 +1,85 @@
+import express, { type Request, type Response } from 'express';
+import type { EmulatorContext } from '../context.js';
+import { jsonBody } from '../http/json-body.js';
+import { authRequestSchema } from './auth-request.js';
+import { authenticate } from './authenticate.js';
+import { keystoneError, unauthorized } from './errors.js';
+import { renderProject, renderToken } from './views.js';
+
+function versionDocument(ctx: EmulatorContext) {
+  return {
+    id: 'v3.14',
+    status: 'stable',
+    updated: '2020-04-07T00:00:00Z',
+    links: [{ rel: 'self', href: `${ctx.identityUrl}/v3/` }],
+    'media-types': [{ base: 'application/json', type: 'application/vnd.openstack.identity-v3+json' }],
+  };
+}
+
+/** Keystone v3 under `/identity`, as devstack mounts it. */
+export function keystoneRouter(ctx: EmulatorContext): express.Router {
+  const router = express.Router();
+  router.use((_req, res, next) => {
+    res.setHeader('Vary', 'X-Auth-Token');
+    next();
+  });
+
+  router.get('/', (_req, res) => {
+    res.status(300).json({ versions: { values: [versionDocument(ctx)] } });
+  });
+  router.get(['/v3', '/v3/'], (_req, res) => {
+    res.json({ version: versionDocument(ctx) });
+  });
+
+  router.post('/v3/auth/tokens', jsonBody, (req: Request, res: Response) => {
+    const parsed = authRequestSchema.safeParse(req.body);
+    if (!parsed.success) {
+      keystoneError(res, 400, `Invalid input for field 'auth': ${parsed.error.issues[0]?.message ?? 'malformed'}`);
+      return;
+    }
+    const outcome = authenticate(ctx, parsed.data);
+    if (!outcome.ok) {
+      if (outcome.status === 401) unauthorized(res, ctx);
+      else keystoneError(res, outcome.status, outcome.message ?? 'Bad Request');
+      return;
+    }
+    const { id, token } = ctx.tokens.issue(outcome);
+    res.setHeader('X-Subject-Token', id);
+    res.status(201).json(renderToken(ctx, token, !('nocatalog' in req.query)));
+  });
+
+  /** The caller's token must be valid for every other identity call. */
+  const requireToken = (req: Request, res: Response, next: () => void): void => {
+    const token = ctx.tokens.validate(req.get('X-Auth-Token'));
+    if (!token) return unauthorized(res, ctx);
+    res.locals.token = token;
+    next();
+  };
+
+  router.get('/v3/auth/tokens', requireToken, (req, res) => {
+    const subject = req.get('X-Subject-Token');
+    const token = ctx.tokens.validate(subject);
+    if (!subject || !token) {
+      keystoneError(res, 404, 'Could not recognize Fernet token');
+      return;
+    }
+    res.setHeader('X-Subject-Token', subject);
+    res.json(renderToken(ctx, token, !('nocatalog' in req.query)));
+  });
+
+  router.delete('/v3/auth/tokens', requireToken, (req, res) => {
+    const subject = req.get('X-Subject-Token');
+    if (!subject || !ctx.tokens.revoke(subject)) {
+      keystoneError(res, 404, 'Could not recognize Fernet token');
+      return;
+    }
+    res.status(204).end();
+  });
+
+  router.get('/v3/auth/projects', requireToken, (_req, res) => {
+    const projects = ctx.identity.projectsOf(res.locals.token.userId).map((p) => renderProject(ctx, p));
+    res.json({ projects, links: { next: null, self: `${ctx.identityUrl}/v3/auth/projects`, previous: null } });
+  });
+
+  return router;
+}

@@ -1,0 +1,66 @@
+import { newAuditId, newTokenString } from '../http/ids.js';
+
+export interface IssuedToken {
+  userId: string;
+  /** Absent for an unscoped token. */
+  projectId: string | undefined;
+  methods: string[];
+  issuedAt: Date;
+  expiresAt: Date;
+  auditIds: string[];
+}
+
+/**
+ * Issued tokens. Keystone's Fernet tokens are self-contained; the emulator keeps them in a map,
+ * which gives the same observable behaviour: expiry, revocation, and a rescoped token that keeps
+ * the original's expiry and audit chain.
+ */
+export class TokenStore {
+  private readonly tokens = new Map<string, IssuedToken>();
+
+  constructor(
+    private readonly ttlSeconds: number,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  issue(input: { userId: string; projectId: string | undefined; methods: string[]; parent?: IssuedToken }): {
+    id: string;
+    token: IssuedToken;
+  } {
+    const issuedAt = this.now();
+    // A token obtained with another token never outlives it, as in Keystone.
+    const expiresAt = input.parent?.expiresAt ?? new Date(issuedAt.getTime() + this.ttlSeconds * 1000);
+    const token: IssuedToken = {
+      userId: input.userId,
+      projectId: input.projectId,
+      methods: input.methods,
+      issuedAt,
+      expiresAt,
+      auditIds: input.parent ? [newAuditId(), input.parent.auditIds[0]!] : [newAuditId()],
+    };
+    const id = newTokenString();
+    this.tokens.set(id, token);
+    return { id, token };
+  }
+
+  /** The live token for this string, or undefined when unknown, expired or revoked. */
+  validate(id: string | undefined): IssuedToken | undefined {
+    if (!id) return undefined;
+    const token = this.tokens.get(id);
+    if (!token) return undefined;
+    if (token.expiresAt.getTime() <= this.now().getTime()) {
+      this.tokens.delete(id);
+      return undefined;
+    }
+    return token;
+  }
+
+  /** How many live tokens a user holds: lets tests see that a logout really revoked one. */
+  liveCount(userId: string): number {
+    return [...this.tokens.keys()].filter((id) => this.validate(id)?.userId === userId).length;
+  }
+
+  revoke(id: string): boolean {
+    return this.tokens.delete(id);
+  }
+}

@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// `npm start`: the console on http://localhost:8080. Without OS_AUTH_URL it first starts the
+// embedded OpenStack emulator and points the BFF at it; with OS_AUTH_URL it uses that cloud.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, startBff } from '@cinder-console/bff';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const env = { ...process.env };
+const closers = [];
+
+let emulator;
+if (!env.OS_AUTH_URL) {
+  const { startEmulator } = await import('@cinder-console/emulator');
+  const port = Number(env.EMULATOR_PORT ?? 5050);
+  try {
+    emulator = await startEmulator({ port, host: '127.0.0.1' });
+  } catch (error) {
+    console.error(`Could not start the emulator on port ${port}: ${error.message}\nSet EMULATOR_PORT to a free port.`);
+    process.exit(1);
+  }
+  closers.push(() => emulator.close());
+  env.OS_AUTH_URL = emulator.authUrl;
+}
+env.STATIC_DIR ??= path.join(root, 'apps/web/dist');
+
+let bff;
+try {
+  bff = await startBff(loadConfig(env));
+} catch (error) {
+  console.error(error.message);
+  await Promise.all(closers.map((close) => close()));
+  process.exit(1);
+}
+closers.unshift(() => bff.close());
+
+const lines = [
+  '',
+  `  Cinder Console  ${bff.url}`,
+  emulator ? `  Cloud           embedded emulator (${emulator.authUrl})` : `  Cloud           ${env.OS_AUTH_URL}`,
+];
+if (emulator) {
+  lines.push('  Demo logins     demo / demo (member)   admin / admin (admin)   alt_demo / alt_demo   reader / reader');
+}
+console.log(lines.join('\n') + '\n');
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    await Promise.all(closers.map((close) => close()));
+    process.exit(0);
+  });
+}

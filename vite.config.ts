@@ -1,0 +1,31 @@
+import react from '@vitejs/plugin-react';
+import { defaultClientConditions, defineConfig } from 'vite';
+
+/**
+ * Builds the SPA in apps/web. Workspace packages are compiled from source (`source` export
+ * condition), so the SPA never waits for their `tsc` output. In dev, `/api` goes to the BFF.
+ */
+export default defineConfig({
+  root: 'apps/web',
+  plugins: [react()],
+  resolve: { conditions: ['source', ...defaultClientConditions] },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    rollupOptions: {
+      output: {
+        // React and Mantine change rarely; keeping them apart lets browsers cache them across deploys.
+        manualChunks(id: string) {
+          if (/node_modules\/(react|react-dom|scheduler|react-router|react-router-dom)\//.test(id)) return 'react';
+          if (id.includes('node_modules/@mantine/')) return 'mantine';
+          return undefined;
+        },
+      },
+    },
+  },
+  server: {
+    port: Number(process.env.VITE_PORT ?? 5173),
+    proxy: { '/api': { target: process.env.BFF_URL ?? 'http://localhost:8080', changeOrigin: false } },
+  },
+});
