@@ -4,3 +4,4 @@ export * from './status.js';
 export * from './time.js';
 export * from './volume.js';
 export * from './session.js';
+export * from './lifecycle.js';

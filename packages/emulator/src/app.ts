@@ -1,34 +1,34 @@
 import express from 'express';
-import { cinderRouter } from './cinder/router.js';
+import { mountCinder } from './cinder/router.js';
 import { EmulatorContext, type EmulatorOptions } from './context.js';
+import { controlRouter } from './control/router.js';
+import { glanceRouter } from './glance/router.js';
+import { injectedFaults } from './http/injected-faults.js';
 import { requestId } from './http/request-id.js';
 import { keystoneRouter } from './keystone/router.js';
-import { cinderFault } from './cinder/faults.js';
+import { seedScenario, type ScenarioOptions } from './scenarios/index.js';
 
-/** Builds the emulator's HTTP app: Keystone under `/identity`, Cinder under `/volume`. */
-export function createEmulatorApp(options: EmulatorOptions = {}): { app: express.Express; ctx: EmulatorContext } {
+export type AppOptions = EmulatorOptions & ScenarioOptions;
+
+/**
+ * Builds the emulator's HTTP app on one port, laid out like devstack: Keystone under `/identity`,
+ * Cinder under `/volume` (other regions under `/<region>/volume`), Glance under `/image`, and the
+ * fault-injection API under `/emulator/control`.
+ */
+export function createEmulatorApp(options: AppOptions = {}): { app: express.Express; ctx: EmulatorContext } {
   const ctx = new EmulatorContext(options);
+  seedScenario(ctx, options);
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(requestId);
+  app.use(injectedFaults(ctx.faults));
   app.use('/identity', keystoneRouter(ctx));
-  app.use('/volume', cinderRouter(ctx));
+  app.use('/image', glanceRouter(ctx));
+  app.use('/emulator/control', controlRouter(ctx));
+  mountCinder(app, ctx);
   app.use((_req, res) => {
     res.status(404).json({ message: 'The resource could not be found.', code: '404 Not Found', title: 'Not Found' });
   });
-  // Malformed JSON and oversize bodies surface here; Cinder answers them with its own faults.
-  app.use(
-    (
-      err: { status?: number; type?: string },
-      _req: express.Request,
-      res: express.Response,
-      _next: express.NextFunction,
-    ) => {
-      if (err.type === 'entity.too.large') return cinderFault(res, 413, 'Request is too large.');
-      if (err.type === 'entity.parse.failed') return cinderFault(res, 400, 'Malformed request body');
-      cinderFault(res, 500, 'The server has either erred or is incapable of performing the requested operation.');
-    },
-  );
   return { app, ctx };
 }

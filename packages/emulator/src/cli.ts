@@ -1,64 +1,143 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { startEmulator } from './index.js';
+import { SCENARIOS, startEmulator, type Scenario, type StartOptions } from './index.js';
+import { FAULT_OPERATIONS, type FaultOperation } from './sim/faults.js';
 
 const HELP = `Usage: cinder-emulator [options]
 
-Keystone v3 + Cinder v3 emulator on one port (Keystone under /identity, Cinder under /volume).
+A Keystone v3 + Cinder v3 (+ Glance v2) emulator on one port, laid out like devstack:
+Keystone under /identity, Cinder under /volume (RegionTwo under /RegionTwo/volume),
+Glance under /image, fault injection under /emulator/control.
 
 Options:
-  --port <n>          Port to listen on (default: $EMULATOR_PORT or 5050; 0 picks a free port)
-  --host <addr>       Address to bind (default: 127.0.0.1)
-  --token-ttl <sec>   Keystone token lifetime in seconds (default: 3600)
-  --region <name>     Region name in the service catalog (default: RegionOne)
-  -h, --help          Show this help
+  --port <n>             Port (default: $EMULATOR_PORT or 5050; 0 picks a free port)
+  --host <addr>          Address to bind (default: 127.0.0.1)
+  --scenario <name>      Seed data: empty | basic | demo | large (default: basic)
+  --volumes <n>          Volumes for --scenario large (default: 5000)
+  --state <file>         Keep all data in <file> across restarts (atomic writes)
+  --fast                 Asynchronous transitions 50x faster (for tests)
+  --time-scale <x>       Multiply every transition duration by <x> (overrides --fast)
+  --v2                   Also serve the v2 API (/volume/v2/{project_id}) and list volumev2
+  --profile <name>       default | huawei-evs (snapshot rollback, 7 snapshots per volume,
+                         zones az1.dc1/az2.dc1; implies --v2)
+  --regions <a,b>        Region names (default: RegionOne,RegionTwo), each with its own Cinder
+  --like-filters         Allow "name~" like filters for non-admins (resource_filters.json)
+  --token-ttl <sec>      Keystone token lifetime in seconds (default: 3600)
+  --fail-next <op[:n]>   Make the next n (default 1) runs of an operation end in error;
+                         repeatable. Operations: ${FAULT_OPERATIONS.join(', ')}
+  --keystone-down        Start with Keystone refusing every request (503)
+  -h, --help             Show this help
 
-Seed users (domain Default, password = user name unless EMULATOR_<USER>_PASSWORD is set):
-  admin     admin role on project admin
+Seed users (domain Default; password = user name unless EMULATOR_<USER>_PASSWORD is set):
+  admin     admin role on project admin (a cloud admin, as in Cinder Zed's default policy)
   demo      member + reader on project demo
   alt_demo  member on project alt_demo
   reader    reader on project demo
+
+Fault injection at run time (admin token): GET/POST/DELETE /emulator/control/faults, e.g.
+  {"failNext": {"operation": "volume.extend", "count": 1}}
+  {"http": {"path": "^/volume/v3/.*/volumes", "status": 503, "count": 3}}
+  {"http": {"path": "^/volume/", "delayMs": 5000}}   {"keystoneDown": true}
 `;
 
-function main(): Promise<void> | void {
+function integer(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new Error(`--${name} must be an integer from ${min} to ${max}, got ${value}`);
+  return n;
+}
+
+function options(argv: string[]): StartOptions | undefined {
   const { values } = parseArgs({
+    args: argv,
     options: {
       port: { type: 'string' },
       host: { type: 'string' },
+      scenario: { type: 'string' },
+      volumes: { type: 'string' },
+      state: { type: 'string' },
+      fast: { type: 'boolean' },
+      'time-scale': { type: 'string' },
+      v2: { type: 'boolean' },
+      profile: { type: 'string' },
+      regions: { type: 'string' },
+      'like-filters': { type: 'boolean' },
       'token-ttl': { type: 'string' },
-      region: { type: 'string' },
+      'fail-next': { type: 'string', multiple: true },
+      'keystone-down': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help) {
-    process.stdout.write(HELP);
-    return;
-  }
-  const port = Number(values.port ?? process.env.EMULATOR_PORT ?? 5050);
-  const ttl = Number(values['token-ttl'] ?? 3600);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`--port must be 0-65535, got ${values.port}`);
-  if (!Number.isInteger(ttl) || ttl <= 0)
-    throw new Error(`--token-ttl must be a positive integer, got ${values['token-ttl']}`);
+  if (values.help) return undefined;
+  const scenario = values.scenario ?? 'basic';
+  if (!SCENARIOS.includes(scenario as Scenario)) throw new Error(`--scenario must be one of ${SCENARIOS.join(', ')}`);
+  const profile = values.profile ?? 'default';
+  if (profile !== 'default' && profile !== 'huawei-evs') throw new Error('--profile must be default or huawei-evs');
+  const timeScale = values['time-scale'] === undefined ? undefined : Number(values['time-scale']);
+  if (timeScale !== undefined && !(timeScale >= 0)) throw new Error('--time-scale must be a number >= 0');
   const env = process.env;
-  return startEmulator({
-    port,
+  const passwords = Object.fromEntries(
+    (['admin', 'demo', 'alt_demo', 'reader'] as const)
+      .map((user) => [user, env[`EMULATOR_${user.toUpperCase()}_PASSWORD`]])
+      .filter(([, password]) => password),
+  );
+  return {
+    port: integer('port', values.port ?? env.EMULATOR_PORT ?? '5050', 0, 65535)!,
     ...(values.host ? { host: values.host } : {}),
-    ...(values.region ? { region: values.region } : {}),
-    tokenTtlSeconds: ttl,
-    passwords: {
-      ...(env.EMULATOR_ADMIN_PASSWORD ? { admin: env.EMULATOR_ADMIN_PASSWORD } : {}),
-      ...(env.EMULATOR_DEMO_PASSWORD ? { demo: env.EMULATOR_DEMO_PASSWORD } : {}),
-      ...(env.EMULATOR_ALT_DEMO_PASSWORD ? { alt_demo: env.EMULATOR_ALT_DEMO_PASSWORD } : {}),
-      ...(env.EMULATOR_READER_PASSWORD ? { reader: env.EMULATOR_READER_PASSWORD } : {}),
-    },
-  }).then((emulator) => {
-    process.stdout.write(`OpenStack emulator listening on ${emulator.url}\nOS_AUTH_URL=${emulator.authUrl}\n`);
+    scenario: scenario as Scenario,
+    ...(values.volumes ? { volumes: integer('volumes', values.volumes, 0, 1_000_000)! } : {}),
+    ...(values.state ? { statePath: values.state } : {}),
+    fast: values.fast ?? false,
+    ...(timeScale !== undefined ? { timeScale } : {}),
+    v2: values.v2 ?? false,
+    profile,
+    ...(values.regions
+      ? {
+          regions: values.regions
+            .split(',')
+            .map((r) => r.trim())
+            .filter(Boolean),
+        }
+      : {}),
+    ...(values['like-filters']
+      ? { extraResourceFilters: { volume: ['name~'], snapshot: ['name~'], backup: ['name~'] } }
+      : {}),
+    tokenTtlSeconds: integer('token-ttl', values['token-ttl'] ?? '3600', 1, 10 * 86_400)!,
+    passwords,
+  };
+}
+
+function armFaults(ctx: Awaited<ReturnType<typeof startEmulator>>['ctx'], argv: string[]): void {
+  const { values } = parseArgs({
+    args: argv,
+    strict: false,
+    options: { 'fail-next': { type: 'string', multiple: true }, 'keystone-down': { type: 'boolean' } },
   });
+  for (const spec of (values['fail-next'] as string[] | undefined) ?? []) {
+    const [operation, count = '1'] = spec.split(':');
+    if (!FAULT_OPERATIONS.includes(operation as FaultOperation))
+      throw new Error(`--fail-next: unknown operation ${operation}`);
+    ctx.faults.failNext(operation as FaultOperation, integer('fail-next', count, 1, 1000)!);
+  }
+  ctx.faults.keystoneDown = Boolean(values['keystone-down']);
 }
 
 try {
-  await main();
+  const argv = process.argv.slice(2);
+  const parsed = options(argv);
+  if (!parsed) {
+    process.stdout.write(HELP);
+  } else {
+    const emulator = await startEmulator(parsed);
+    armFaults(emulator.ctx, argv);
+    process.stdout.write(
+      `OpenStack emulator listening on ${emulator.url} (scenario ${parsed.scenario})\nOS_AUTH_URL=${emulator.authUrl}\n`,
+    );
+    const stop = () => void emulator.close().then(() => process.exit(0));
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  }
 } catch (error) {
   process.stderr.write(`cinder-emulator: ${(error as Error).message}\n`);
   process.exit(1);

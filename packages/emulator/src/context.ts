@@ -1,39 +1,95 @@
+import { CinderState } from './cinder/state.js';
+import { GlanceState } from './glance/state.js';
 import { IdentityStore, type SeedPasswords } from './keystone/identity.js';
 import { TokenStore } from './keystone/tokens.js';
-import { CinderState } from './cinder/state.js';
+import { DEFAULT_DURATIONS, FAST_TIME_SCALE, type Durations } from './sim/durations.js';
+import { FaultRegistry } from './sim/faults.js';
+import { Scheduler } from './sim/scheduler.js';
+
+export type Profile = 'default' | 'huawei-evs';
 
 export interface EmulatorOptions {
   /** Passwords of the seed users (default: each user's name). */
   passwords?: SeedPasswords;
   /** Token lifetime in seconds (Keystone's default is 3600). */
   tokenTtlSeconds?: number;
-  /** Region name in the catalog. */
-  region?: string;
+  /** Regions, each with its own Cinder and state; the first is where `/volume` lives. */
+  regions?: string[];
+  /** Fifty times faster transitions, for tests. */
+  fast?: boolean;
+  /** Multiplies every duration (overrides `fast`). */
+  timeScale?: number;
+  durations?: Partial<Durations>;
+  /** Also serve the v2 API (`/volume/v2/{project_id}`) and list `volumev2` in the catalog. */
+  v2?: boolean;
+  /** `huawei-evs`: snapshot rollback, at most 7 snapshots per volume, EVS-style zones. */
+  profile?: Profile;
+  /** Extra entries for `resource_filters.json`, e.g. `{ volume: ['name~'] }` to allow "like" filters. */
+  extraResourceFilters?: Partial<Record<'volume' | 'snapshot' | 'backup', string[]>>;
+  /** Called after every change, to persist state (`--state FILE`). */
+  onChange?: () => void;
 }
 
-/** Everything the emulator's routers share: identity, tokens, Cinder state, and its own public URL. */
+/** Everything the emulator's routers share. */
 export class EmulatorContext {
   readonly identity: IdentityStore;
   readonly tokens: TokenStore;
-  readonly cinder: CinderState;
-  readonly region: string;
+  /** Cinder per region, in catalog order. */
+  readonly regions: Map<string, CinderState>;
+  readonly glance: GlanceState;
+  readonly scheduler: Scheduler;
+  readonly faults = new FaultRegistry();
+  readonly durations: Durations;
+  readonly profile: Profile;
+  readonly v2: boolean;
+  readonly extraResourceFilters: NonNullable<EmulatorOptions['extraResourceFilters']>;
+  private readonly onChange: (() => void) | undefined;
   /** Set when the server starts listening; endpoints in the catalog are built from it. */
   publicUrl = 'http://127.0.0.1:5050';
 
   constructor(options: EmulatorOptions = {}) {
     this.identity = new IdentityStore(options.passwords);
     this.tokens = new TokenStore(options.tokenTtlSeconds ?? 3600);
-    this.cinder = new CinderState();
-    this.region = options.region ?? 'RegionOne';
-    this.cinder.seed(this.identity);
+    this.profile = options.profile ?? 'default';
+    this.v2 = options.v2 ?? false;
+    this.extraResourceFilters = options.extraResourceFilters ?? {};
+    const huawei = this.profile === 'huawei-evs';
+    const regionNames = options.regions ?? ['RegionOne', 'RegionTwo'];
+    this.regions = new Map(
+      regionNames.map((name, index) => [
+        name,
+        new CinderState({
+          availabilityZones: huawei ? [`az${index + 1}.dc1`, `az${index + 2}.dc1`] : ['nova'],
+          ...(huawei ? { maxSnapshotsPerVolume: 7 } : {}),
+        }),
+      ]),
+    );
+    this.glance = new GlanceState();
+    this.scheduler = new Scheduler(options.timeScale ?? (options.fast ? FAST_TIME_SCALE : 1));
+    this.durations = { ...DEFAULT_DURATIONS, ...options.durations };
+    this.onChange = options.onChange;
   }
 
   get identityUrl(): string {
     return `${this.publicUrl}/identity`;
   }
 
-  /** Cinder's endpoint for a project, as the catalog lists it (`.../volume/v3/<project_id>`). */
-  volumeUrl(projectId: string): string {
-    return `${this.publicUrl}/volume/v3/${projectId}`;
+  get imageUrl(): string {
+    return `${this.publicUrl}/image`;
+  }
+
+  /** The first region: the default one, served at `/volume`. */
+  get defaultRegion(): string {
+    return this.regions.keys().next().value!;
+  }
+
+  /** Where a region's Cinder is mounted. */
+  volumeBasePath(region: string): string {
+    return region === this.defaultRegion ? '/volume' : `/${region}/volume`;
+  }
+
+  /** Tells the persistence layer something changed. */
+  persist(): void {
+    this.onChange?.();
   }
 }

@@ -1,10 +1,20 @@
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createEmulatorApp } from './app.js';
-import type { EmulatorContext, EmulatorOptions } from './context.js';
+import type { AddressInfo } from 'node:net';
+import { createEmulatorApp, type AppOptions } from './app.js';
+import type { EmulatorContext } from './context.js';
+import { StateFile } from './persistence.js';
 
-export { createEmulatorApp } from './app.js';
-export type { EmulatorContext, EmulatorOptions } from './context.js';
+export { createEmulatorApp, type AppOptions } from './app.js';
+export type { EmulatorContext, EmulatorOptions, Profile } from './context.js';
+export { SCENARIOS, type Scenario } from './scenarios/index.js';
+export { FAULT_OPERATIONS, type FaultOperation } from './sim/faults.js';
+
+export interface StartOptions extends AppOptions {
+  port?: number;
+  host?: string;
+  /** Keep the cloud's data in this file across restarts. */
+  statePath?: string;
+}
 
 export interface RunningEmulator {
   /** `http://127.0.0.1:<port>` */
@@ -19,10 +29,13 @@ export interface RunningEmulator {
  * Starts the emulator on `host:port` (port 0 picks a free one) and resolves once it listens.
  * The catalog it hands out points back at the address it actually bound.
  */
-export async function startEmulator(
-  options: EmulatorOptions & { port?: number; host?: string } = {},
-): Promise<RunningEmulator> {
-  const { app, ctx } = createEmulatorApp(options);
+export async function startEmulator(options: StartOptions = {}): Promise<RunningEmulator> {
+  const stateFile = options.statePath ? new StateFile(options.statePath) : undefined;
+  // The context exists only once the app does, so the change hook reaches it through this holder.
+  const holder: { ctx?: EmulatorContext } = {};
+  const { app, ctx } = createEmulatorApp({ ...options, onChange: () => holder.ctx && stateFile?.saveSoon(holder.ctx) });
+  holder.ctx = ctx;
+  if (stateFile && !stateFile.load(ctx)) stateFile.saveNow(ctx);
   const host = options.host ?? '127.0.0.1';
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(options.port ?? 5050, host, (error?: Error) => (error ? reject(error) : resolve(s)));
@@ -36,6 +49,8 @@ export async function startEmulator(
     ctx,
     close: () =>
       new Promise((resolve) => {
+        ctx.scheduler.stop();
+        stateFile?.saveNow(ctx);
         server.closeAllConnections();
         server.close(() => resolve());
       }),

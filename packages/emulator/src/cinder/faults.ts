@@ -17,6 +17,11 @@ const FAULT_KEYS: Record<number, string> = {
 /** Marks a response as rendered by Cinder's `Resource`, which adds `x-compute-request-id`. */
 export function markCinderResponse(res: Response): void {
   res.setHeader('x-compute-request-id', String(res.locals.requestId));
+  // The v2 API (`_is_legacy_endpoint`) never sends microversion headers.
+  if (res.locals.legacy) {
+    res.removeHeader('OpenStack-API-Version');
+    res.removeHeader('Vary');
+  }
 }
 
 /** A Cinder fault: `{"<key>": {"code", "message"}}`, 413s with `retryAfter` and `Retry-After: 0`. */

@@ -1,65 +1,92 @@
 import { randomUUID } from 'node:crypto';
-import type { IdentityStore } from '../keystone/identity.js';
+import type {
+  BackupRecord,
+  MessageRecord,
+  QosSpecsRecord,
+  SnapshotRecord,
+  TransferRecord,
+  VolumeRecord,
+  VolumeTypeRecord,
+} from './records.js';
 
-export interface VolumeAttachmentRecord {
-  attachmentId: string;
-  serverId: string | null;
-  hostName: string | null;
-  device: string | null;
-  attachedAt: Date;
+/** Cinder's `quota_*` defaults (cinder/quota.py), the `default` quota class. */
+export const DEFAULT_QUOTAS: Record<string, number> = {
+  volumes: 10,
+  snapshots: 10,
+  gigabytes: 1000,
+  backups: 10,
+  backup_gigabytes: 1000,
+  per_volume_gigabytes: -1,
+  groups: 10,
+};
+
+export interface CinderStateOptions {
+  availabilityZones?: string[];
+  /** Most snapshots one volume may have (Huawei EVS: 7); undefined: no limit. */
+  maxSnapshotsPerVolume?: number;
 }
 
-export interface VolumeRecord {
-  id: string;
-  projectId: string;
-  userId: string;
-  name: string | null;
-  description: string | null;
-  status: string;
-  size: number;
-  volumeTypeId: string;
-  availabilityZone: string;
-  bootable: boolean;
-  encrypted: boolean;
-  multiattach: boolean;
-  attachments: VolumeAttachmentRecord[];
-  metadata: Record<string, string>;
-  snapshotId: string | null;
-  sourceVolid: string | null;
-  host: string | null;
-  createdAt: Date;
-  updatedAt: Date | null;
-}
-
-export interface VolumeTypeRecord {
-  id: string;
-  name: string;
-  description: string | null;
-  isPublic: boolean;
-  extraSpecs: Record<string, string>;
-}
-
-/** Cinder's data for one region: volumes and the types they use. */
+/** Cinder's data for one region. */
 export class CinderState {
   readonly volumes = new Map<string, VolumeRecord>();
+  readonly snapshots = new Map<string, SnapshotRecord>();
+  readonly backups = new Map<string, BackupRecord>();
   readonly volumeTypes = new Map<string, VolumeTypeRecord>();
+  readonly qosSpecs = new Map<string, QosSpecsRecord>();
+  readonly messages = new Map<string, MessageRecord>();
+  readonly transfers = new Map<string, TransferRecord>();
+  /** Per-project default types (3.62 `/default-types`). */
+  readonly defaultTypes = new Map<string, string>();
+  quotaDefaults: Record<string, number> = { ...DEFAULT_QUOTAS };
+  readonly quotaOverrides = new Map<string, Record<string, number>>();
+  readonly availabilityZones: string[];
+  readonly maxSnapshotsPerVolume: number | undefined;
   /** The backend's host string, shown to admins as `os-vol-host-attr:host`. */
   readonly backendHost = 'emulator@lvmdriver-1#lvmdriver-1';
-  readonly defaultZone = 'nova';
+  readonly serviceUuid = randomUUID();
 
-  constructor() {
-    const defaultType: VolumeTypeRecord = {
-      id: randomUUID(),
-      name: '__DEFAULT__',
-      description: 'Default Volume Type',
-      isPublic: true,
-      extraSpecs: {},
-    };
-    this.volumeTypes.set(defaultType.id, defaultType);
+  constructor(options: CinderStateOptions = {}) {
+    this.availabilityZones = options.availabilityZones ?? ['nova'];
+    this.maxSnapshotsPerVolume = options.maxSnapshotsPerVolume;
+    this.addVolumeType({ name: '__DEFAULT__', description: 'Default Volume Type' });
   }
 
-  get defaultType(): VolumeTypeRecord {
-    return [...this.volumeTypes.values()].find((t) => t.name === '__DEFAULT__')!;
+  get defaultZone(): string {
+    return this.availabilityZones[0]!;
+  }
+
+  /** `__DEFAULT__`, the type Cinder uses when neither the request nor the project names one. */
+  get globalDefaultType(): VolumeTypeRecord {
+    return [...this.volumeTypes.values()].find((t) => t.name === '__DEFAULT__') ?? [...this.volumeTypes.values()][0]!;
+  }
+
+  /** The project's default type (3.62) or the global one. */
+  defaultTypeFor(projectId: string): VolumeTypeRecord {
+    const id = this.defaultTypes.get(projectId);
+    return (id && this.volumeTypes.get(id)) || this.globalDefaultType;
+  }
+
+  /** Cinder accepts a type's id or its name wherever a type is named. */
+  findType(idOrName: string): VolumeTypeRecord | undefined {
+    return this.volumeTypes.get(idOrName) ?? [...this.volumeTypes.values()].find((t) => t.name === idOrName);
+  }
+
+  typeVisibleTo(type: VolumeTypeRecord, projectId: string, isAdmin: boolean): boolean {
+    return isAdmin || type.isPublic || type.access.includes(projectId);
+  }
+
+  addVolumeType(input: Partial<VolumeTypeRecord> & Pick<VolumeTypeRecord, 'name'>): VolumeTypeRecord {
+    const type: VolumeTypeRecord = {
+      id: randomUUID(),
+      description: null,
+      isPublic: true,
+      extraSpecs: {},
+      qosSpecsId: null,
+      access: [],
+      ...input,
+    };
+    this.volumeTypes.set(type.id, type);
+    return type;
   }
 
   addVolume(input: Partial<VolumeRecord> & Pick<VolumeRecord, 'projectId' | 'userId' | 'size'>): VolumeRecord {
@@ -69,60 +96,91 @@ export class CinderState {
       name: null,
       description: null,
       status: 'available',
-      volumeTypeId: this.defaultType.id,
+      previousStatus: null,
+      attachStatus: 'detached',
+      migrationStatus: null,
+      volumeTypeId: this.defaultTypeFor(input.projectId).id,
       availabilityZone: this.defaultZone,
       bootable: false,
       encrypted: false,
       multiattach: false,
+      readonly: false,
       attachments: [],
       metadata: {},
+      imageMetadata: null,
       snapshotId: null,
       sourceVolid: null,
       host: this.backendHost,
       createdAt: now,
-      updatedAt: now,
+      updatedAt: null,
       ...input,
     };
     this.volumes.set(volume.id, volume);
     return volume;
   }
 
-  /** A few volumes in each seed project, in the statuses a user meets most. */
-  seed(identity: IdentityStore): void {
-    const owner = (userName: string) => {
-      const user = identity.findUserByName(userName, 'default')!;
-      return { projectId: user.defaultProjectId!, userId: user.id };
+  addSnapshot(input: Partial<SnapshotRecord> & Pick<SnapshotRecord, 'projectId' | 'userId' | 'volumeId' | 'size'>) {
+    const snapshot: SnapshotRecord = {
+      id: randomUUID(),
+      name: null,
+      description: null,
+      status: 'available',
+      progress: '100%',
+      metadata: {},
+      createdAt: new Date(),
+      updatedAt: null,
+      ...input,
     };
-    const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
-    const demo = owner('demo');
-    this.addVolume({ ...demo, name: 'db-data', size: 100, description: 'PostgreSQL data', createdAt: minutesAgo(90) });
-    this.addVolume({
-      ...demo,
-      name: 'web-root',
-      size: 20,
-      bootable: true,
-      status: 'in-use',
-      attachments: [
-        {
-          attachmentId: randomUUID(),
-          serverId: randomUUID(),
-          hostName: 'compute-1',
-          device: '/dev/vda',
-          attachedAt: minutesAgo(60),
-        },
-      ],
-      createdAt: minutesAgo(70),
-    });
-    this.addVolume({ ...demo, name: 'scratch', size: 5, createdAt: minutesAgo(30) });
-    this.addVolume({
-      ...demo,
-      name: 'import-failed',
-      size: 10,
-      status: 'error',
-      host: null,
-      createdAt: minutesAgo(10),
-    });
-    this.addVolume({ ...owner('alt_demo'), name: 'alt-private', size: 1, createdAt: minutesAgo(45) });
-    this.addVolume({ ...owner('admin'), name: 'admin-tools', size: 1, createdAt: minutesAgo(120) });
+    this.snapshots.set(snapshot.id, snapshot);
+    return snapshot;
+  }
+
+  addBackup(input: Partial<BackupRecord> & Pick<BackupRecord, 'projectId' | 'userId' | 'volumeId' | 'size'>) {
+    const now = new Date();
+    const backup: BackupRecord = {
+      id: randomUUID(),
+      snapshotId: null,
+      name: null,
+      description: null,
+      status: 'available',
+      objectCount: 0,
+      availabilityZone: this.defaultZone,
+      container: null,
+      isIncremental: false,
+      parentId: null,
+      failReason: null,
+      metadata: {},
+      createdAt: now,
+      updatedAt: null,
+      dataTimestamp: now,
+      ...input,
+    };
+    this.backups.set(backup.id, backup);
+    return backup;
+  }
+
+  snapshotsOf(volumeId: string): SnapshotRecord[] {
+    return [...this.snapshots.values()].filter((s) => s.volumeId === volumeId);
+  }
+
+  /** Records a failed asynchronous operation the way Cinder's `/messages` API reports it. */
+  addMessage(input: Omit<MessageRecord, 'id' | 'createdAt' | 'guaranteedUntil' | 'messageLevel'>): MessageRecord {
+    const createdAt = new Date();
+    const message: MessageRecord = {
+      id: randomUUID(),
+      messageLevel: 'ERROR',
+      createdAt,
+      // Cinder keeps messages for `message_ttl`, 30 days by default.
+      guaranteedUntil: new Date(createdAt.getTime() + 30 * 86_400_000),
+      ...input,
+    };
+    this.messages.set(message.id, message);
+    return message;
+  }
+
+  /** Sets a status and stamps `updated_at`, as every Cinder status write does. */
+  setStatus<T extends { status: string; updatedAt: Date | null }>(record: T, status: string): void {
+    record.status = status;
+    record.updatedAt = new Date();
   }
 }

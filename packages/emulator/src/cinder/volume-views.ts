@@ -1,36 +1,47 @@
-import type { EmulatorContext } from '../context.js';
+import type { Response } from 'express';
 import { cinderTime } from '../http/time.js';
-import { atLeast, type Microversion } from './microversion.js';
-import type { VolumeRecord } from './state.js';
+import type { VolumeRecord } from './records.js';
+import { callerOf, versionAtLeast } from './request.js';
+import { itemLinks, type CinderService } from './service.js';
 
-export interface ViewContext {
-  ctx: EmulatorContext;
-  version: Microversion;
-  isAdmin: boolean;
-  /** Whether the request URL carried the project id (it shapes the links). */
-  urlProjectId: string | undefined;
-}
-
-function links(view: ViewContext, volume: VolumeRecord) {
-  const base = view.ctx.publicUrl + '/volume';
-  return [
-    { rel: 'self', href: `${base}/v3/${volume.projectId}/volumes/${volume.id}` },
-    { rel: 'bookmark', href: `${base}/${volume.projectId}/volumes/${volume.id}` },
-  ];
-}
+/** The view shows `managing` as `creating` and the like (api/v2/views/volumes.py `_get_volume_status`). */
+const SHOWN_STATUS: Record<string, string> = {
+  managing: 'creating',
+  error_managing: 'error',
+  error_managing_deleting: 'deleting',
+};
 
 /** `GET /volumes`: id, name and links only. */
-export function volumeSummary(view: ViewContext, volume: VolumeRecord) {
-  return { id: volume.id, name: volume.name, links: links(view, volume) };
+export function volumeSummary(service: CinderService, volume: VolumeRecord) {
+  return { id: volume.id, name: volume.name, links: itemLinks(service, volume.projectId, 'volumes', volume.id) };
 }
 
-/** The detail view (api/v2/views/volumes.py + api/v3/views/volumes.py), fields gated by microversion and role. */
-export function volumeDetail(view: ViewContext, volume: VolumeRecord, options: { extended: boolean }) {
-  const { version, isAdmin } = view;
-  const type = view.ctx.cinder.volumeTypes.get(volume.volumeTypeId);
+/** Admin metadata `readonly`/`attached_mode` is merged into `metadata` in responses. */
+function visibleMetadata(volume: VolumeRecord): Record<string, string> {
+  const metadata = { ...volume.metadata };
+  if (volume.readonly) metadata.readonly = 'True';
+  if (volume.attachments.length > 0) {
+    metadata.readonly ??= 'False';
+    metadata.attached_mode = volume.readonly ? 'ro' : 'rw';
+  }
+  return metadata;
+}
+
+/**
+ * The detail view, fields gated by microversion and role. Extension attributes (tenant, host,
+ * migration) appear only on show and detail lists, never on create or update responses.
+ */
+export function volumeDetail(
+  service: CinderService,
+  res: Response,
+  volume: VolumeRecord,
+  options: { extended: boolean },
+) {
+  const isAdmin = callerOf(res).isAdmin;
+  const type = service.state.volumeTypes.get(volume.volumeTypeId);
   const detail: Record<string, unknown> = {
     id: volume.id,
-    status: volume.status,
+    status: SHOWN_STATUS[volume.status] ?? volume.status,
     size: volume.size,
     availability_zone: volume.availabilityZone,
     created_at: cinderTime(volume.createdAt),
@@ -40,8 +51,8 @@ export function volumeDetail(view: ViewContext, volume: VolumeRecord, options: {
     volume_type: type?.name ?? null,
     snapshot_id: volume.snapshotId,
     source_volid: volume.sourceVolid,
-    metadata: volume.metadata,
-    links: links(view, volume),
+    metadata: visibleMetadata(volume),
+    links: itemLinks(service, volume.projectId, 'volumes', volume.id),
     user_id: volume.userId,
     bootable: String(volume.bootable),
     encrypted: volume.encrypted,
@@ -58,24 +69,24 @@ export function volumeDetail(view: ViewContext, volume: VolumeRecord, options: {
       attached_at: cinderTime(a.attachedAt),
     })),
   };
-  if (isAdmin) detail.migration_status = null;
-  if (atLeast(version, 13)) detail.group_id = null;
-  if (atLeast(version, 21) && isAdmin) detail.provider_id = null;
-  if (atLeast(version, 48)) {
+  if (isAdmin) detail.migration_status = volume.migrationStatus;
+  if (versionAtLeast(res, 13)) detail.group_id = null;
+  if (versionAtLeast(res, 21) && isAdmin) detail.provider_id = null;
+  if (versionAtLeast(res, 48)) {
     detail.shared_targets = false;
-    detail.service_uuid = volume.host ? '2f4f5b38-6f0e-4f2a-9f3c-1c3b2a7c9e11' : null;
+    detail.service_uuid = volume.host ? service.state.serviceUuid : null;
   }
-  if (atLeast(version, 61) && isAdmin) detail.cluster_name = null;
-  if (atLeast(version, 63)) detail.volume_type_id = volume.volumeTypeId;
-  if (atLeast(version, 65)) detail.consumes_quota = true;
-  // Extension attributes appear on show and detail-list only, never on create or update responses.
+  if (versionAtLeast(res, 61) && isAdmin) detail.cluster_name = null;
+  if (versionAtLeast(res, 63)) detail.volume_type_id = volume.volumeTypeId;
+  if (versionAtLeast(res, 65)) detail.consumes_quota = true;
   if (options.extended) {
     if (isAdmin) {
       detail['os-vol-host-attr:host'] = volume.host;
-      detail['os-vol-mig-status-attr:migstat'] = null;
+      detail['os-vol-mig-status-attr:migstat'] = volume.migrationStatus;
       detail['os-vol-mig-status-attr:name_id'] = null;
     }
     detail['os-vol-tenant-attr:tenant_id'] = volume.projectId;
+    if (volume.imageMetadata) detail.volume_image_metadata = volume.imageMetadata;
   }
   return detail;
 }

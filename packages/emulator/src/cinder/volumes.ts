@@ -1,74 +1,235 @@
 import express, { type Request, type Response } from 'express';
-import type { EmulatorContext } from '../context.js';
-import { atLeast } from './microversion.js';
-import { cinderFault, markCinderResponse } from './faults.js';
-import { nextLink, pageParams } from './pagination.js';
-import type { VolumeRecord } from './state.js';
-import { volumeDetail, volumeSummary, type ViewContext } from './volume-views.js';
-import type { CinderCaller } from './caller.js';
+import { VOLUME_LIFECYCLE } from '@cinder-console/cinder';
+import { jsonBody } from '../http/json-body.js';
+import { badRequest, forbidden, notFound } from './errors.js';
+import { markCinderResponse } from './faults.js';
+import { listQuery, matchesMetadata, matchesTime, wantsAllTenants } from './list-query.js';
+import { findVolume } from './lookups.js';
+import { nextLink } from './pagination.js';
+import type { VolumeRecord } from './records.js';
+import { matchesName, resourceFilters } from './resource-filters.js';
+import { callerOf, requireMember, versionAtLeast } from './request.js';
+import { serviceUrl, type CinderService } from './service.js';
+import { completeLater } from './transitions.js';
+import { checkMetadata, checkNoExtraKeys, checkVolumeText, invalidField } from './validation.js';
+import { createVolume } from './volume-create.js';
+import { volumeDetail, volumeSummary } from './volume-views.js';
 
-function viewContext(ctx: EmulatorContext, res: Response): ViewContext {
-  const caller: CinderCaller = res.locals.caller;
-  return { ctx, version: res.locals.microversion, isAdmin: caller.isAdmin, urlProjectId: caller.urlProjectId };
+const DELETE_REFUSED =
+  'must not be migrating, attached, belong to a group, have snapshots, awaiting a transfer, or be disassociated from snapshots after volume transfer.';
+
+function matchesVolume(service: CinderService, volume: VolumeRecord, key: string, value: string, res: Response) {
+  const byName = matchesName(volume.name, key, value);
+  if (byName !== undefined) return byName;
+  switch (key) {
+    case 'status':
+      return volume.status === value;
+    case 'bootable': {
+      if (versionAtLeast(res, 2) && !['true', 'false', 'True', 'False', '1', '0'].includes(value)) {
+        throw badRequest(`Invalid input received: 'bootable = ${value}'`);
+      }
+      return volume.bootable === ['true', 'True', '1'].includes(value);
+    }
+    case 'availability_zone':
+      return volume.availabilityZone === value;
+    case 'size':
+      return volume.size === Number(value);
+    case 'metadata':
+      return matchesMetadata(volume.metadata, value);
+    case 'migration_status':
+      return volume.migrationStatus === value;
+    case 'created_at':
+      return matchesTime(volume.createdAt, value, res);
+    case 'updated_at':
+      return matchesTime(volume.updatedAt, value, res);
+    case 'project_id':
+      return volume.projectId === value;
+    case 'volume_type':
+    case 'volume_type_id': {
+      const type = service.state.volumeTypes.get(volume.volumeTypeId);
+      return type?.id === value || type?.name === value;
+    }
+    case 'group_id':
+      return value === 'None' || value === '';
+    case 'consumes_quota':
+      return ['true', 'True', '1'].includes(value);
+    case 'host':
+      return volume.host === value;
+    default:
+      return undefined;
+  }
 }
 
-/** Cinder's default order: newest first, ties broken by id, both descending. */
-function byCreatedDesc(a: VolumeRecord, b: VolumeRecord): number {
-  return b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1);
-}
+const SORT_FIELDS: Record<string, (v: VolumeRecord) => string | number | null> = {
+  id: (v) => v.id,
+  name: (v) => v.name,
+  display_name: (v) => v.name,
+  status: (v) => v.status,
+  size: (v) => v.size,
+  created_at: (v) => v.createdAt.getTime(),
+  updated_at: (v) => v.updatedAt?.getTime() ?? null,
+  availability_zone: (v) => v.availabilityZone,
+  bootable: (v) => Number(v.bootable),
+  volume_type_id: (v) => v.volumeTypeId,
+  project_id: (v) => v.projectId,
+  user_id: (v) => v.userId,
+};
 
-/** Volumes the caller may list: its project's, or every project's for an admin asking `all_tenants`. */
-function visibleVolumes(ctx: EmulatorContext, req: Request, caller: CinderCaller): VolumeRecord[] {
-  const allTenants = caller.isAdmin && req.query.all_tenants !== undefined && req.query.all_tenants !== '0';
-  return [...ctx.cinder.volumes.values()].filter((v) => allTenants || v.projectId === caller.projectId);
-}
-
-/** Volume reads: the summary list, the detail list and show. */
-export function volumesRouter(ctx: EmulatorContext): express.Router {
+/** Volume collection and item routes: list, summary, show, create, update, delete. */
+export function volumesRouter(service: CinderService): express.Router {
+  const { state } = service;
   const router = express.Router();
 
   const list = (detailed: boolean) => (req: Request, res: Response) => {
-    const caller: CinderCaller = res.locals.caller;
-    const page = pageParams(req);
-    if ('error' in page) return cinderFault(res, 400, page.error);
-    const all = visibleVolumes(ctx, req, caller).sort(byCreatedDesc);
-    let start = 0;
-    if (page.marker !== undefined) {
-      const index = all.findIndex((v) => v.id === page.marker);
-      if (index < 0) return cinderFault(res, 404, `Volume ${page.marker} could not be found.`);
-      start = index + 1;
-    }
-    const items = all.slice(start, start + page.limit);
-    const view = viewContext(ctx, res);
-    const withCount = atLeast(view.version, 45) && req.query.with_count === 'true';
-    const count = withCount ? all.length : undefined;
+    const caller = callerOf(res);
+    const all = wantsAllTenants(req, res);
+    const candidates = [...state.volumes.values()].filter((v) => all || v.projectId === caller.projectId);
+    const page = listQuery(req, res, candidates, {
+      allowedFilters: resourceFilters(service.ctx, 'volume'),
+      matches: (v, key, value, r) => matchesVolume(service, v, key, value, r),
+      sortValue: (v, key) => SORT_FIELDS[key]?.(v),
+      markerNotFound: (marker) => `Volume ${marker} could not be found.`,
+    });
     const body: Record<string, unknown> = {
-      volumes: items.map((v) => (detailed ? volumeDetail(view, v, { extended: true }) : volumeSummary(view, v))),
+      volumes: page.items.map((v) =>
+        detailed ? volumeDetail(service, res, v, { extended: true }) : volumeSummary(service, v),
+      ),
     };
-    const links = nextLink(
-      req,
-      `${ctx.publicUrl}/volume/v3${caller.urlProjectId ? `/${caller.urlProjectId}` : ''}`,
-      items,
-      page.limit,
-      count,
-    );
+    const prefix = `${serviceUrl(service)}/v3${caller.urlProjectId ? `/${caller.urlProjectId}` : ''}`;
+    const links = nextLink(req, prefix, page.items, page.limit, page.count);
     if (links) body.volumes_links = links;
-    if (count !== undefined) body.count = count;
+    if (page.count !== undefined) body.count = page.count;
     markCinderResponse(res);
     res.json(body);
   };
 
   router.get('/volumes', list(false));
   router.get('/volumes/detail', list(true));
-  router.get('/volumes/:id', (req, res) => {
-    const caller: CinderCaller = res.locals.caller;
-    const volume = ctx.cinder.volumes.get(req.params.id);
-    // Another project's volume is "not found", never "forbidden".
-    if (!volume || (!caller.isAdmin && volume.projectId !== caller.projectId)) {
-      return cinderFault(res, 404, `Volume ${req.params.id} could not be found.`);
+
+  router.get('/volumes/summary', (req, res) => {
+    if (!versionAtLeast(res, 12)) throw notFound('The resource could not be found.');
+    const caller = callerOf(res);
+    const all = wantsAllTenants(req, res);
+    const volumes = [...state.volumes.values()].filter((v) => all || v.projectId === caller.projectId);
+    const summary: Record<string, unknown> = {
+      total_count: volumes.length,
+      total_size: volumes.reduce((sum, v) => sum + v.size, 0),
+    };
+    if (versionAtLeast(res, 36)) {
+      const metadata: Record<string, string[]> = {};
+      for (const v of volumes) {
+        for (const [k, value] of Object.entries(v.metadata)) {
+          const values = (metadata[k] ??= []);
+          if (!values.includes(value)) values.push(value);
+        }
+      }
+      summary.metadata = metadata;
     }
     markCinderResponse(res);
-    res.json({ volume: volumeDetail(viewContext(ctx, res), volume, { extended: true }) });
+    res.json({ 'volume-summary': summary });
   });
+
+  router.get('/volumes/:id', (req, res) => {
+    const volume = findVolume(service, res, req.params.id);
+    markCinderResponse(res);
+    res.json({ volume: volumeDetail(service, res, volume, { extended: true }) });
+  });
+
+  router.post('/volumes', jsonBody, (req, res) => {
+    const volume = createVolume(service, req, res);
+    service.ctx.persist();
+    markCinderResponse(res);
+    res.status(202).json({ volume: volumeDetail(service, res, volume, { extended: false }) });
+  });
+
+  router.put('/volumes/:id', jsonBody, (req, res) => {
+    requireMember(res, 'volume:update');
+    const volume = findVolume(service, res, req.params.id);
+    const body = (req.body as Record<string, unknown>)?.volume;
+    if (body === undefined) throw badRequest("'volume' is a required property");
+    if (body === null || typeof body !== 'object')
+      throw invalidField('volume', body, `${String(body)} is not of type 'object'`);
+    const fields = body as Record<string, unknown>;
+    checkNoExtraKeys('volume', fields, ['name', 'description', 'display_name', 'display_description', 'metadata']);
+    if (versionAtLeast(res, 53) && Object.keys(fields).length === 0) {
+      throw invalidField('volume', fields, '{} is not valid under any of the given schemas');
+    }
+    if (volume.status === 'maintenance')
+      throw badRequest('Invalid volume: The volume cannot be updated during maintenance.');
+    if ('name' in fields || 'display_name' in fields)
+      volume.name = checkVolumeText('name', fields.name ?? fields.display_name);
+    if ('description' in fields || 'display_description' in fields) {
+      volume.description = checkVolumeText('description', fields.description ?? fields.display_description);
+    }
+    if ('metadata' in fields) {
+      if (fields.metadata === null) throw invalidField('metadata', null, "None is not of type 'object'");
+      volume.metadata = checkMetadata('metadata', fields.metadata);
+    }
+    volume.updatedAt = new Date();
+    service.ctx.persist();
+    markCinderResponse(res);
+    res.json({ volume: volumeDetail(service, res, volume, { extended: false }) });
+  });
+
+  router.delete('/volumes/:id', (req, res) => {
+    requireMember(res, 'volume:delete');
+    const volume = findVolume(service, res, req.params.id);
+    const force = versionAtLeast(res, 23) && req.query.force === 'true';
+    if (force && !callerOf(res).isAdmin) throw forbidden('volume:force_delete');
+    deleteVolume(service, res, volume, { cascade: req.query.cascade === 'true', force });
+    res.status(202).end();
+  });
+
   return router;
+}
+
+/** `API.delete`: synchronous checks with Cinder's one catch-all message, then `deleting` → gone. */
+export function deleteVolume(
+  service: CinderService,
+  res: Response,
+  volume: VolumeRecord,
+  options: { cascade: boolean; force: boolean },
+): void {
+  const { state, ctx } = service;
+  const statusOk = options.force || (VOLUME_LIFECYCLE.delete.from as readonly string[]).includes(volume.status);
+  const snapshots = state.snapshotsOf(volume.id);
+  const snapshotsOk =
+    snapshots.length === 0 ||
+    (options.cascade &&
+      snapshots.every((s) => ['available', 'error'].includes(s.status)) &&
+      (callerOf(res).isAdmin || snapshots.every((s) => s.projectId === callerOf(res).projectId)));
+  const blocked = volume.attachStatus === 'attached' || volume.migrationStatus === 'migrating' || !snapshotsOk;
+  if (!statusOk || blocked || volume.status === 'awaiting-transfer') {
+    // Cinder formats "Volume %(status)s must not be…"; a forced delete leaves the clause empty (two spaces).
+    const statusClause = options.force
+      ? ''
+      : 'status must be available or error or error_restoring or error_extending or error_managing and';
+    throw badRequest(`Invalid volume: Volume ${statusClause} ${DELETE_REFUSED}`);
+  }
+  // A volume that never reached a backend has nothing to clean up: it goes at once.
+  if (!volume.host) {
+    state.volumes.delete(volume.id);
+    ctx.persist();
+    return;
+  }
+  state.setStatus(volume, 'deleting');
+  for (const snapshot of snapshots) state.setStatus(snapshot, 'deleting');
+  ctx.persist();
+  completeLater(service, {
+    operation: 'volume.delete',
+    durationMs: ctx.durations.delete,
+    projectId: volume.projectId,
+    requestId: String(res.locals.requestId),
+    succeed: () => {
+      for (const snapshot of snapshots) state.snapshots.delete(snapshot.id);
+      state.volumes.delete(volume.id);
+    },
+    fail: () => state.setStatus(volume, 'error_deleting'),
+    failure: {
+      resourceType: 'VOLUME',
+      resourceUuid: volume.id,
+      eventId: 'VOLUME_VOLUME_001_001',
+      userMessage: 'delete volume:An unknown error occurred.',
+    },
+  });
 }

@@ -23,6 +23,6 @@ export async function contractTarget(): Promise<ContractTarget> {
       close: async () => {},
     };
   }
-  const emulator = await startEmulator({ port: 0 });
+  const emulator = await startEmulator({ port: 0, fast: true });
   return { kind: 'emulator', authUrl: emulator.authUrl, passwordOf: (user) => user, close: emulator.close };
 }

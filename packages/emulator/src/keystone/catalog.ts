@@ -8,30 +8,47 @@ function stableId(...parts: string[]): string {
   return createHash('md5').update(parts.join('/')).digest('hex');
 }
 
-function service(ctx: EmulatorContext, type: string, name: string, url: string) {
+interface CatalogEntry {
+  type: string;
+  name: string;
+  /** The URL of the service in each region. */
+  urls: Array<[region: string, url: string]>;
+}
+
+function render(entry: CatalogEntry) {
   return {
-    endpoints: INTERFACES.map((iface) => ({
-      id: stableId(type, iface),
-      interface: iface,
-      region_id: ctx.region,
-      url,
-      region: ctx.region,
-    })),
-    id: stableId(type),
-    type,
-    name,
+    endpoints: entry.urls.flatMap(([region, url]) =>
+      INTERFACES.map((iface) => ({
+        id: stableId(entry.type, region, iface),
+        interface: iface,
+        region_id: region,
+        url,
+        region,
+      })),
+    ),
+    id: stableId(entry.type),
+    type: entry.type,
+    name: entry.name,
   };
 }
 
 /**
  * The service catalog of a token. Like devstack, the services share one host and differ by path;
- * Cinder is registered twice (`volumev3` and `block-storage`) as real deployments do.
+ * each region has its own Cinder, registered twice (`volumev3` and `block-storage`) as real
+ * deployments do, and `volumev2` when the v2 API is on. Glance and Keystone serve every region.
  */
 export function buildCatalog(ctx: EmulatorContext, projectId: string | undefined) {
-  const catalog = [service(ctx, 'identity', 'keystone', ctx.identityUrl)];
+  const regions = [...ctx.regions.keys()];
+  const everywhere = (url: string): Array<[string, string]> => regions.map((region) => [region, url]);
+  const entries: CatalogEntry[] = [{ type: 'identity', name: 'keystone', urls: everywhere(ctx.identityUrl) }];
   if (projectId) {
-    catalog.push(service(ctx, 'volumev3', 'cinderv3', ctx.volumeUrl(projectId)));
-    catalog.push(service(ctx, 'block-storage', 'cinder', ctx.volumeUrl(projectId)));
+    const volume = (version: string): Array<[string, string]> =>
+      regions.map((region) => [region, `${ctx.publicUrl}${ctx.volumeBasePath(region)}/${version}/${projectId}`]);
+    entries.push({ type: 'volumev3', name: 'cinderv3', urls: volume('v3') });
+    entries.push({ type: 'block-storage', name: 'cinder', urls: volume('v3') });
+    if (ctx.v2 || ctx.profile === 'huawei-evs')
+      entries.push({ type: 'volumev2', name: 'cinderv2', urls: volume('v2') });
+    entries.push({ type: 'image', name: 'glance', urls: everywhere(ctx.imageUrl) });
   }
-  return catalog;
+  return entries.map(render);
 }

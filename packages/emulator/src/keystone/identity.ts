@@ -39,7 +39,7 @@ export type SeedPasswords = Partial<Record<'admin' | 'demo' | 'alt_demo' | 'read
  */
 export class IdentityStore {
   readonly defaultDomain: Domain = { id: 'default', name: 'Default' };
-  readonly roles: Role[];
+  readonly roles: Role[] = [];
   readonly projects: Project[] = [];
   readonly users: User[] = [];
   readonly assignments: Assignment[] = [];
@@ -51,7 +51,7 @@ export class IdentityStore {
       id: newHexId(),
       name,
     })) as [Role, Role, Role];
-    this.roles = [admin, member, reader];
+    this.roles.push(admin, member, reader);
     this.implies.set(admin.id, [member.id]);
     this.implies.set(member.id, [reader.id]);
 
@@ -80,6 +80,19 @@ export class IdentityStore {
     const user = { id: newHexId(), name, domainId: this.defaultDomain.id, password, enabled: true, defaultProjectId };
     this.users.push(user);
     return user;
+  }
+
+  /** Replaces the identity data with persisted data (`--state FILE`). */
+  restore(data: Pick<IdentityStore, 'roles' | 'projects' | 'users' | 'assignments'>): void {
+    this.roles.splice(0, this.roles.length, ...data.roles);
+    this.projects.splice(0, this.projects.length, ...data.projects);
+    this.users.splice(0, this.users.length, ...data.users);
+    this.assignments.splice(0, this.assignments.length, ...data.assignments);
+    const byName = (name: string) => this.roles.find((r) => r.name === name)?.id;
+    this.implies.clear();
+    const [admin, member, reader] = [byName('admin'), byName('member'), byName('reader')];
+    if (admin && member) this.implies.set(admin, [member]);
+    if (member && reader) this.implies.set(member, [reader]);
   }
 
   /** Looks a domain up by id or (case-sensitive, as Keystone) by name. */

@@ -4,7 +4,17 @@ import { jsonBody } from '../http/json-body.js';
 import { authRequestSchema } from './auth-request.js';
 import { authenticate } from './authenticate.js';
 import { keystoneError, unauthorized } from './errors.js';
+import { buildCatalog } from './catalog.js';
+import type { IssuedToken } from './tokens.js';
 import { renderProject, renderToken } from './views.js';
+
+/** Keystone's legacy admin rule: the admin role on the token's project. */
+function holdsAdmin(ctx: EmulatorContext, token: IssuedToken): boolean {
+  return (
+    token.projectId !== undefined &&
+    ctx.identity.effectiveRoles(token.userId, token.projectId).some((r) => r.name === 'admin')
+  );
+}
 
 function versionDocument(ctx: EmulatorContext) {
   return {
@@ -21,6 +31,16 @@ export function keystoneRouter(ctx: EmulatorContext): express.Router {
   const router = express.Router();
   router.use((_req, res, next) => {
     res.setHeader('Vary', 'X-Auth-Token');
+    // Injected outage: Keystone answers nothing useful, as when its WSGI server is down behind a proxy.
+    if (ctx.faults.keystoneDown) {
+      res
+        .status(503)
+        .type('text/html')
+        .send(
+          '<html><body><h1>503 Service Unavailable</h1>No server is available to handle this request.</body></html>',
+        );
+      return;
+    }
     next();
   });
 
@@ -79,6 +99,59 @@ export function keystoneRouter(ctx: EmulatorContext): express.Router {
   router.get('/v3/auth/projects', requireToken, (_req, res) => {
     const projects = ctx.identity.projectsOf(res.locals.token.userId).map((p) => renderProject(ctx, p));
     res.json({ projects, links: { next: null, self: `${ctx.identityUrl}/v3/auth/projects`, previous: null } });
+  });
+
+  router.get('/v3/users/:id/projects', requireToken, (req, res) => {
+    const token = res.locals.token as IssuedToken;
+    const isAdmin = holdsAdmin(ctx, token);
+    if (token.userId !== req.params.id && !isAdmin) {
+      keystoneError(res, 403, 'You are not authorized to perform the requested action: identity:list_user_projects.');
+      return;
+    }
+    const projects = ctx.identity.projectsOf(String(req.params.id)).map((p) => renderProject(ctx, p));
+    res.json({
+      projects,
+      links: { next: null, self: `${ctx.identityUrl}/v3/users/${req.params.id}/projects`, previous: null },
+    });
+  });
+
+  router.get('/v3/projects', requireToken, (req, res) => {
+    const token = res.locals.token as IssuedToken;
+    const isAdmin = holdsAdmin(ctx, token);
+    if (!isAdmin) {
+      keystoneError(res, 403, 'You are not authorized to perform the requested action: identity:list_projects.');
+      return;
+    }
+    const name = typeof req.query.name === 'string' ? req.query.name : undefined;
+    const projects = ctx.identity.projects.filter((p) => !name || p.name === name).map((p) => renderProject(ctx, p));
+    res.json({ projects, links: { next: null, self: `${ctx.identityUrl}/v3/projects`, previous: null } });
+  });
+
+  router.get('/v3/projects/:id', requireToken, (req, res) => {
+    const token = res.locals.token as IssuedToken;
+    const project = ctx.identity.findProject(String(req.params.id));
+    const isAdmin = holdsAdmin(ctx, token);
+    if (!project) {
+      keystoneError(res, 404, `Could not find project: ${req.params.id}.`);
+      return;
+    }
+    if (!isAdmin && token.projectId !== project.id) {
+      keystoneError(res, 403, 'You are not authorized to perform the requested action: identity:get_project.');
+      return;
+    }
+    res.json({ project: renderProject(ctx, project) });
+  });
+
+  router.get('/v3/auth/catalog', requireToken, (_req, res) => {
+    const token = res.locals.token as { projectId?: string };
+    res.json({ catalog: buildCatalog(ctx, token.projectId), links: { self: `${ctx.identityUrl}/v3/auth/catalog` } });
+  });
+
+  // Keystone's flask app answers an unreadable body with its own 400.
+  router.use((err: { type?: string }, _req: Request, res: Response, next: (err?: unknown) => void) => {
+    if (err.type === 'entity.parse.failed') return keystoneError(res, 400, 'Expecting value: line 1 column 1 (char 0)');
+    if (err.type === 'entity.too.large') return keystoneError(res, 413, 'Request is too large.');
+    next(err);
   });
 
   return router;

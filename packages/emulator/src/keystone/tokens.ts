@@ -60,6 +60,16 @@ export class TokenStore {
     return [...this.tokens.keys()].filter((id) => this.validate(id)?.userId === userId).length;
   }
 
+  /** Every token, for persistence. */
+  entries(): Array<[string, IssuedToken]> {
+    return [...this.tokens];
+  }
+
+  restore(entries: Array<[string, IssuedToken]>): void {
+    this.tokens.clear();
+    for (const [id, token] of entries) this.tokens.set(id, token);
+  }
+
   revoke(id: string): boolean {
     return this.tokens.delete(id);
   }

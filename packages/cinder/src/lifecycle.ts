@@ -1,0 +1,122 @@
+/**
+ * The one status lifecycle table: for each action, the statuses that allow it, the status it
+ * shows while it runs, and where it ends. The emulator enforces it; the console uses it to
+ * disable actions with the reason. Facts from Cinder Zed (volume/api.py, backup/api.py).
+ */
+
+/** `previous`: back to the status before the action (extend of an in-use volume ends in-use). */
+export type EndStatus = string | 'previous' | 'deleted';
+
+export interface ActionRule {
+  /** Statuses that allow the action at every microversion. Empty: no status condition. */
+  from: readonly string[];
+  /** Statuses that allow it from a microversion on (status → minor version of 3.x). */
+  fromAtVersion?: Readonly<Record<string, number>>;
+  /** Statuses that allow it only when the request says `force`. */
+  fromWithForce?: readonly string[];
+  /** The action exists only from this 3.x minor version on. */
+  minVersion?: number;
+  /** Only admins may perform it (Zed default policy). */
+  adminOnly?: boolean;
+  /** The status while the action runs; `previous` means the action leaves the status alone. */
+  transitional: string | 'previous';
+  end: EndStatus;
+  failure: EndStatus;
+}
+
+const VOLUME_DELETABLE = ['available', 'error', 'error_restoring', 'error_extending', 'error_managing'] as const;
+
+export const VOLUME_LIFECYCLE = {
+  create: { from: [], transitional: 'creating', end: 'available', failure: 'error' },
+  delete: { from: VOLUME_DELETABLE, transitional: 'deleting', end: 'deleted', failure: 'error_deleting' },
+  forceDelete: { from: [], adminOnly: true, transitional: 'deleting', end: 'deleted', failure: 'error_deleting' },
+  extend: {
+    from: ['available'],
+    fromAtVersion: { 'in-use': 42 },
+    transitional: 'extending',
+    end: 'previous',
+    failure: 'error_extending',
+  },
+  revert: { from: ['available'], minVersion: 40, transitional: 'reverting', end: 'available', failure: 'error' },
+  retype: { from: ['available', 'in-use'], transitional: 'retyping', end: 'previous', failure: 'previous' },
+  snapshot: {
+    from: ['available'],
+    fromWithForce: ['in-use'],
+    fromAtVersion: { 'in-use': 66 },
+    transitional: 'previous',
+    end: 'previous',
+    failure: 'previous',
+  },
+  backup: {
+    from: ['available'],
+    fromWithForce: ['in-use'],
+    transitional: 'backing-up',
+    end: 'previous',
+    failure: 'previous',
+  },
+  restoreBackup: {
+    from: ['available'],
+    transitional: 'restoring-backup',
+    end: 'available',
+    failure: 'error_restoring',
+  },
+  uploadImage: { from: ['available'], transitional: 'uploading', end: 'previous', failure: 'previous' },
+  updateReadonly: { from: ['available'], transitional: 'previous', end: 'previous', failure: 'previous' },
+  transfer: { from: ['available'], transitional: 'awaiting-transfer', end: 'available', failure: 'available' },
+  /** Huawei EVS `os-vendor-snapshots/{id}/rollback`. */
+  rollback: {
+    from: ['available', 'error_rollbacking'],
+    transitional: 'rollbacking',
+    end: 'available',
+    failure: 'error_rollbacking',
+  },
+} as const satisfies Record<string, ActionRule>;
+
+export const SNAPSHOT_LIFECYCLE = {
+  create: { from: [], transitional: 'creating', end: 'available', failure: 'error' },
+  delete: { from: ['available', 'error'], transitional: 'deleting', end: 'deleted', failure: 'error_deleting' },
+  forceDelete: { from: [], adminOnly: true, transitional: 'deleting', end: 'deleted', failure: 'error_deleting' },
+  revertTo: { from: ['available'], minVersion: 40, transitional: 'restoring', end: 'available', failure: 'available' },
+  backup: { from: ['available'], transitional: 'backing-up', end: 'available', failure: 'available' },
+} as const satisfies Record<string, ActionRule>;
+
+export const BACKUP_LIFECYCLE = {
+  create: { from: [], transitional: 'creating', end: 'available', failure: 'error' },
+  delete: { from: ['available', 'error'], transitional: 'deleting', end: 'deleted', failure: 'error_deleting' },
+  restore: { from: ['available'], transitional: 'restoring', end: 'available', failure: 'available' },
+} as const satisfies Record<string, ActionRule>;
+
+export type VolumeAction = keyof typeof VOLUME_LIFECYCLE;
+export type SnapshotAction = keyof typeof SNAPSHOT_LIFECYCLE;
+export type BackupAction = keyof typeof BACKUP_LIFECYCLE;
+
+/** Why an action is not possible now; `params` fill the message in the UI's language. */
+export type Refusal =
+  | { reason: 'status'; status: string; allowed: string[]; needsVersion?: { status: string; minor: number } }
+  | { reason: 'version'; minor: number }
+  | { reason: 'admin' };
+
+/**
+ * Whether `rule` allows the action for a resource in `status`, for a caller at microversion
+ * `3.<minor>`, admin or not, forcing or not. `undefined` means allowed.
+ */
+export function refuseAction(
+  rule: ActionRule,
+  input: { status: string; minor: number; isAdmin: boolean; force?: boolean },
+): Refusal | undefined {
+  if (rule.minVersion !== undefined && input.minor < rule.minVersion)
+    return { reason: 'version', minor: rule.minVersion };
+  if (rule.adminOnly && !input.isAdmin) return { reason: 'admin' };
+  if (rule.from.length === 0) return undefined;
+  if (rule.from.includes(input.status)) return undefined;
+  if (input.force && rule.fromWithForce?.includes(input.status)) return undefined;
+  const atVersion = rule.fromAtVersion?.[input.status];
+  if (atVersion !== undefined && input.minor >= atVersion) return undefined;
+  const allowed = [...rule.from, ...Object.keys(rule.fromAtVersion ?? {})];
+  return {
+    reason: 'status',
+    status: input.status,
+    allowed,
+    ...(atVersion !== undefined ? { needsVersion: { status: input.status, minor: atVersion } } : {}),
+  };
+}

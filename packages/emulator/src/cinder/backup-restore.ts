@@ -1,0 +1,84 @@
+import type { Response } from 'express';
+import { badRequest } from './errors.js';
+import { findVolume } from './lookups.js';
+import { checkQuota } from './quota.js';
+import type { BackupRecord, VolumeRecord } from './records.js';
+import { callerOf } from './request.js';
+import type { CinderService } from './service.js';
+import { completeLater } from './transitions.js';
+import { checkText, checkUuid } from './validation.js';
+
+/**
+ * `POST /backups/{id}/restore` (backup/api.py `restore`). Into a new volume, the API creates
+ * `restore_backup_<id>` and waits until it leaves `creating` before answering, as Cinder does.
+ * Then the volume is `restoring-backup` and the backup `restoring` until the data is back.
+ */
+export async function restoreBackup(
+  service: CinderService,
+  res: Response,
+  backup: BackupRecord,
+  args: Record<string, unknown>,
+) {
+  const { state, ctx } = service;
+  const volumeId = checkUuid('volume_id', args.volume_id, { nullable: true });
+  const name = checkText('name', args.name);
+  if (backup.status !== 'available') throw badRequest('Invalid backup: Backup status must be available');
+  const caller = callerOf(res);
+  let volume: VolumeRecord;
+  let created = false;
+  if (volumeId) {
+    volume = findVolume(service, res, volumeId);
+    if (volume.status !== 'available') throw badRequest('Invalid volume: Volume to be restored to must be available');
+    if (volume.size < backup.size) {
+      throw badRequest(
+        `Invalid volume: volume size ${volume.size} is too small to restore backup of size ${backup.size}.`,
+      );
+    }
+  } else {
+    const type = state.defaultTypeFor(caller.projectId);
+    // The handler catches the quota error itself, so this 413 has no exception-class prefix.
+    checkQuota(
+      state,
+      caller.projectId,
+      { volumes: 1, gigabytes: backup.size, [`volumes_${type.name}`]: 1, [`gigabytes_${type.name}`]: backup.size },
+      { withoutPrefix: true },
+    );
+    volume = state.addVolume({
+      projectId: caller.projectId,
+      userId: caller.userId,
+      size: backup.size,
+      name: name ?? `restore_backup_${backup.id}`,
+      description: 'auto-created_from_restore_from_backup',
+      status: 'creating',
+      availabilityZone: backup.availabilityZone,
+      volumeTypeId: type.id,
+    });
+    created = true;
+    await ctx.scheduler.wait(ctx.durations.create);
+  }
+  state.setStatus(volume, 'restoring-backup');
+  state.setStatus(backup, 'restoring');
+  ctx.persist();
+  completeLater(service, {
+    operation: 'backup.restore',
+    durationMs: ctx.durations.restoreBase + ctx.durations.restorePerGiB * backup.size,
+    projectId: caller.projectId,
+    requestId: String(res.locals.requestId),
+    succeed: () => {
+      if (volume.id !== backup.volumeId) volume.metadata.src_backup_id = backup.id;
+      state.setStatus(volume, 'available');
+      state.setStatus(backup, 'available');
+    },
+    fail: () => {
+      state.setStatus(volume, created ? 'error' : 'error_restoring');
+      state.setStatus(backup, 'available');
+    },
+    failure: {
+      resourceType: 'BACKUP',
+      resourceUuid: backup.id,
+      eventId: 'VOLUME_BACKUP_015_001',
+      userMessage: 'restore backup:An unknown error occurred.',
+    },
+  });
+  return { backup_id: backup.id, volume_id: volume.id, volume_name: volume.name };
+}

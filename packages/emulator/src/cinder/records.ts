@@ -1,0 +1,118 @@
+/** Cinder's data as the emulator keeps it: one record type per resource, times as Dates. */
+
+export interface VolumeAttachmentRecord {
+  attachmentId: string;
+  serverId: string | null;
+  hostName: string | null;
+  device: string | null;
+  attachedAt: Date;
+}
+
+export interface VolumeRecord {
+  id: string;
+  projectId: string;
+  userId: string;
+  name: string | null;
+  description: string | null;
+  status: string;
+  /** The status to return to when an action that keeps it (`previous`) ends. */
+  previousStatus: string | null;
+  attachStatus:
+    'attached' | 'detached' | 'attaching' | 'detaching' | 'reserved' | 'error_attaching' | 'error_detaching';
+  migrationStatus: string | null;
+  size: number;
+  volumeTypeId: string;
+  availabilityZone: string;
+  bootable: boolean;
+  encrypted: boolean;
+  multiattach: boolean;
+  readonly: boolean;
+  attachments: VolumeAttachmentRecord[];
+  metadata: Record<string, string>;
+  /** Glance properties copied from the source image (`volume_image_metadata`). */
+  imageMetadata: Record<string, string> | null;
+  snapshotId: string | null;
+  sourceVolid: string | null;
+  /** Where the volume lives; null when scheduling failed (such volumes are deleted at once). */
+  host: string | null;
+  createdAt: Date;
+  updatedAt: Date | null;
+}
+
+export interface SnapshotRecord {
+  id: string;
+  projectId: string;
+  userId: string;
+  volumeId: string;
+  name: string | null;
+  description: string | null;
+  status: string;
+  /** The volume's size when the snapshot was taken. */
+  size: number;
+  progress: string;
+  metadata: Record<string, string>;
+  createdAt: Date;
+  updatedAt: Date | null;
+}
+
+export interface BackupRecord {
+  id: string;
+  projectId: string;
+  userId: string;
+  volumeId: string;
+  snapshotId: string | null;
+  name: string | null;
+  description: string | null;
+  status: string;
+  size: number;
+  objectCount: number;
+  availabilityZone: string;
+  container: string | null;
+  isIncremental: boolean;
+  parentId: string | null;
+  failReason: string | null;
+  metadata: Record<string, string>;
+  createdAt: Date;
+  updatedAt: Date | null;
+  dataTimestamp: Date;
+}
+
+export interface VolumeTypeRecord {
+  id: string;
+  name: string;
+  description: string | null;
+  isPublic: boolean;
+  extraSpecs: Record<string, string>;
+  qosSpecsId: string | null;
+  /** Projects that may use a private type. */
+  access: string[];
+}
+
+export interface QosSpecsRecord {
+  id: string;
+  name: string;
+  consumer: 'front-end' | 'back-end' | 'both';
+  specs: Record<string, string>;
+}
+
+export interface MessageRecord {
+  id: string;
+  projectId: string;
+  resourceType: 'VOLUME' | 'SNAPSHOT' | 'BACKUP' | 'IMAGE_CACHE';
+  resourceUuid: string;
+  eventId: string;
+  userMessage: string;
+  messageLevel: 'ERROR';
+  requestId: string;
+  createdAt: Date;
+  guaranteedUntil: Date;
+}
+
+export interface TransferRecord {
+  id: string;
+  volumeId: string;
+  projectId: string;
+  name: string | null;
+  authKey: string;
+  createdAt: Date;
+}

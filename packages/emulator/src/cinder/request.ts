@@ -1,0 +1,53 @@
+import type { Request, Response } from 'express';
+import type { CinderCaller } from './caller.js';
+import { badRequest, forbidden } from './errors.js';
+import { atLeast, type Microversion } from './microversion.js';
+
+export function callerOf(res: Response): CinderCaller {
+  return res.locals.caller as CinderCaller;
+}
+
+export function versionOf(res: Response): Microversion {
+  return res.locals.microversion as Microversion;
+}
+
+/** True when the request's microversion is at least 3.<minor>. */
+export function versionAtLeast(res: Response, minor: number): boolean {
+  return atLeast(versionOf(res), minor);
+}
+
+/** Refuses with Cinder's policy message unless the caller is an admin. */
+export function requireAdmin(res: Response, rule: string): void {
+  if (!callerOf(res).isAdmin) throw forbidden(rule);
+}
+
+/** Members and admins may change things; a reader-only token may not (Zed's `member` rule). */
+export function requireMember(res: Response, rule: string): void {
+  const caller = callerOf(res);
+  if (!caller.isAdmin && !caller.roles.includes('member')) throw forbidden(rule);
+}
+
+/** The single top-level object of a request body (`{"volume": {...}}`), or Cinder's error when absent. */
+export function bodyObject(req: Request, key: string): Record<string, unknown> {
+  const body = req.body as Record<string, unknown> | undefined;
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest('Malformed request body');
+  if (!(key in body)) throw badRequest(`'${key}' is a required property`);
+  const value = body[key];
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw badRequest(
+      `Invalid input for field/attribute ${key}. Value: ${String(value)}. ${String(value)} is not of type 'object'`,
+    );
+  }
+  return value as Record<string, unknown>;
+}
+
+/** Whether the caller may see a resource of `projectId`: its own project, or any for an admin. */
+export function visibleTo(res: Response, projectId: string): boolean {
+  const caller = callerOf(res);
+  return caller.isAdmin || caller.projectId === projectId;
+}
+
+/** A route parameter as a string (Express types parameters of computed paths loosely). */
+export function param(req: Request, name: string): string {
+  return String((req.params as Record<string, unknown>)[name]);
+}

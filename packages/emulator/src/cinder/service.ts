@@ -1,0 +1,24 @@
+import type { EmulatorContext } from '../context.js';
+import type { CinderState } from './state.js';
+
+/** One region's Cinder: its state and where it is mounted (`/volume`, or `/<region>/volume`). */
+export interface CinderService {
+  ctx: EmulatorContext;
+  state: CinderState;
+  region: string;
+  basePath: string;
+}
+
+/** `http://host:port/volume` (no version segment). */
+export function serviceUrl(service: CinderService): string {
+  return `${service.ctx.publicUrl}${service.basePath}`;
+}
+
+/** Per-item `links`: `self` with the version, `bookmark` without it, as Cinder's ViewBuilder makes them. */
+export function itemLinks(service: CinderService, projectId: string, collection: string, id: string) {
+  const base = serviceUrl(service);
+  return [
+    { rel: 'self', href: `${base}/v3/${projectId}/${collection}/${id}` },
+    { rel: 'bookmark', href: `${base}/${projectId}/${collection}/${id}` },
+  ];
+}

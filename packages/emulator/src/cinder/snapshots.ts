@@ -1,0 +1,176 @@
+import express, { type Request, type Response } from 'express';
+import { jsonBody } from '../http/json-body.js';
+import { actionOf } from './actions.js';
+import { badRequest, notFound } from './errors.js';
+import { markCinderResponse } from './faults.js';
+import { listQuery, matchesMetadata, wantsAllTenants } from './list-query.js';
+import { findSnapshot } from './lookups.js';
+import { addMetadataRoutes } from './metadata-routes.js';
+import { nextLink } from './pagination.js';
+import type { SnapshotRecord } from './records.js';
+import { callerOf, requireAdmin, requireMember, versionAtLeast } from './request.js';
+import { matchesName, resourceFilters } from './resource-filters.js';
+import { serviceUrl, type CinderService } from './service.js';
+import { createSnapshot } from './snapshot-create.js';
+import { snapshotDetail, snapshotSummary } from './snapshot-views.js';
+import { completeLater } from './transitions.js';
+import { checkNoExtraKeys, checkText, invalidField } from './validation.js';
+
+const SNAPSHOT_STATUSES = [
+  'error',
+  'available',
+  'creating',
+  'deleting',
+  'deleted',
+  'updating',
+  'error_deleting',
+  'unmanaging',
+  'backing-up',
+  'restoring',
+];
+
+/** Snapshot routes: list, show, create, update, delete, metadata and the admin actions. */
+export function snapshotsRouter(service: CinderService): express.Router {
+  const { state, ctx } = service;
+  const router = express.Router();
+
+  const list = (detailed: boolean) => (req: Request, res: Response) => {
+    const caller = callerOf(res);
+    const all = wantsAllTenants(req, res);
+    const candidates = [...state.snapshots.values()].filter((s) => all || s.projectId === caller.projectId);
+    const page = listQuery(req, res, candidates, {
+      allowedFilters: resourceFilters(ctx, 'snapshot'),
+      matches: (s, key, value) => {
+        const byName = matchesName(s.name, key, value);
+        if (byName !== undefined) return byName;
+        if (key === 'status') return s.status === value;
+        if (key === 'volume_id') return s.volumeId === value;
+        if (key === 'metadata') return matchesMetadata(s.metadata, value);
+        if (key === 'project_id') return s.projectId === value;
+        if (key === 'availability_zone') return state.volumes.get(s.volumeId)?.availabilityZone === value;
+        if (key === 'consumes_quota') return ['true', 'True', '1'].includes(value);
+        return undefined;
+      },
+      sortValue: (s, key) => snapshotSortValue(s, key, versionAtLeast(res, 30)),
+      markerNotFound: (marker) => `Snapshot ${marker} could not be found.`,
+    });
+    const body: Record<string, unknown> = {
+      snapshots: page.items.map((s) => (detailed ? snapshotDetail(res, s, { extended: true }) : snapshotSummary(s))),
+    };
+    const prefix = `${serviceUrl(service)}/v3${caller.urlProjectId ? `/${caller.urlProjectId}` : ''}`;
+    const links = nextLink(req, prefix, page.items, page.limit, page.count);
+    if (links) body.snapshots_links = links;
+    if (page.count !== undefined) body.count = page.count;
+    markCinderResponse(res);
+    res.json(body);
+  };
+  router.get('/snapshots', list(false));
+  router.get('/snapshots/detail', list(true));
+
+  router.get('/snapshots/:id', (req, res) => {
+    const snapshot = findSnapshot(service, res, req.params.id);
+    markCinderResponse(res);
+    res.json({ snapshot: snapshotDetail(res, snapshot, { extended: true }) });
+  });
+
+  router.post('/snapshots', jsonBody, (req, res) => {
+    const snapshot = createSnapshot(service, req, res);
+    ctx.persist();
+    markCinderResponse(res);
+    res.status(202).json({ snapshot: snapshotDetail(res, snapshot, { extended: false }) });
+  });
+
+  router.put('/snapshots/:id', jsonBody, (req, res) => {
+    requireMember(res, 'volume:update_snapshot');
+    const snapshot = findSnapshot(service, res, req.params.id);
+    const body = (req.body as Record<string, unknown>)?.snapshot;
+    if (!body || typeof body !== 'object') throw badRequest("'snapshot' is a required property");
+    const fields = body as Record<string, unknown>;
+    const keys = ['name', 'description', 'display_name', 'display_description'];
+    checkNoExtraKeys('snapshot', fields, keys);
+    if (!keys.some((k) => k in fields))
+      throw invalidField('snapshot', fields, '{} is not valid under any of the given schemas');
+    if ('name' in fields || 'display_name' in fields)
+      snapshot.name = checkText('name', fields.name ?? fields.display_name);
+    if ('description' in fields || 'display_description' in fields) {
+      snapshot.description = checkText('description', fields.description ?? fields.display_description);
+    }
+    snapshot.updatedAt = new Date();
+    ctx.persist();
+    markCinderResponse(res);
+    res.json({ snapshot: snapshotDetail(res, snapshot, { extended: false }) });
+  });
+
+  router.delete('/snapshots/:id', (req, res) => {
+    requireMember(res, 'volume:delete_snapshot');
+    const snapshot = findSnapshot(service, res, req.params.id);
+    if (!['available', 'error'].includes(snapshot.status)) {
+      throw badRequest('Invalid snapshot: Snapshot status must be available or error and must not be part of a group.');
+    }
+    deleteSnapshot(service, res, snapshot);
+    res.status(202).end();
+  });
+
+  router.post('/snapshots/:id/action', jsonBody, (req, res) => {
+    const { name, args } = actionOf(req, ['os-reset_status', 'os-force_delete', 'os-update_snapshot_status']);
+    const snapshot = findSnapshot(service, res, req.params.id);
+    requireAdmin(res, `volume_extension:snapshot_admin_actions:${name.replace('os-', '')}`);
+    if (name === 'os-force_delete') {
+      deleteSnapshot(service, res, snapshot);
+    } else {
+      const status = String(args.status ?? '');
+      if (!SNAPSHOT_STATUSES.includes(status)) {
+        throw badRequest(
+          `Snapshot status: ${status} is invalid, valid statuses are: (${SNAPSHOT_STATUSES.map((s) => `'${s}'`).join(', ')}).`,
+        );
+      }
+      state.setStatus(snapshot, status);
+      ctx.persist();
+    }
+    res.status(202).end();
+  });
+
+  addMetadataRoutes(router, {
+    collection: 'snapshots',
+    label: 'Snapshot',
+    find: (res, id) => findSnapshot(service, res, id),
+    persist: () => ctx.persist(),
+  });
+  return router;
+}
+
+function snapshotSortValue(s: SnapshotRecord, key: string, nameSortable: boolean) {
+  const fields: Record<string, () => string | number | null> = {
+    id: () => s.id,
+    status: () => s.status,
+    size: () => s.size,
+    created_at: () => s.createdAt.getTime(),
+    updated_at: () => s.updatedAt?.getTime() ?? null,
+    volume_id: () => s.volumeId,
+    display_name: () => s.name,
+    project_id: () => s.projectId,
+  };
+  if (nameSortable) fields.name = () => s.name;
+  return fields[key]?.();
+}
+
+export function deleteSnapshot(service: CinderService, res: Response, snapshot: SnapshotRecord): void {
+  const { state, ctx } = service;
+  if (!state.snapshots.has(snapshot.id)) throw notFound(`Snapshot ${snapshot.id} could not be found.`);
+  state.setStatus(snapshot, 'deleting');
+  ctx.persist();
+  completeLater(service, {
+    operation: 'snapshot.delete',
+    durationMs: ctx.durations.snapshotDelete,
+    projectId: snapshot.projectId,
+    requestId: String(res.locals.requestId),
+    succeed: () => void state.snapshots.delete(snapshot.id),
+    fail: () => state.setStatus(snapshot, 'error_deleting'),
+    failure: {
+      resourceType: 'SNAPSHOT',
+      resourceUuid: snapshot.id,
+      eventId: 'VOLUME_SNAPSHOT_010_001',
+      userMessage: 'delete snapshot:An unknown error occurred.',
+    },
+  });
+}

@@ -1,0 +1,27 @@
+import { get } from './client.js';
+
+/**
+ * Polls `url` (a Cinder show URL) until the resource reaches one of `statuses`, or is gone when
+ * `statuses` includes `'deleted'`. Fails with the statuses seen when it times out.
+ */
+export async function waitForStatus(
+  url: string,
+  token: string,
+  statuses: string[],
+  options: { timeoutMs?: number; intervalMs?: number; microversion?: string } = {},
+): Promise<Record<string, unknown> | undefined> {
+  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+  const seen: string[] = [];
+  for (;;) {
+    const response = await get(url, token, options.microversion);
+    if (response.status === 404 && statuses.includes('deleted')) return undefined;
+    const body = (await response.json()) as Record<string, Record<string, unknown>>;
+    const resource = Object.values(body)[0]!;
+    const status = String(resource.status);
+    if (seen.at(-1) !== status) seen.push(status);
+    if (statuses.includes(status)) return resource;
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${statuses.join('|')} at ${url}; saw ${seen.join(' → ')}`);
+    await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 25));
+  }
+}

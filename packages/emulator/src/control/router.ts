@@ -1,0 +1,77 @@
+import express from 'express';
+import { z } from 'zod';
+import type { EmulatorContext } from '../context.js';
+import { jsonBody } from '../http/json-body.js';
+import { unauthorized } from '../keystone/errors.js';
+import { FAULT_OPERATIONS } from '../sim/faults.js';
+
+const faultSchema = z.union([
+  z.strictObject({
+    failNext: z.strictObject({
+      operation: z.enum(FAULT_OPERATIONS),
+      count: z.number().int().min(1).max(1000).default(1),
+    }),
+  }),
+  z.strictObject({
+    http: z.strictObject({
+      path: z.string().min(1).max(500),
+      delayMs: z.number().int().min(0).max(600_000).optional(),
+      status: z.number().int().min(400).max(599).optional(),
+      drop: z.boolean().optional(),
+      count: z.number().int().min(1).optional(),
+    }),
+  }),
+  z.strictObject({ keystoneDown: z.boolean() }),
+]);
+
+/**
+ * `/emulator/control`: fault injection for tests and demos, for cloud admins only (a token with the
+ * admin role). Not part of any OpenStack API.
+ *
+ * - `GET  /emulator/control/faults`: what is armed
+ * - `POST /emulator/control/faults`: `{failNext: {operation, count}}`, `{http: {path, delayMs?, status?, drop?, count?}}` or `{keystoneDown}`
+ * - `DELETE /emulator/control/faults`: disarm everything
+ */
+export function controlRouter(ctx: EmulatorContext): express.Router {
+  const router = express.Router();
+  router.use((req, res, next) => {
+    const token = ctx.tokens.validate(req.get('X-Auth-Token'));
+    if (!token?.projectId) return unauthorized(res, ctx);
+    if (!ctx.identity.effectiveRoles(token.userId, token.projectId).some((r) => r.name === 'admin')) {
+      res
+        .status(403)
+        .json({ error: { code: 403, title: 'Forbidden', message: 'Only cloud admins may inject faults.' } });
+      return;
+    }
+    next();
+  });
+  router.get('/faults', (_req, res) => {
+    res.json(ctx.faults.snapshot());
+  });
+  router.post('/faults', jsonBody, (req, res) => {
+    const parsed = faultSchema.safeParse(req.body);
+    if (!parsed.success) {
+      res.status(400).json({ error: { code: 400, title: 'Bad Request', message: z.prettifyError(parsed.error) } });
+      return;
+    }
+    const fault = parsed.data;
+    if ('failNext' in fault) ctx.faults.failNext(fault.failNext.operation, fault.failNext.count);
+    else if ('http' in fault) {
+      const { count, ...rest } = fault.http;
+      try {
+        ctx.faults.addHttpFault({ ...rest, ...(count ? { remaining: count } : {}) });
+      } catch {
+        res
+          .status(400)
+          .json({ error: { code: 400, title: 'Bad Request', message: 'path is not a valid regular expression' } });
+        return;
+      }
+    } else ctx.faults.keystoneDown = fault.keystoneDown;
+    res.status(201).json(ctx.faults.snapshot());
+  });
+  router.delete('/faults', (_req, res) => {
+    ctx.faults.clear();
+    res.status(204).end();
+  });
+  return router;
+}

@@ -1,0 +1,90 @@
+import express, { type Request, type Response } from 'express';
+import type { EmulatorContext } from '../context.js';
+import { unauthorized } from '../keystone/errors.js';
+import type { ImageRecord } from './state.js';
+import { imageView } from './views.js';
+
+/** Glance answers errors with webob's plain pages, not JSON faults. */
+function glanceError(res: Response, status: number, title: string, detail: string): void {
+  res
+    .status(status)
+    .type('text/html')
+    .send(
+      `<html>\n <head>\n  <title>${status} ${title}</title>\n </head>\n <body>\n  <h1>${status} ${title}</h1>\n  ${detail}<br /><br />\n\n\n\n </body>\n</html>`,
+    );
+}
+
+const SORT_KEYS = new Set(['name', 'status', 'created_at', 'updated_at', 'size', 'id', 'visibility', 'disk_format']);
+
+/** Glance v2 under `/image`: image list and show, enough for the console and Cinder. */
+export function glanceRouter(ctx: EmulatorContext): express.Router {
+  const router = express.Router();
+  router.get('/', (_req, res) => {
+    res.status(300).json({
+      versions: [{ id: 'v2.16', status: 'CURRENT', links: [{ rel: 'self', href: `${ctx.imageUrl}/v2/` }] }],
+    });
+  });
+
+  const v2 = express.Router();
+  v2.use((req, res, next) => {
+    const token = ctx.tokens.validate(req.get('X-Auth-Token'));
+    if (!token?.projectId) return unauthorized(res, ctx);
+    const roles = ctx.identity.effectiveRoles(token.userId, token.projectId).map((r) => r.name);
+    res.locals.glanceCaller = { projectId: token.projectId, isAdmin: roles.includes('admin') };
+    next();
+  });
+
+  v2.get('/images', (req: Request, res: Response) => {
+    const { projectId, isAdmin } = res.locals.glanceCaller as { projectId: string; isAdmin: boolean };
+    const q = req.query as Record<string, string | undefined>;
+    const limit = Math.min(Number(q.limit ?? 25) || 25, 1000);
+    const sortKey = q.sort_key ?? 'created_at';
+    const sortDir = q.sort_dir ?? 'desc';
+    if (!SORT_KEYS.has(sortKey) || !['asc', 'desc'].includes(sortDir)) {
+      return glanceError(res, 400, 'Bad Request', `Invalid sort key or direction: ${sortKey} ${sortDir}`);
+    }
+    let images = [...ctx.glance.images.values()].filter((i) => ctx.glance.visibleTo(i, projectId, isAdmin));
+    if (q.visibility) images = images.filter((i) => i.visibility === q.visibility);
+    if (q.status) images = images.filter((i) => i.status === q.status);
+    if (q.name) images = images.filter((i) => i.name === q.name);
+    if (q.owner) images = images.filter((i) => i.owner === q.owner);
+    const key = sortKey as keyof ImageRecord;
+    images.sort((a, b) => {
+      const order = String(a[key] instanceof Date ? (a[key] as Date).toISOString() : a[key]).localeCompare(
+        String(b[key] instanceof Date ? (b[key] as Date).toISOString() : b[key]),
+      );
+      return (sortDir === 'asc' ? order : -order) || a.id.localeCompare(b.id);
+    });
+    let start = 0;
+    if (q.marker) {
+      const index = images.findIndex((i) => i.id === q.marker);
+      if (index < 0) return glanceError(res, 400, 'Bad Request', `marker ${q.marker} could not be found.`);
+      start = index + 1;
+    }
+    const page = images.slice(start, start + limit);
+    const body: Record<string, unknown> = {
+      images: page.map(imageView),
+      first: '/v2/images',
+      schema: '/v2/schemas/images',
+    };
+    if (start + limit < images.length && page.length > 0) {
+      const params = new URLSearchParams(q as Record<string, string>);
+      params.set('marker', page[page.length - 1]!.id);
+      body.next = `/v2/images?${params}`;
+    }
+    res.json(body);
+  });
+
+  v2.get('/images/:id', (req, res) => {
+    const { projectId, isAdmin } = res.locals.glanceCaller as { projectId: string; isAdmin: boolean };
+    const image = ctx.glance.images.get(req.params.id);
+    if (!image || !ctx.glance.visibleTo(image, projectId, isAdmin)) {
+      return glanceError(res, 404, 'Not Found', `No image found with ID ${req.params.id}`);
+    }
+    res.json(imageView(image));
+  });
+
+  v2.use((_req, res) => glanceError(res, 404, 'Not Found', 'The resource could not be found.'));
+  router.use('/v2', v2);
+  return router;
+}
