@@ -33,6 +33,7 @@ export default defineConfig({
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { PORT: String(port), EMULATOR_PORT: String(emulatorPort), LOG_LEVEL: 'warn' },
+    // Every test signs in; the production login rate limit would throttle the suite.
+    env: { PORT: String(port), EMULATOR_PORT: String(emulatorPort), LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '1000' },
   },
 });

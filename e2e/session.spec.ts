@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { AppShell } from './pages/app-shell';
 import { LoginPage } from './pages/login-page';
+import { VolumesPage } from './pages/volumes-page';
 
 /** Every Fernet token starts with this (version byte 0x80 plus a timestamp), in Keystone and the emulator alike. */
 const FERNET_PREFIX = 'gAAAAA';
@@ -24,15 +25,12 @@ test('a member signs in, sees the project volumes, and signs out', async ({ page
 
   await expect(page).toHaveURL(/\/volumes$/);
   await expect(shell.heading).toHaveText('Volumes');
-  const table = shell.volumesTable();
-  for (const name of ['db-data', 'web-root', 'scratch', 'import-failed']) {
-    await expect(table.getByRole('row').filter({ hasText: name })).toHaveCount(1);
-  }
-  await expect(table.getByRole('row').filter({ hasText: 'web-root' })).toContainText('In use');
-  await expect(table.getByRole('row').filter({ hasText: 'import-failed' })).toContainText('Error');
-  await expect(table.getByRole('row').filter({ hasText: 'db-data' })).toContainText('100 GiB');
+  const volumes = new VolumesPage(page);
+  await expect(await volumes.row('web-root-1')).toContainText('In use');
+  await expect(await volumes.row('db-primary')).toContainText('200 GiB');
+  await expect(await volumes.row('old-import')).toContainText('Error');
   // Another tenant's volume never shows.
-  await expect(table).not.toContainText('alt-private');
+  await expect(volumes.table).not.toContainText('alt-private');
 
   await shell.signOut('demo');
   await expect(page).toHaveURL(/\/login$/);
@@ -69,7 +67,7 @@ test('a reload keeps the session and the page', async ({ page }) => {
   await expect(new AppShell(page).volumesTable()).toBeVisible();
   await page.reload();
   await expect(page).toHaveURL(/\/volumes$/);
-  await expect(new AppShell(page).volumesTable().getByRole('row').filter({ hasText: 'db-data' })).toHaveCount(1);
+  await new VolumesPage(page).row('db-primary');
 });
 
 test('a deep link survives signing in', async ({ page }) => {
@@ -86,7 +84,7 @@ test('the session cookie is HttpOnly and the Keystone token never reaches the br
   const login = new LoginPage(page);
   await login.goto();
   await login.signIn('demo', 'demo');
-  await expect(new AppShell(page).volumesTable().getByRole('row').filter({ hasText: 'db-data' })).toHaveCount(1);
+  await new VolumesPage(page).row('db-primary');
   await page.reload();
   await expect(new AppShell(page).volumesTable()).toBeVisible();
 

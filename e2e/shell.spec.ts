@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { AppShell } from './pages/app-shell';
 import { LoginPage } from './pages/login-page';
+import { VolumesPage } from './pages/volumes-page';
 
 test.beforeEach(async ({ page }) => {
   await new LoginPage(page).goto();
@@ -28,9 +29,9 @@ test('the interface switches to Simplified Chinese and remembers it', async ({ p
   const shell = new AppShell(page);
   await expect(shell.heading).toHaveText('云硬盘');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-  const table = page.getByRole('table', { name: '云硬盘' });
-  await expect(table.getByRole('columnheader', { name: /名称/ })).toBeVisible();
-  await expect(table.getByRole('row').filter({ hasText: 'web-root' })).toContainText('使用中');
+  const volumes = new VolumesPage(page, '云硬盘');
+  await expect(volumes.table.getByRole('columnheader', { name: /名称/ })).toBeVisible();
+  await expect(await volumes.row('web-root-1')).toContainText('使用中');
   await page.reload();
   await expect(shell.heading).toHaveText('云硬盘');
   await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '快照' })).toBeVisible();

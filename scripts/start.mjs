@@ -10,11 +10,18 @@ const env = { ...process.env };
 const closers = [];
 
 let emulator;
+const scenario = env.EMULATOR_SCENARIO ?? 'demo';
 if (!env.OS_AUTH_URL) {
   const { startEmulator } = await import('@cinder-console/emulator');
   const port = Number(env.EMULATOR_PORT ?? 5050);
   try {
-    emulator = await startEmulator({ port, host: '127.0.0.1' });
+    emulator = await startEmulator({
+      port,
+      host: '127.0.0.1',
+      scenario,
+      ...(env.EMULATOR_STATE ? { statePath: env.EMULATOR_STATE } : {}),
+      ...(env.EMULATOR_FAST === '1' ? { fast: true } : {}),
+    });
   } catch (error) {
     console.error(`Could not start the emulator on port ${port}: ${error.message}\nSet EMULATOR_PORT to a free port.`);
     process.exit(1);
@@ -37,7 +44,9 @@ closers.unshift(() => bff.close());
 const lines = [
   '',
   `  Cinder Console  ${bff.url}`,
-  emulator ? `  Cloud           embedded emulator (${emulator.authUrl})` : `  Cloud           ${env.OS_AUTH_URL}`,
+  emulator
+    ? `  Cloud           embedded emulator, scenario ${scenario} (${emulator.authUrl})`
+    : `  Cloud           ${env.OS_AUTH_URL}`,
 ];
 if (emulator) {
   lines.push('  Demo logins     demo / demo (member)   admin / admin (admin)   alt_demo / alt_demo   reader / reader');

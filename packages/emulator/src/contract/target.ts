@@ -18,8 +18,7 @@ export async function contractTarget(): Promise<ContractTarget> {
     return {
       kind: 'real',
       authUrl: authUrl.replace(/\/+$/, ''),
-      passwordOf: (user) =>
-        process.env[`CONTRACT_${user.toUpperCase()}_PASSWORD`] ?? (user === 'alt_demo' ? 'demo' : user),
+      passwordOf: (user) => process.env[`CONTRACT_${user.toUpperCase()}_PASSWORD`] ?? user,
       close: async () => {},
     };
   }

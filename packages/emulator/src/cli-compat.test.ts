@@ -1,0 +1,95 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type RunningEmulator } from './index.js';
+
+const run = promisify(execFile);
+
+/**
+ * The standard OpenStack clients, unchanged, against the emulator. They come from Debian
+ * (python3-cinderclient, python3-openstackclient); `.ci/run` installs them, so in CI a missing
+ * client is a failure, not a skip.
+ */
+const haveClients = existsSync('/usr/bin/cinder') && existsSync('/usr/bin/openstack');
+if (!haveClients && process.env.CI)
+  throw new Error(
+    'CI needs /usr/bin/cinder and /usr/bin/openstack (apt-get install python3-cinderclient python3-openstackclient)',
+  );
+
+let emulator: RunningEmulator;
+beforeAll(async () => {
+  if (haveClients) emulator = await startEmulator({ port: 0, fast: true });
+});
+afterAll(() => emulator?.close());
+
+function clientEnv(user: 'demo' | 'admin') {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    OS_AUTH_URL: emulator.authUrl,
+    OS_USERNAME: user,
+    OS_PASSWORD: user,
+    OS_PROJECT_NAME: user,
+    OS_USER_DOMAIN_NAME: 'Default',
+    OS_PROJECT_DOMAIN_NAME: 'Default',
+    OS_REGION_NAME: 'RegionOne',
+    OS_IDENTITY_API_VERSION: '3',
+    OS_VOLUME_API_VERSION: '3',
+    OS_INTERFACE: 'public',
+  };
+}
+
+async function cli(command: 'cinder' | 'openstack', args: string[], user: 'demo' | 'admin' = 'demo'): Promise<string> {
+  const { stdout } = await run(command, args, { env: clientEnv(user), timeout: 60_000 });
+  return stdout;
+}
+
+/** Reads `| Property | Value |` tables as printed by `cinder show` and friends. */
+function property(table: string, name: string): string | undefined {
+  const line = table.split('\n').find((l) => l.split('|')[1]?.trim() === name);
+  return line?.split('|')[2]?.trim();
+}
+
+async function until(check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 100 && !(await check()); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
+describe.skipIf(!haveClients)('standard OpenStack clients (python3-cinderclient, python3-openstackclient)', () => {
+  it('cinder create, list, extend, snapshot-create, backup-create and type-create work unchanged', async () => {
+    const created = await cli('cinder', ['create', '--name', 'cli-volume', '1']);
+    const id = property(created, 'id')!;
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(property(created, 'status')).toBe('creating');
+    await until(async () => property(await cli('cinder', ['show', id]), 'status') === 'available');
+    expect(await cli('cinder', ['list'])).toMatch(new RegExp(`${id}\\s*\\|\\s*available\\s*\\|\\s*cli-volume`));
+
+    await cli('cinder', ['extend', id, '2']);
+    await until(async () => property(await cli('cinder', ['show', id]), 'size') === '2');
+    expect(property(await cli('cinder', ['show', id]), 'status')).toBe('available');
+
+    const snapshot = await cli('cinder', ['snapshot-create', '--name', 'cli-snapshot', id]);
+    expect(property(snapshot, 'name')).toBe('cli-snapshot');
+    await until(async () => (await cli('cinder', ['snapshot-list'])).includes('available'));
+
+    const backup = await cli('cinder', ['backup-create', '--name', 'cli-backup', id]);
+    expect(property(backup, 'volume_id')).toBe(id);
+    await until(async () => /cli-backup/.test(await cli('cinder', ['backup-list'])));
+
+    const type = await cli('cinder', ['type-create', 'cli-type'], 'admin');
+    expect(type).toMatch(/cli-type\s*\|\s*-\s*\|\s*True/);
+  }, 120_000);
+
+  it('openstack volume list shows the project volumes', async () => {
+    const list = await cli('openstack', ['volume', 'list', '-f', 'json']);
+    const names = (JSON.parse(list) as Array<{ Name: string }>).map((v) => v.Name);
+    expect(names).toEqual(expect.arrayContaining(['db-data', 'web-root', 'scratch', 'import-failed']));
+    expect(names).not.toContain('alt-private');
+  }, 60_000);
+
+  it('a member cannot create a volume type: the client shows Cinder policy refusal', async () => {
+    await expect(cli('cinder', ['type-create', 'not-allowed'])).rejects.toMatchObject({
+      stderr: expect.stringContaining("Policy doesn't allow volume_extension:type_create to be performed."),
+    });
+  }, 60_000);
+});
