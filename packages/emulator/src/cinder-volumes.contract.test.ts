@@ -1,14 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { get, login, REQUEST_ID, type Login } from './contract/client.js';
+import { createVolume, deleteVolumes, get, login, REQUEST_ID, type Login } from './contract/client.js';
 import { contractTarget, type ContractTarget } from './contract/target.js';
 
 let target: ContractTarget;
 let demo: Login;
+let alt: Login;
+const created: { demo: string[]; alt: string[] } = { demo: [], alt: [] };
+
+/** Each target gets volumes of its own to read: a real cloud starts empty. */
 beforeAll(async () => {
   target = await contractTarget();
   demo = await login(target, 'demo');
-});
-afterAll(() => target.close());
+  alt = await login(target, 'alt_demo');
+  created.demo.push(await createVolume(demo, { name: 'contract-read-a' }));
+  created.demo.push(await createVolume(demo, { name: 'contract-read-b' }));
+  created.alt.push(await createVolume(alt, { name: 'contract-read-alt' }));
+}, 60_000);
+afterAll(async () => {
+  await deleteVolumes(demo, created.demo);
+  await deleteVolumes(alt, created.alt);
+  await target.close();
+}, 60_000);
 
 /** `…/v3/<project>` → `…/v3` and the unversioned root. */
 const v3Root = () => demo.volumeUrl.replace(/\/[0-9a-f-]+$/, '');
@@ -151,10 +163,7 @@ describe('Cinder volume reads', () => {
   });
 
   it("hides another project's volume as not found, never forbidden", async () => {
-    const alt = await login(target, 'alt_demo');
-    const { volumes } = await (await get(`${alt.volumeUrl}/volumes`, alt.token)).json();
-    expect(volumes.length).toBeGreaterThan(0);
-    const response = await get(`${demo.volumeUrl}/volumes/${volumes[0].id}`, demo.token);
+    const response = await get(`${demo.volumeUrl}/volumes/${created.alt[0]}`, demo.token);
     expect(response.status).toBe(404);
   });
 });

@@ -2,6 +2,7 @@ import { CinderState } from './cinder/state.js';
 import { GlanceState } from './glance/state.js';
 import { IdentityStore, type SeedPasswords } from './keystone/identity.js';
 import { TokenStore } from './keystone/tokens.js';
+import { ValidationCache } from './keystone/validation-cache.js';
 import { DEFAULT_DURATIONS, FAST_TIME_SCALE, type Durations } from './sim/durations.js';
 import { FaultRegistry } from './sim/faults.js';
 import { Scheduler } from './sim/scheduler.js';
@@ -13,6 +14,8 @@ export interface EmulatorOptions {
   passwords?: SeedPasswords;
   /** Token lifetime in seconds (Keystone's default is 3600). */
   tokenTtlSeconds?: number;
+  /** keystonemiddleware's `token_cache_time`: how long Cinder trusts a token it has validated (default 300). */
+  tokenCacheSeconds?: number;
   /** Regions, each with its own Cinder and state; the first is where `/volume` lives. */
   regions?: string[];
   /** Fifty times faster transitions, for tests. */
@@ -34,6 +37,8 @@ export interface EmulatorOptions {
 export class EmulatorContext {
   readonly identity: IdentityStore;
   readonly tokens: TokenStore;
+  /** How Cinder and Glance see tokens: through keystonemiddleware's cache. */
+  readonly serviceTokens: ValidationCache;
   /** Cinder per region, in catalog order. */
   readonly regions: Map<string, CinderState>;
   readonly glance: GlanceState;
@@ -50,6 +55,7 @@ export class EmulatorContext {
   constructor(options: EmulatorOptions = {}) {
     this.identity = new IdentityStore(options.passwords);
     this.tokens = new TokenStore(options.tokenTtlSeconds ?? 3600);
+    this.serviceTokens = new ValidationCache(this.tokens, (options.tokenCacheSeconds ?? 300) * 1000);
     this.profile = options.profile ?? 'default';
     this.v2 = options.v2 ?? false;
     this.extraResourceFilters = options.extraResourceFilters ?? {};

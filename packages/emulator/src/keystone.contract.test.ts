@@ -8,6 +8,14 @@ beforeAll(async () => {
 });
 afterAll(() => target.close());
 
+async function revoke(token: string): Promise<number> {
+  const response = await fetch(`${target.authUrl}/auth/tokens`, {
+    method: 'DELETE',
+    headers: { 'X-Auth-Token': token, 'X-Subject-Token': token },
+  });
+  return response.status;
+}
+
 const UNAUTHORIZED = {
   error: { code: 401, title: 'Unauthorized', message: 'The request you have made requires authentication.' },
 };
@@ -113,16 +121,23 @@ describe('Keystone v3', () => {
     expect((await bogus.json()).error).toMatchObject({ code: 404, title: 'Not Found' });
   });
 
-  it('revokes a token so that Cinder refuses it afterwards', async () => {
+  it('revokes a token: Keystone and a service that never saw it refuse it at once', async () => {
     const demo = await login(target, 'demo');
-    expect((await get(`${demo.volumeUrl}/volumes`, demo.token)).status).toBe(200);
-    const revoked = await fetch(`${target.authUrl}/auth/tokens`, {
-      method: 'DELETE',
-      headers: { 'X-Auth-Token': demo.token, 'X-Subject-Token': demo.token },
+    const other = await login(target, 'demo');
+    expect(await revoke(demo.token)).toBe(204);
+    const validated = await fetch(`${target.authUrl}/auth/tokens`, {
+      headers: { 'X-Auth-Token': other.token, 'X-Subject-Token': demo.token },
     });
-    expect(revoked.status).toBe(204);
+    expect(validated.status).toBe(404);
     const after = await get(`${demo.volumeUrl}/volumes`, demo.token);
     expect(after.status).toBe(401);
     expect(await after.json()).toEqual(UNAUTHORIZED);
+  });
+
+  it("lets Cinder keep honouring a revoked token it has already validated (keystonemiddleware's token cache)", async () => {
+    const demo = await login(target, 'demo');
+    expect((await get(`${demo.volumeUrl}/volumes`, demo.token)).status).toBe(200);
+    expect(await revoke(demo.token)).toBe(204);
+    expect((await get(`${demo.volumeUrl}/volumes`, demo.token)).status).toBe(200);
   });
 });

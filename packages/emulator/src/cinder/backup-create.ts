@@ -1,4 +1,6 @@
 import type { Request, Response } from 'express';
+import { VOLUME_LIFECYCLE } from '@cinder-console/cinder';
+import { allows } from './gates.js';
 import { badRequest } from './errors.js';
 import { findSnapshot, findVolume } from './lookups.js';
 import { checkQuota } from './quota.js';
@@ -57,7 +59,7 @@ export function createBackup(service: CinderService, req: Request, res: Response
       );
     }
   } else {
-    if (!['available', 'in-use'].includes(volume.status)) {
+    if (!allows(VOLUME_LIFECYCLE.backup, volume.status, { force: true })) {
       throw badRequest(
         `Invalid volume: Volume to be backed up must be available or in-use, but the current status is "${volume.status}".`,
       );

@@ -1,4 +1,6 @@
 import type { Response } from 'express';
+import { BACKUP_LIFECYCLE, VOLUME_LIFECYCLE } from '@cinder-console/cinder';
+import { allows } from './gates.js';
 import { badRequest } from './errors.js';
 import { findVolume } from './lookups.js';
 import { checkQuota } from './quota.js';
@@ -22,13 +24,16 @@ export async function restoreBackup(
   const { state, ctx } = service;
   const volumeId = checkUuid('volume_id', args.volume_id, { nullable: true });
   const name = checkText('name', args.name);
-  if (backup.status !== 'available') throw badRequest('Invalid backup: Backup status must be available');
+  if (!allows(BACKUP_LIFECYCLE.restore, backup.status))
+    throw badRequest('Invalid backup: Backup status must be available');
   const caller = callerOf(res);
   let volume: VolumeRecord;
   let created = false;
   if (volumeId) {
     volume = findVolume(service, res, volumeId);
-    if (volume.status !== 'available') throw badRequest('Invalid volume: Volume to be restored to must be available');
+    if (!allows(VOLUME_LIFECYCLE.restoreBackup, volume.status)) {
+      throw badRequest('Invalid volume: Volume to be restored to must be available');
+    }
     if (volume.size < backup.size) {
       throw badRequest(
         `Invalid volume: volume size ${volume.size} is too small to restore backup of size ${backup.size}.`,

@@ -1,4 +1,6 @@
 import express, { type Request, type Response } from 'express';
+import { BACKUP_LIFECYCLE } from '@cinder-console/cinder';
+import { allows } from './gates.js';
 import { jsonBody } from '../http/json-body.js';
 import { actionOf } from './actions.js';
 import { backupDetail, backupSummary } from './backup-views.js';
@@ -104,7 +106,7 @@ export function backupsRouter(service: CinderService): express.Router {
   router.delete('/backups/:id', (req, res) => {
     requireMember(res, 'backup:delete');
     const backup = findBackup(service, res, req.params.id);
-    if (!['available', 'error'].includes(backup.status))
+    if (!allows(BACKUP_LIFECYCLE.delete, backup.status))
       throw badRequest('Invalid backup: Backup status must be available or error');
     if (hasDependents(backup)) throw badRequest('Invalid backup: Incremental backups exist for this backup.');
     deleteBackup(service, res, backup);

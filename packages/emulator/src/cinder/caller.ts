@@ -17,7 +17,7 @@ export interface CinderCaller {
 /** keystonemiddleware: a missing, expired, revoked or unknown token is Keystone's 401, before any routing. */
 export function authenticateCaller(ctx: EmulatorContext): RequestHandler {
   return (req, res, next) => {
-    const token = ctx.tokens.validate(req.get('X-Auth-Token'));
+    const token = ctx.serviceTokens.validate(req.get('X-Auth-Token'));
     if (!token || !token.projectId) return unauthorized(res, ctx);
     const roles = ctx.identity.effectiveRoles(token.userId, token.projectId).map((r) => r.name);
     const caller: CinderCaller = {

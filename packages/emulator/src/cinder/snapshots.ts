@@ -1,4 +1,6 @@
 import express, { type Request, type Response } from 'express';
+import { SNAPSHOT_LIFECYCLE } from '@cinder-console/cinder';
+import { allows } from './gates.js';
 import { jsonBody } from '../http/json-body.js';
 import { actionOf } from './actions.js';
 import { badRequest, notFound } from './errors.js';
@@ -104,7 +106,7 @@ export function snapshotsRouter(service: CinderService): express.Router {
   router.delete('/snapshots/:id', (req, res) => {
     requireMember(res, 'volume:delete_snapshot');
     const snapshot = findSnapshot(service, res, req.params.id);
-    if (!['available', 'error'].includes(snapshot.status)) {
+    if (!allows(SNAPSHOT_LIFECYCLE.delete, snapshot.status)) {
       throw badRequest('Invalid snapshot: Snapshot status must be available or error and must not be part of a group.');
     }
     deleteSnapshot(service, res, snapshot);

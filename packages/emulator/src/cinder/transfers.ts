@@ -1,4 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { VOLUME_LIFECYCLE } from '@cinder-console/cinder';
+import { allows } from './gates.js';
 import express, { type Request, type Response } from 'express';
 import { cinderTime } from '../http/time.js';
 import { jsonBody } from '../http/json-body.js';
@@ -44,7 +46,7 @@ export function transfersRouter(service: CinderService): express.Router {
     const body = bodyObject(req, 'transfer');
     const volume = findVolume(service, res, checkUuid('volume_id', body.volume_id, { nullable: false })!);
     const name = checkText('name', body.name);
-    if (volume.status !== 'available') throw badRequest('Invalid volume: status must be available');
+    if (!allows(VOLUME_LIFECYCLE.transfer, volume.status)) throw badRequest('Invalid volume: status must be available');
     const transfer: TransferRecord = {
       id: randomUUID(),
       volumeId: volume.id,

@@ -1,6 +1,7 @@
 import express, { type Response } from 'express';
 import { refuseAction, VOLUME_LIFECYCLE } from '@cinder-console/cinder';
 import { jsonBody } from '../http/json-body.js';
+import { allows } from './gates.js';
 import { actionOf } from './actions.js';
 import { badRequest, conflict, notFound } from './errors.js';
 import { findSnapshot, findVolume } from './lookups.js';
@@ -83,7 +84,8 @@ function revert(service: CinderService, res: Response, volume: VolumeRecord, arg
   const snapshot = findSnapshot(service, res, snapshotId);
   const prefix = `Can't revert volume ${volume.id} to its latest snapshot ${snapshot.id}.`;
   if (volume.size !== snapshot.size) throw badRequest(`${prefix} The volume size must be equal to the snapshot size.`);
-  if (volume.status !== 'available') throw conflict(`Invalid volume: ${prefix} Volume's status must be 'available'.`);
+  if (!allows(VOLUME_LIFECYCLE.revert, volume.status))
+    throw conflict(`Invalid volume: ${prefix} Volume's status must be 'available'.`);
   if (snapshot.status !== 'available')
     throw conflict(`Invalid snapshot: ${prefix} Snapshot's status must be 'available'.`);
   service.state.setStatus(volume, 'reverting');
@@ -123,7 +125,7 @@ function retype(service: CinderService, res: Response, volume: VolumeRecord, arg
   }
   const current = service.state.volumeTypes.get(volume.volumeTypeId)!;
   if (
-    !['available', 'in-use'].includes(volume.status) ||
+    !allows(VOLUME_LIFECYCLE.retype, volume.status) ||
     type.id === current.id ||
     volume.migrationStatus === 'migrating'
   ) {
@@ -185,7 +187,7 @@ export function volumeActionsRouter(service: CinderService): express.Router {
         return;
       } else if (name === 'os-update_readonly_flag') {
         const readonly = checkBoolean('readonly', args.readonly);
-        if (volume.status !== 'available') {
+        if (!allows(VOLUME_LIFECYCLE.updateReadonly, volume.status)) {
           throw badRequest(
             `Invalid volume: Volume ${volume.id} status must be available to update readonly flag, but current status is: ${volume.status}.`,
           );

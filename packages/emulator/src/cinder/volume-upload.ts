@@ -1,4 +1,6 @@
 import type { Response } from 'express';
+import { VOLUME_LIFECYCLE } from '@cinder-console/cinder';
+import { allows } from './gates.js';
 import { cinderTime } from '../http/time.js';
 import { badRequest, forbidden } from './errors.js';
 import type { VolumeRecord } from './records.js';
@@ -22,7 +24,8 @@ export function uploadToImage(
 ) {
   const { state, ctx } = service;
   if (args.force !== undefined) checkBoolean('force', args.force);
-  if (volume.status !== 'available') throw badRequest(`Invalid volume: Volume ${volume.id} status must be available`);
+  if (!allows(VOLUME_LIFECYCLE.uploadImage, volume.status))
+    throw badRequest(`Invalid volume: Volume ${volume.id} status must be available`);
   const imageName = String(args.image_name ?? '');
   if (!imageName)
     throw badRequest("Invalid input for field/attribute image_name. Value: None. None is not of type 'string'");

@@ -60,3 +60,31 @@ export function get(url: string, token: string | undefined, microversion?: strin
 }
 
 export const REQUEST_ID = /^req-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/** Creates a volume and waits until it is available; returns its id. */
+export async function createVolume(session: Login, volume: Record<string, unknown> = {}): Promise<string> {
+  const response = await postJson(
+    `${session.volumeUrl}/volumes`,
+    { volume: { size: 1, ...volume } },
+    { 'X-Auth-Token': session.token },
+  );
+  if (response.status !== 202) throw new Error(`volume create failed: ${response.status} ${await response.text()}`);
+  const { volume: created } = (await response.json()) as { volume: { id: string } };
+  const { waitForStatus } = await import('./wait.js');
+  await waitForStatus(`${session.volumeUrl}/volumes/${created.id}`, session.token, ['available']);
+  return created.id;
+}
+
+/** Deletes volumes (cascading to snapshots) and waits until they are gone; missing ones are fine. */
+export async function deleteVolumes(session: Login, ids: string[]): Promise<void> {
+  const { waitForStatus } = await import('./wait.js');
+  for (const id of ids) {
+    await fetch(`${session.volumeUrl}/volumes/${id}?cascade=true`, {
+      method: 'DELETE',
+      headers: { 'X-Auth-Token': session.token },
+    });
+  }
+  for (const id of ids) {
+    await waitForStatus(`${session.volumeUrl}/volumes/${id}`, session.token, ['deleted', 'error_deleting']);
+  }
+}

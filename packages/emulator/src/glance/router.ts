@@ -27,7 +27,7 @@ export function glanceRouter(ctx: EmulatorContext): express.Router {
 
   const v2 = express.Router();
   v2.use((req, res, next) => {
-    const token = ctx.tokens.validate(req.get('X-Auth-Token'));
+    const token = ctx.serviceTokens.validate(req.get('X-Auth-Token'));
     if (!token?.projectId) return unauthorized(res, ctx);
     const roles = ctx.identity.effectiveRoles(token.userId, token.projectId).map((r) => r.name);
     res.locals.glanceCaller = { projectId: token.projectId, isAdmin: roles.includes('admin') };
