@@ -13,7 +13,13 @@ export default defineConfig({
       { ...fromSource, test: { name: 'cinder', include: ['packages/cinder/src/**/*.test.ts'], environment: 'node' } },
       {
         ...fromSource,
-        test: { name: 'emulator', include: ['packages/emulator/src/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'emulator',
+          include: ['packages/emulator/src/**/*.test.ts'],
+          environment: 'node',
+          // A real cloud takes seconds where the fast emulator takes milliseconds (backups, uploads).
+          ...(process.env.CONTRACT_TARGET === 'real' ? { testTimeout: 240_000, hookTimeout: 240_000 } : {}),
+        },
       },
       { ...fromSource, test: { name: 'bff', include: ['apps/bff/src/**/*.test.ts'], environment: 'node' } },
       { ...fromSource, test: { name: 'web', include: ['apps/web/src/**/*.test.{ts,tsx}'], environment: 'jsdom' } },

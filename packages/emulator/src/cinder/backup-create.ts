@@ -87,7 +87,8 @@ export function createBackup(service: CinderService, req: Request, res: Response
     status: 'creating',
     isIncremental: incremental,
     parentId: incremental ? parent!.id : null,
-    availabilityZone: zone ?? volume.availabilityZone,
+    // Cinder leaves a backup's zone empty unless the request names one (3.51).
+    availabilityZone: zone ?? null,
     dataTimestamp: snapshot?.createdAt ?? new Date(),
   });
   const source = snapshot ?? volume;

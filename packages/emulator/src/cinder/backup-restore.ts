@@ -55,7 +55,7 @@ export async function restoreBackup(
       name: name ?? `restore_backup_${backup.id}`,
       description: 'auto-created_from_restore_from_backup',
       status: 'creating',
-      availabilityZone: backup.availabilityZone,
+      availabilityZone: backup.availabilityZone ?? state.defaultZone,
       volumeTypeId: type.id,
     });
     created = true;

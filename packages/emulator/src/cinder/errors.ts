@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler } from 'express';
-import { cinderFault } from './faults.js';
+import { cinderFault, webobNotFound } from './faults.js';
 
 /** A Cinder fault raised inside a handler; the router renders it as `{"<key>": {"code", "message"}}`. */
 export class CinderFault extends Error {
@@ -10,6 +10,9 @@ export class CinderFault extends Error {
     super(message);
   }
 }
+
+/** The bare webob 404 of an unroutable URL, raised from inside a router. */
+export class WebobNotFound extends Error {}
 
 export const badRequest = (message: string) => new CinderFault(400, message);
 export const notFound = (message: string) => new CinderFault(404, message);
@@ -26,6 +29,7 @@ export const MALFORMED =
 /** Renders faults, JSON parse failures and anything unexpected as Cinder does. */
 export const cinderErrorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
   if (err instanceof CinderFault) return cinderFault(res, err.status, err.message);
+  if (err instanceof WebobNotFound) return webobNotFound(res);
   const typed = err as { type?: string };
   if (typed.type === 'entity.parse.failed') return cinderFault(res, 400, 'Malformed request body');
   if (typed.type === 'entity.too.large') {

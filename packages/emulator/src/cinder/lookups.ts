@@ -35,3 +35,23 @@ export function findVisibleType(service: CinderService, res: Response, id: strin
   }
   return type;
 }
+
+const UUID_LIKE = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
+
+/**
+ * A type named in a request body, by id or by name, that the caller may use. Cinder's
+ * `get_by_name_or_id` words its 404 by which lookup it tried: by id for UUID-like values,
+ * by name otherwise.
+ */
+export function findUsableType(service: CinderService, res: Response, idOrName: string): VolumeTypeRecord {
+  const caller = callerOf(res);
+  const type = service.state.findType(idOrName);
+  if (!type || !service.state.typeVisibleTo(type, caller.projectId, caller.isAdmin)) {
+    throw notFound(
+      UUID_LIKE.test(idOrName)
+        ? `Volume type ${idOrName} could not be found.`
+        : `Volume type with name ${idOrName} could not be found.`,
+    );
+  }
+  return type;
+}

@@ -43,7 +43,8 @@ export function miscRouter(service: CinderService): express.Router {
   router.get('/messages', (req, res) => {
     if (!versionAtLeast(res, 3)) throw notFound('The resource could not be found.');
     const caller = callerOf(res);
-    const q = req.query as Record<string, string | undefined>;
+    // Message list parameters (filters, sorting, paging) are read only from 3.5.
+    const q = versionAtLeast(res, 5) ? (req.query as Record<string, string | undefined>) : {};
     const messages = [...state.messages.values()]
       .filter((m) => caller.isAdmin || m.projectId === caller.projectId)
       .filter((m) => !q.resource_uuid || m.resourceUuid === q.resource_uuid)

@@ -16,7 +16,7 @@ export function qosSpecsRouter(service: CinderService): express.Router {
   const find = (res: Response, id: string, rule: string): QosSpecsRecord => {
     requireAdmin(res, `volume_extension:qos_specs_manage:${rule}`);
     const qos = state.qosSpecs.get(id);
-    if (!qos) throw notFound(`QoS Specs ${id} could not be found.`);
+    if (!qos) throw notFound(`No such QoS spec ${id}.`);
     return qos;
   };
   const view = (qos: QosSpecsRecord) => ({ id: qos.id, name: qos.name, consumer: qos.consumer, specs: qos.specs });
@@ -87,7 +87,7 @@ export function qosSpecsRouter(service: CinderService): express.Router {
     const qos = find(res, req.params.id, 'delete');
     const associated = [...state.volumeTypes.values()].filter((t) => t.qosSpecsId === qos.id);
     if (associated.length > 0 && req.query.force !== 'True' && req.query.force !== 'true') {
-      throw badRequest(`QoS Specs ${qos.id} is still associated with entities.`);
+      throw badRequest('Qos specs still in use.');
     }
     for (const type of associated) type.qosSpecsId = null;
     state.qosSpecs.delete(qos.id);

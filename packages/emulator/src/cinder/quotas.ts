@@ -33,7 +33,7 @@ export function quotasRouter(service: CinderService): express.Router {
       const value = typeof raw === 'string' && /^-?\d+$/.test(raw) ? Number(raw) : raw;
       if (typeof value !== 'number' || !Number.isInteger(value))
         throw badRequest(`Invalid input received: ${key} must be an integer.`);
-      if (value < -1) throw badRequest(`Invalid input received: ${key} must be >= -1`);
+      if (value < -1) throw badRequest(`${key} must be >= -1`);
       limits[key] = value;
     }
     return limits;
@@ -64,8 +64,11 @@ export function quotasRouter(service: CinderService): express.Router {
     const project = req.params.project;
     const limits = parseLimits(body, 'quota_set');
     const usage = quotaUsage(state, project);
+    const overridden = state.quotaOverrides.get(project) ?? {};
     for (const [key, limit] of Object.entries(limits)) {
-      if (key === 'per_volume_gigabytes' || limit === -1) continue;
+      // Cinder checks usage only for resources that already have a project-specific limit
+      // (it reads the project's quotas with defaults=False), so a first override may go below use.
+      if (!(key in overridden) || key === 'per_volume_gigabytes' || limit === -1) continue;
       if ((usage[key] ?? 0) > limit) {
         throw badRequest(
           `Quota ${key} limit must be equal or greater than existing resources. Current usage is ${usage[key]} and the requested limit is ${limit}.`,

@@ -26,7 +26,8 @@ export interface VolumeRecord {
   bootable: boolean;
   encrypted: boolean;
   multiattach: boolean;
-  readonly: boolean;
+  /** Admin metadata `readonly`: null until `os-update_readonly_flag` sets it. */
+  readonly: boolean | null;
   attachments: VolumeAttachmentRecord[];
   metadata: Record<string, string>;
   /** Glance properties copied from the source image (`volume_image_metadata`). */
@@ -66,7 +67,7 @@ export interface BackupRecord {
   status: string;
   size: number;
   objectCount: number;
-  availabilityZone: string;
+  availabilityZone: string | null;
   container: string | null;
   isIncremental: boolean;
   parentId: string | null;
@@ -86,6 +87,7 @@ export interface VolumeTypeRecord {
   qosSpecsId: string | null;
   /** Projects that may use a private type. */
   access: string[];
+  createdAt: Date;
 }
 
 export interface QosSpecsRecord {

@@ -83,6 +83,7 @@ export class CinderState {
       extraSpecs: {},
       qosSpecsId: null,
       access: [],
+      createdAt: new Date(),
       ...input,
     };
     this.volumeTypes.set(type.id, type);
@@ -104,7 +105,7 @@ export class CinderState {
       bootable: false,
       encrypted: false,
       multiattach: false,
-      readonly: false,
+      readonly: null,
       attachments: [],
       metadata: {},
       imageMetadata: null,
@@ -144,7 +145,7 @@ export class CinderState {
       description: null,
       status: 'available',
       objectCount: 0,
-      availabilityZone: this.defaultZone,
+      availabilityZone: null,
       container: null,
       isIncremental: false,
       parentId: null,

@@ -10,8 +10,12 @@ export function visibleExtraSpecs(res: Response, type: VolumeTypeRecord): Record
   return Object.fromEntries(Object.entries(type.extraSpecs).filter(([key]) => USER_VISIBLE_SPECS.includes(key)));
 }
 
-/** A type from GET (index and show). */
-export function typeView(res: Response, type: VolumeTypeRecord) {
+/** A type from GET (index and show); `/types/default` leaves out the access flag. */
+export function typeView(
+  res: Response,
+  type: VolumeTypeRecord,
+  options: { accessFlag: boolean } = { accessFlag: true },
+) {
   const view: Record<string, unknown> = {
     id: type.id,
     name: type.name,
@@ -20,6 +24,6 @@ export function typeView(res: Response, type: VolumeTypeRecord) {
     extra_specs: visibleExtraSpecs(res, type),
   };
   if (callerOf(res).isAdmin) view.qos_specs_id = type.qosSpecsId;
-  view['os-volume-type-access:is_public'] = type.isPublic;
+  if (options.accessFlag) view['os-volume-type-access:is_public'] = type.isPublic;
   return view;
 }

@@ -47,7 +47,8 @@ export function typesRouter(service: CinderService): express.Router {
 
   router.get('/types', (req, res) => {
     const caller = callerOf(res);
-    const raw = req.query.is_public;
+    // Only admins choose: for everyone else Cinder forces public types plus their own private ones.
+    const raw = caller.isAdmin ? req.query.is_public : undefined;
     let filter: boolean | null = caller.isAdmin ? true : null;
     if (raw !== undefined) {
       const text = String(raw).toLowerCase();
@@ -64,7 +65,8 @@ export function typesRouter(service: CinderService): express.Router {
       // Admins asking for public types also get the private ones their own project may use.
       return filter ? t.isPublic || t.access.includes(caller.projectId) : !t.isPublic;
     });
-    types.sort((a, b) => a.name.localeCompare(b.name));
+    // Cinder's default order: newest first, ties by id.
+    types.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
     if (page.marker) {
       const index = types.findIndex((t) => t.id === page.marker);
       if (index < 0) throw notFound(`Volume type ${page.marker} could not be found.`);
@@ -73,9 +75,10 @@ export function typesRouter(service: CinderService): express.Router {
     send(res, { volume_types: types.slice(0, page.limit).map((t) => typeView(res, t)) });
   });
 
-  router.get('/types/:id', (req, res) =>
-    send(res, { volume_type: typeView(res, findVisibleType(service, res, req.params.id)) }),
-  );
+  router.get('/types/:id', (req, res) => {
+    const type = findVisibleType(service, res, req.params.id);
+    send(res, { volume_type: typeView(res, type, { accessFlag: req.params.id !== 'default' }) });
+  });
 
   router.post('/types', jsonBody, (req, res) => {
     const body = bodyObject(req, 'volume_type');
@@ -136,10 +139,12 @@ export function typesRouter(service: CinderService): express.Router {
     requireAdmin(res, 'volume_extension:type_delete');
     const type = state.volumeTypes.get(req.params.id);
     if (!type) throw notFound(`Volume type ${req.params.id} could not be found.`);
-    if ([...state.volumes.values()].some((v) => v.volumeTypeId === type.id))
-      throw badRequest('Target volume type is still in use.');
+    // volume_types.destroy checks default-ness before the database checks use.
     if (type.id === state.globalDefaultType.id || [...state.defaultTypes.values()].includes(type.id)) {
       throw badRequest(`The volume type ${type.id} is a default volume type and cannot be deleted.`);
+    }
+    if ([...state.volumes.values()].some((v) => v.volumeTypeId === type.id)) {
+      throw badRequest('Target volume type is still in use.');
     }
     if (state.volumeTypes.size === 1) {
       throw badRequest(`The volume type ${type.id} is the only currently defined volume type and cannot be deleted.`);

@@ -4,7 +4,7 @@ import { jsonBody } from '../http/json-body.js';
 import { allows } from './gates.js';
 import { actionOf } from './actions.js';
 import { badRequest, conflict, notFound } from './errors.js';
-import { findSnapshot, findVolume } from './lookups.js';
+import { findSnapshot, findUsableType, findVolume } from './lookups.js';
 import { checkQuota } from './quota.js';
 import type { VolumeRecord } from './records.js';
 import { callerOf, requireMember, versionAtLeast, versionOf } from './request.js';
@@ -113,12 +113,7 @@ function revert(service: CinderService, res: Response, volume: VolumeRecord, arg
 }
 
 function retype(service: CinderService, res: Response, volume: VolumeRecord, args: Record<string, unknown>) {
-  const wanted = String(args.new_type ?? '');
-  const caller = callerOf(res);
-  const type = service.state.findType(wanted);
-  if (!type || !service.state.typeVisibleTo(type, caller.projectId, caller.isAdmin)) {
-    throw notFound(`Volume type ${wanted} could not be found.`);
-  }
+  const type = findUsableType(service, res, String(args.new_type ?? ''));
   const policy = args.migration_policy ?? 'never';
   if (!['never', 'on-demand'].includes(String(policy))) {
     throw invalidField('migration_policy', policy, `${pyRepr(policy)} is not one of ['on-demand', 'never']`);

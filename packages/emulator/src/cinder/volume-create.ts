@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { GlanceState } from '../glance/state.js';
-import { badRequest, notFound } from './errors.js';
-import { findBackup, findSnapshot, findVolume } from './lookups.js';
+import { badRequest, MALFORMED, notFound } from './errors.js';
+import { findBackup, findSnapshot, findUsableType, findVolume } from './lookups.js';
 import { checkQuota } from './quota.js';
 import type { VolumeRecord, VolumeTypeRecord } from './records.js';
 import { bodyObject, callerOf, requireMember, versionAtLeast } from './request.js';
@@ -40,12 +40,7 @@ function resolveType(service: CinderService, res: Response, name: unknown): Volu
   if (name === undefined || name === null || name === '') return undefined;
   if (typeof name !== 'string')
     throw invalidField('volume_type', name, `${pyRepr(name)} is not of type 'string', 'null'`);
-  const caller = callerOf(res);
-  const type = service.state.findType(name);
-  if (!type || !service.state.typeVisibleTo(type, caller.projectId, caller.isAdmin)) {
-    throw notFound(`Volume type with name ${name} could not be found.`);
-  }
-  return type;
+  return findUsableType(service, res, name);
 }
 
 /** Cinder schedules only types whose backend requirements this backend meets. */
@@ -155,8 +150,8 @@ export function createVolume(service: CinderService, req: Request, res: Response
       ...image.properties,
     };
   }
-  if (size === null)
-    throw badRequest("Invalid input received: Volume size 'None' must be an integer and greater than 0");
+  // Real Cinder Zed trips over the missing size before its own check (a TypeError), hence webob's text.
+  if (size === null) throw badRequest(MALFORMED);
   type ??= service.state.defaultTypeFor(caller.projectId);
   zone ??= service.state.defaultZone;
   if (!service.state.availabilityZones.includes(zone)) throw badRequest(`Availability zone '${zone}' is invalid.`);

@@ -19,7 +19,7 @@ export function volumeSummary(service: CinderService, volume: VolumeRecord) {
 /** Admin metadata `readonly`/`attached_mode` is merged into `metadata` in responses. */
 function visibleMetadata(volume: VolumeRecord): Record<string, string> {
   const metadata = { ...volume.metadata };
-  if (volume.readonly) metadata.readonly = 'True';
+  if (volume.readonly !== null) metadata.readonly = volume.readonly ? 'True' : 'False';
   if (volume.attachments.length > 0) {
     metadata.readonly ??= 'False';
     metadata.attached_mode = volume.readonly ? 'ro' : 'rw';

@@ -4,17 +4,28 @@ import { unauthorized } from '../keystone/errors.js';
 import type { ImageRecord } from './state.js';
 import { imageView } from './views.js';
 
-/** Glance answers errors with webob's plain pages, not JSON faults. */
+/** Glance answers errors with webob's plain-text pages, not JSON faults. */
 function glanceError(res: Response, status: number, title: string, detail: string): void {
-  res
-    .status(status)
-    .type('text/html')
-    .send(
-      `<html>\n <head>\n  <title>${status} ${title}</title>\n </head>\n <body>\n  <h1>${status} ${title}</h1>\n  ${detail}<br /><br />\n\n\n\n </body>\n</html>`,
-    );
+  res.status(status).type('text/plain').send(`${status} ${title}\n\n${detail}\n\n   `);
 }
 
-const SORT_KEYS = new Set(['name', 'status', 'created_at', 'updated_at', 'size', 'id', 'visibility', 'disk_format']);
+/** Sortable API keys and the record fields behind them. */
+const SORT_FIELDS: Record<string, keyof ImageRecord> = {
+  name: 'name',
+  status: 'status',
+  created_at: 'createdAt',
+  updated_at: 'updatedAt',
+  size: 'size',
+  id: 'id',
+  visibility: 'visibility',
+  disk_format: 'diskFormat',
+};
+
+function sortable(value: unknown): string | number {
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === 'number') return value;
+  return String(value ?? '');
+}
 
 /** Glance v2 under `/image`: image list and show, enough for the console and Cinder. */
 export function glanceRouter(ctx: EmulatorContext): express.Router {
@@ -40,7 +51,8 @@ export function glanceRouter(ctx: EmulatorContext): express.Router {
     const limit = Math.min(Number(q.limit ?? 25) || 25, 1000);
     const sortKey = q.sort_key ?? 'created_at';
     const sortDir = q.sort_dir ?? 'desc';
-    if (!SORT_KEYS.has(sortKey) || !['asc', 'desc'].includes(sortDir)) {
+    const field = SORT_FIELDS[sortKey];
+    if (!field || !['asc', 'desc'].includes(sortDir)) {
       return glanceError(res, 400, 'Bad Request', `Invalid sort key or direction: ${sortKey} ${sortDir}`);
     }
     let images = [...ctx.glance.images.values()].filter((i) => ctx.glance.visibleTo(i, projectId, isAdmin));
@@ -48,29 +60,29 @@ export function glanceRouter(ctx: EmulatorContext): express.Router {
     if (q.status) images = images.filter((i) => i.status === q.status);
     if (q.name) images = images.filter((i) => i.name === q.name);
     if (q.owner) images = images.filter((i) => i.owner === q.owner);
-    const key = sortKey as keyof ImageRecord;
     images.sort((a, b) => {
-      const order = String(a[key] instanceof Date ? (a[key] as Date).toISOString() : a[key]).localeCompare(
-        String(b[key] instanceof Date ? (b[key] as Date).toISOString() : b[key]),
-      );
-      return (sortDir === 'asc' ? order : -order) || a.id.localeCompare(b.id);
+      const [x, y] = [sortable(a[field]), sortable(b[field])];
+      const order = x < y ? -1 : x > y ? 1 : 0;
+      return (sortDir === 'asc' ? order : -order) || (a.id < b.id ? 1 : -1);
     });
     let start = 0;
     if (q.marker) {
       const index = images.findIndex((i) => i.id === q.marker);
-      if (index < 0) return glanceError(res, 400, 'Bad Request', `marker ${q.marker} could not be found.`);
+      if (index < 0) return glanceError(res, 400, 'Bad Request', `No image found with ID ${q.marker}`);
       start = index + 1;
     }
     const page = images.slice(start, start + limit);
+    // `first` repeats the request's own query; `next` follows every full page, even the last.
+    const query = new URLSearchParams(req.url.split('?')[1] ?? '');
+    query.delete('marker');
     const body: Record<string, unknown> = {
       images: page.map(imageView),
-      first: '/v2/images',
+      first: `/v2/images${query.size > 0 ? `?${query}` : ''}`,
       schema: '/v2/schemas/images',
     };
-    if (start + limit < images.length && page.length > 0) {
-      const params = new URLSearchParams(q as Record<string, string>);
-      params.set('marker', page[page.length - 1]!.id);
-      body.next = `/v2/images?${params}`;
+    if (page.length === limit && page.length > 0) {
+      query.append('marker', page[page.length - 1]!.id);
+      body.next = `/v2/images?${query}`;
     }
     res.json(body);
   });

@@ -1,0 +1,191 @@
+import { randomUUID } from 'node:crypto';
+import type { Login } from './client.js';
+import { waitForStatus } from './wait.js';
+
+/** Whatever JSON a response held (`Response.json()`'s own type), for assertions on arbitrary bodies. */
+export type Json = Awaited<ReturnType<Response['json']>>;
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  /** The parsed JSON body; `null` when the body is empty, the raw text when it is not JSON. */
+  body: Json;
+}
+
+/** Contract tests against a real cloud wait on real drivers: a 1 GiB backup takes about 10 s there. */
+export const REAL = process.env.CONTRACT_TARGET === 'real';
+export const TEST_TIMEOUT = REAL ? 240_000 : 20_000;
+const WAIT_MS = REAL ? 180_000 : 15_000;
+
+/** A name no other test run uses, so tests can share a real cloud. */
+export function unique(prefix: string): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}`;
+}
+
+/** Any HTTP call with a token, an optional JSON body and an optional volume microversion. */
+export async function send(
+  method: string,
+  url: string,
+  token: string | undefined,
+  options: { body?: unknown; microversion?: string } = {},
+): Promise<Answer> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (token) headers['X-Auth-Token'] = token;
+  if (options.microversion) headers['OpenStack-API-Version'] = `volume ${options.microversion}`;
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(url, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const text = await response.text();
+  let body: Json = null;
+  if (text) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = text;
+    }
+  }
+  return { status: response.status, headers: response.headers, body };
+}
+
+/** The Cinder fault envelope of §8.1. */
+export function fault(code: number, message: string) {
+  const key = (
+    { 400: 'badRequest', 403: 'forbidden', 404: 'itemNotFound', 405: 'badMethod', 409: 'conflictingRequest' } as Record<
+      number,
+      string
+    >
+  )[code];
+  return { [key ?? 'computeFault']: { code, message } };
+}
+
+/** §8.4: what a caller without the role gets. */
+export function policyFault(rule: string) {
+  return fault(403, `Policy doesn't allow ${rule} to be performed.`);
+}
+
+type Kind = 'volumes' | 'snapshots' | 'backups';
+
+/**
+ * One user's view of Cinder, with helpers that create what a test needs, wait for it to settle,
+ * and remember it so `cleanup()` can delete it afterwards (newest first, so incremental backups
+ * go before their parents and snapshots before their volumes).
+ */
+export class Cinder {
+  private readonly created: Array<{ kind: Kind; id: string }> = [];
+
+  constructor(
+    readonly user: Login,
+    /** An admin session, used to reset statuses so cleanup can delete what a test left stuck. */
+    readonly admin?: Login,
+  ) {}
+
+  /**
+   * The URL for `path` under the project's endpoint; `/default-types` is routed only without a
+   * project in the URL (checked on the real rig), so it goes under the bare `/v3`.
+   */
+  url(path: string): string {
+    const base = path.startsWith('/default-types')
+      ? this.user.volumeUrl.replace(/\/[0-9a-f-]+$/, '')
+      : this.user.volumeUrl;
+    return `${base}${path}`;
+  }
+
+  call(method: string, path: string, options: { body?: unknown; microversion?: string } = {}): Promise<Answer> {
+    return send(method, this.url(path), this.user.token, options);
+  }
+
+  get(path: string, microversion?: string): Promise<Answer> {
+    return this.call('GET', path, { microversion });
+  }
+
+  post(path: string, body: unknown, microversion?: string): Promise<Answer> {
+    return this.call('POST', path, { body, microversion });
+  }
+
+  put(path: string, body: unknown, microversion?: string): Promise<Answer> {
+    return this.call('PUT', path, { body, microversion });
+  }
+
+  delete(path: string, microversion?: string): Promise<Answer> {
+    return this.call('DELETE', path, { microversion });
+  }
+
+  /** Polls a resource until it reaches one of `statuses` (or is gone, for `'deleted'`). */
+  waitFor(path: string, statuses: string[], microversion?: string) {
+    return waitForStatus(this.url(path), this.user.token, statuses, { timeoutMs: WAIT_MS, microversion });
+  }
+
+  track(kind: Kind, id: string): string {
+    this.created.push({ kind, id });
+    return id;
+  }
+
+  /** Creates a volume and waits until it is `available`. */
+  async volume(size = 1, extra: Record<string, unknown> = {}): Promise<string> {
+    const answer = await this.post('/volumes', { volume: { size, name: unique('contract-vol'), ...extra } });
+    if (answer.status !== 202) throw new Error(`volume create: ${answer.status} ${JSON.stringify(answer.body)}`);
+    const id = this.track('volumes', answer.body.volume.id);
+    await this.waitFor(`/volumes/${id}`, ['available']);
+    return id;
+  }
+
+  /** Creates a snapshot of `volumeId` and waits until it is `available`. */
+  async snapshot(volumeId: string, extra: Record<string, unknown> = {}, microversion?: string): Promise<string> {
+    const body = { snapshot: { volume_id: volumeId, name: unique('contract-snap'), ...extra } };
+    const answer = await this.post('/snapshots', body, microversion);
+    if (answer.status !== 202) throw new Error(`snapshot create: ${answer.status} ${JSON.stringify(answer.body)}`);
+    const id = this.track('snapshots', answer.body.snapshot.id);
+    await this.waitFor(`/snapshots/${id}`, ['available']);
+    return id;
+  }
+
+  /** Creates a backup of `volumeId` and waits until it is `available` (and the volume has settled). */
+  async backup(volumeId: string, extra: Record<string, unknown> = {}, microversion?: string): Promise<string> {
+    const body = { backup: { volume_id: volumeId, name: unique('contract-bk'), ...extra } };
+    const answer = await this.post('/backups', body, microversion);
+    if (answer.status !== 202) throw new Error(`backup create: ${answer.status} ${JSON.stringify(answer.body)}`);
+    const id = this.track('backups', answer.body.backup.id);
+    await this.waitFor(`/backups/${id}`, ['available']);
+    await this.waitFor(`/volumes/${volumeId}`, ['available', 'in-use']);
+    return id;
+  }
+
+  /** Attaches a volume to a host (legacy `os-attach`, synchronous), making it `in-use`. */
+  async attach(volumeId: string): Promise<void> {
+    const answer = await this.post(`/volumes/${volumeId}/action`, {
+      'os-attach': { host_name: 'contract-test-host', mountpoint: '/dev/vdb', mode: 'rw' },
+    });
+    if (answer.status !== 202) throw new Error(`os-attach: ${answer.status} ${JSON.stringify(answer.body)}`);
+    await this.waitFor(`/volumes/${volumeId}`, ['in-use']);
+  }
+
+  async detach(volumeId: string): Promise<void> {
+    await this.post(`/volumes/${volumeId}/action`, { 'os-detach': {} });
+    await this.waitFor(`/volumes/${volumeId}`, ['available']);
+  }
+
+  /** Best effort: deletes everything this session created, newest first, and waits until it is gone. */
+  async cleanup(): Promise<void> {
+    for (const { kind, id } of this.created.reverse()) {
+      try {
+        const shown = await this.get(`/${kind}/${id}`);
+        if (shown.status === 404) continue;
+        let answer = await this.delete(`/${kind}/${id}${kind === 'volumes' ? '?cascade=true' : ''}`);
+        if (answer.status === 400 && this.admin) {
+          const actionPath = `${this.admin.volumeUrl}/${kind}/${id}/action`;
+          const status = kind === 'volumes' ? { status: 'available', attach_status: 'detached' } : { status: 'error' };
+          await send('POST', actionPath, this.admin.token, { body: { 'os-reset_status': status } });
+          if (kind === 'backups') await this.waitFor(`/${kind}/${id}`, ['error']);
+          answer = await this.delete(`/${kind}/${id}${kind === 'volumes' ? '?cascade=true' : ''}`);
+        }
+        if (answer.status === 202) await this.waitFor(`/${kind}/${id}`, ['deleted']);
+      } catch {
+        // Cleanup must not hide the test's own result.
+      }
+    }
+    this.created.length = 0;
+  }
+}
