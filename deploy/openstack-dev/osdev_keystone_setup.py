@@ -85,7 +85,8 @@ def main():
                            domain_id='default')['id']}
     for name, desc in (('service', 'Service users'),
                        ('demo', 'Demo project (member role for user demo)'),
-                       ('alt_demo', 'Second tenant for isolation tests')):
+                       ('alt_demo', 'Second tenant for isolation tests'),
+                       ('demo_staging', 'Second project of user demo, for project switching')):
         projects[name] = ensure(
             tok, 'projects', 'project', {'name': name, 'domain_id': 'default'},
             {'name': name, 'domain_id': 'default', 'description': desc,
@@ -111,6 +112,7 @@ def main():
             created.append('password:%s' % name)
 
     grants = [('demo', 'demo', 'member'), ('demo', 'demo', 'reader'),
+              ('demo', 'demo_staging', 'member'), ('demo', 'demo_staging', 'reader'),
               ('alt_demo', 'alt_demo', 'member'),
               ('alt_demo', 'alt_demo', 'reader'),
               ('reader', 'demo', 'reader'),

@@ -1,5 +1,6 @@
 import express from 'express';
 import type { Logger } from 'pino';
+import { capabilitiesRouter } from './capabilities.js';
 import type { Config } from './config.js';
 import { errorHandler, HttpError } from './errors.js';
 import { keystoneV3Base } from './keystone/auth-url.js';
@@ -9,7 +10,7 @@ import { chooseMicroversion } from './proxy/headers.js';
 import { upstreamProxy } from './proxy/upstream-proxy.js';
 import { csrfProtection } from './security/csrf.js';
 import { securityHeaders } from './security/headers.js';
-import { loadSession, requireSession } from './session/middleware.js';
+import { currentSession, loadSession, requireSession } from './session/middleware.js';
 import { sessionRouter } from './session/router.js';
 import { MemorySessionStore, type SessionStore } from './session/store.js';
 import { spaRouter } from './static.js';
@@ -50,6 +51,34 @@ export function createApp(config: Config, deps: AppDeps = {}): { app: express.Ex
   api.use(loadSession(store, idleMs));
   api.use(csrfProtection({ exempt: (method, path) => method === 'POST' && path === '/session' }));
   api.use('/session', sessionRouter({ config, store, keystone }));
+  api.use('/capabilities', capabilitiesRouter());
+  api.use(
+    '/glance',
+    requireSession,
+    (_req, res, next) => {
+      if (!currentSession(res)!.record.imageUrl) {
+        throw new HttpError(
+          404,
+          'noImageService',
+          "The cloud's catalog has no image service (Glance) for this region.",
+        );
+      }
+      next();
+    },
+    // Reads only: the console lists and shows images; uploads go through Cinder's upload action.
+    (req, _res, next) => {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        throw new HttpError(405, 'methodNotAllowed', 'Only image reads go through the console.');
+      }
+      next();
+    },
+    ...upstreamProxy({
+      service: 'glance',
+      endpointOf: (session) => session.record.imageUrl!,
+      timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+      maxBodyBytes: 0,
+    }),
+  );
   api.use(
     '/cinder',
     requireSession,

@@ -5,3 +5,4 @@ export * from './time.js';
 export * from './volume.js';
 export * from './session.js';
 export * from './lifecycle.js';
+export * from './capabilities.js';

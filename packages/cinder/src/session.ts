@@ -7,6 +7,8 @@ import { z } from 'zod';
 export const sessionViewSchema = z.object({
   user: z.object({ id: z.string(), name: z.string(), domain: z.string() }),
   project: z.object({ id: z.string(), name: z.string() }),
+  /** Projects the user may switch to. */
+  projects: z.array(z.object({ id: z.string(), name: z.string() })),
   roles: z.array(z.string()),
   region: z.string().nullable(),
   regions: z.array(z.string()),
@@ -37,3 +39,9 @@ export const loginRequestSchema = z.strictObject({
     .transform((v) => v || undefined),
 });
 export type LoginRequest = z.input<typeof loginRequestSchema>;
+
+/** `PUT /api/session/project`: switch to another of the user's projects. */
+export const switchProjectSchema = z.strictObject({ projectId: z.string().min(1).max(64) });
+
+/** `PUT /api/session/region`: switch to another region of the catalog. */
+export const switchRegionSchema = z.strictObject({ region: z.string().min(1).max(255) });

@@ -92,7 +92,7 @@ describe('Keystone v3', () => {
     const response = await get(`${target.authUrl}/auth/projects`, demo.token);
     expect(response.status).toBe(200);
     const { projects } = await response.json();
-    expect(projects.map((p: { name: string }) => p.name)).toEqual(['demo']);
+    expect(projects.map((p: { name: string }) => p.name).sort()).toEqual(['demo', 'demo_staging']);
     expect(projects[0]).toMatchObject({ domain_id: 'default', enabled: true });
   });
 

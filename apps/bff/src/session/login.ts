@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { CatalogService } from '@cinder-console/cinder';
 import type { Config } from '../config.js';
 import { HttpError } from '../errors.js';
 import { catalogRegions, selectEndpoint, VOLUME_SERVICE_TYPES } from '../keystone/catalog.js';
@@ -25,53 +26,78 @@ export function newSecret(): string {
  */
 async function scopedToken(keystone: KeystoneClient, config: Config, input: LoginInput): Promise<IssuedToken> {
   const userDomain = input.domain ?? config.OS_USER_DOMAIN_NAME;
+  const credentials = { username: input.username, password: input.password, userDomain };
   if (input.project) {
     const projectDomain = input.domain ?? config.OS_PROJECT_DOMAIN_NAME;
-    return keystone.passwordAuth({
-      username: input.username,
-      password: input.password,
-      userDomain,
-      project: { name: input.project, domain: projectDomain },
-    });
+    return keystone.passwordAuth({ ...credentials, project: { name: input.project, domain: projectDomain } });
   }
-  const unscoped = await keystone.passwordAuth({ username: input.username, password: input.password, userDomain });
+  const unscoped = await keystone.passwordAuth(credentials);
   if (unscoped.body.project) return unscoped;
   const [first] = await keystone.listProjects(unscoped.value);
-  if (!first)
+  if (!first) {
     throw new HttpError(403, 'noProject', 'This user has no role on any project, so there is nothing to sign in to.');
+  }
   return keystone.rescope(unscoped.value, first.id);
 }
 
-/** Turns a Keystone login into a session record: picks the volume endpoint and learns its API version. */
-export async function createSessionRecord(
-  keystone: KeystoneClient,
+/** Where the session's services are in `region` (or the first region with Cinder), and Cinder's API version. */
+export async function locateServices(
+  catalog: CatalogService[],
+  token: string,
   config: Config,
-  input: LoginInput,
-): Promise<SessionRecord> {
-  const token = await scopedToken(keystone, config, input);
-  const catalog = token.body.catalog ?? [];
-  const endpoint = selectEndpoint(catalog, VOLUME_SERVICE_TYPES, config.OS_INTERFACE, config.OS_REGION_NAME);
+  region: string | undefined,
+): Promise<Pick<SessionRecord, 'region' | 'volumeApi' | 'imageUrl'>> {
+  const endpoint = selectEndpoint(catalog, VOLUME_SERVICE_TYPES, config.OS_INTERFACE, region);
   if (!endpoint) {
-    const where = config.OS_REGION_NAME ? ` in region ${config.OS_REGION_NAME}` : '';
+    const where = region ? ` in region ${region}` : '';
     throw new HttpError(
       502,
       'noVolumeService',
       `The cloud's service catalog has no ${config.OS_INTERFACE} block-storage (Cinder) endpoint${where}.`,
     );
   }
-  const volumeApi = await discoverVolumeApi(endpoint.url, token.value, config.UPSTREAM_TIMEOUT_MS);
-  const now = new Date().toISOString();
+  const volumeApi = await discoverVolumeApi(endpoint.url, token, config.UPSTREAM_TIMEOUT_MS);
+  const image = selectEndpoint(catalog, ['image'], config.OS_INTERFACE, endpoint.region ?? undefined);
+  return { region: endpoint.region, volumeApi, imageUrl: image?.url ?? null };
+}
+
+/** The parts of a session that come from one project-scoped token. */
+export async function scopeFromToken(
+  keystone: KeystoneClient,
+  config: Config,
+  token: IssuedToken,
+  region: string | undefined,
+): Promise<Omit<SessionRecord, 'csrfToken' | 'createdAt' | 'lastSeenAt'>> {
+  const catalog = token.body.catalog ?? [];
   const { user, project } = token.body;
+  const [services, projects] = await Promise.all([
+    locateServices(catalog, token.value, config, region),
+    keystone.listProjects(token.value).catch(() => [{ id: project!.id, name: project!.name }]),
+  ]);
   return {
-    csrfToken: newSecret(),
     token: token.value,
     tokenExpiresAt: new Date(token.body.expires_at).toISOString(),
     user: { id: user.id, name: user.name, domain: user.domain.name },
     project: { id: project!.id, name: project!.name },
+    projects,
     roles: (token.body.roles ?? []).map((r) => r.name),
-    region: endpoint.region,
     regions: catalogRegions(catalog),
-    volumeApi,
+    catalog,
+    ...services,
+  };
+}
+
+/** Turns a Keystone login into a session record. */
+export async function createSessionRecord(
+  keystone: KeystoneClient,
+  config: Config,
+  input: LoginInput,
+): Promise<SessionRecord> {
+  const token = await scopedToken(keystone, config, input);
+  const now = new Date().toISOString();
+  return {
+    ...(await scopeFromToken(keystone, config, token, config.OS_REGION_NAME)),
+    csrfToken: newSecret(),
     createdAt: now,
     lastSeenAt: now,
   };

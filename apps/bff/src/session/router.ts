@@ -1,13 +1,13 @@
 import express from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { loginRequestSchema } from '@cinder-console/cinder';
+import { loginRequestSchema, switchProjectSchema, switchRegionSchema } from '@cinder-console/cinder';
 import type { Config } from '../config.js';
-import { validationError } from '../errors.js';
+import { HttpError, validationError } from '../errors.js';
 import type { KeystoneClient } from '../keystone/client.js';
 import { clearSessionCookie, writeSessionCookie } from './cookie.js';
-import { createSessionRecord, newSecret } from './login.js';
+import { createSessionRecord, locateServices, newSecret, scopeFromToken } from './login.js';
 import { currentSession, requireSession } from './middleware.js';
-import { toSessionView } from './session.js';
+import { toSessionView, type SessionRecord } from './session.js';
 import type { SessionStore } from './store.js';
 
 /** `/api/session`: sign in, see the session, sign out. */
@@ -50,6 +50,37 @@ export function sessionRouter(deps: { config: Config; store: SessionStore; keyst
   router.get('/', requireSession, (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');
     res.json(toSessionView(currentSession(res)!.record, idleMs));
+  });
+
+  /** Saves a changed session and answers with its view. */
+  const saveAndShow = async (res: express.Response, id: string, record: SessionRecord) => {
+    await store.set(id, record, Date.parse(record.tokenExpiresAt));
+    res.json(toSessionView(record, idleMs));
+  };
+
+  // Re-scoping uses Keystone's token method, so the password is never needed again.
+  router.put('/project', requireSession, express.json({ limit: '4kb' }), async (req, res) => {
+    const parsed = switchProjectSchema.safeParse(req.body);
+    if (!parsed.success) throw validationError(parsed.error);
+    const { id, record } = currentSession(res)!;
+    if (!record.projects.some((p) => p.id === parsed.data.projectId)) {
+      throw new HttpError(403, 'projectNotAllowed', 'You have no role on that project.');
+    }
+    const token = await keystone.rescope(record.token, parsed.data.projectId);
+    const scope = await scopeFromToken(keystone, config, token, record.region ?? undefined);
+    req.log?.info({ user: record.user.name, project: scope.project.name }, 'switched project');
+    await saveAndShow(res, id, { ...record, ...scope });
+  });
+
+  router.put('/region', requireSession, express.json({ limit: '4kb' }), async (req, res) => {
+    const parsed = switchRegionSchema.safeParse(req.body);
+    if (!parsed.success) throw validationError(parsed.error);
+    const { id, record } = currentSession(res)!;
+    if (!record.regions.includes(parsed.data.region)) {
+      throw new HttpError(400, 'unknownRegion', `The catalog has no region ${parsed.data.region}.`);
+    }
+    const services = await locateServices(record.catalog, record.token, config, parsed.data.region);
+    await saveAndShow(res, id, { ...record, ...services });
   });
 
   router.delete('/', requireSession, async (req, res) => {

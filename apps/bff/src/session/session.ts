@@ -1,4 +1,4 @@
-import type { SessionView } from '@cinder-console/cinder';
+import type { CatalogService, SessionView } from '@cinder-console/cinder';
 import type { VolumeApi } from '../proxy/volume-api.js';
 
 /** What the BFF keeps per signed-in browser. The Keystone token is here and nowhere else. */
@@ -9,10 +9,16 @@ export interface SessionRecord {
   tokenExpiresAt: string;
   user: { id: string; name: string; domain: string };
   project: { id: string; name: string };
+  /** Projects the user may switch to (`GET /v3/auth/projects`). */
+  projects: Array<{ id: string; name: string }>;
   roles: string[];
   region: string | null;
   regions: string[];
+  /** The token's service catalog, to find endpoints again when the user switches region. */
+  catalog: CatalogService[];
   volumeApi: VolumeApi;
+  /** Glance's endpoint for the region and interface, when the catalog has one. */
+  imageUrl: string | null;
   createdAt: string;
   lastSeenAt: string;
 }
@@ -25,6 +31,7 @@ export function toSessionView(session: SessionRecord, idleMs: number): SessionVi
   return {
     user: session.user,
     project: session.project,
+    projects: session.projects,
     roles: session.roles,
     region: session.region,
     regions: session.regions,

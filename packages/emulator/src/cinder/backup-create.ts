@@ -84,6 +84,8 @@ export function createBackup(service: CinderService, req: Request, res: Response
     description,
     container: container ?? 'volumebackups',
     metadata,
+    volumeName: volume.name,
+    volumeDescription: volume.description,
     status: 'creating',
     isIncremental: incremental,
     parentId: incremental ? parent!.id : null,

@@ -71,6 +71,9 @@ export async function restoreBackup(
     requestId: String(res.locals.requestId),
     succeed: () => {
       if (volume.id !== backup.volumeId) volume.metadata.src_backup_id = backup.id;
+      // The backup carries the volume's base metadata, which the restore writes back.
+      volume.name = backup.volumeName;
+      volume.description = backup.volumeDescription;
       state.setStatus(volume, 'available');
       state.setStatus(backup, 'available');
     },

@@ -18,7 +18,10 @@ import { serviceUrl, type CinderService } from './service.js';
 import { completeLater } from './transitions.js';
 import { checkMetadata, checkNoExtraKeys, checkText } from './validation.js';
 
-function backupSortValue(b: BackupRecord, key: string, nameSortable: boolean) {
+/** Sort keys at every microversion (`name` joins later, see the router). */
+const SORT_KEYS = ['id', 'status', 'size', 'created_at', 'updated_at', 'volume_id', 'display_name', 'project_id'];
+
+function backupSortValue(b: BackupRecord, key: string) {
   const fields: Record<string, () => string | number | null> = {
     id: () => b.id,
     status: () => b.status,
@@ -27,9 +30,9 @@ function backupSortValue(b: BackupRecord, key: string, nameSortable: boolean) {
     updated_at: () => b.updatedAt?.getTime() ?? null,
     volume_id: () => b.volumeId,
     display_name: () => b.name,
+    name: () => b.name,
     project_id: () => b.projectId,
   };
-  if (nameSortable) fields.name = () => b.name;
   return fields[key]?.();
 }
 
@@ -53,7 +56,8 @@ export function backupsRouter(service: CinderService): express.Router {
         if (key === 'project_id') return b.projectId === value;
         return undefined;
       },
-      sortValue: (b, key) => backupSortValue(b, key, versionAtLeast(res, 37)),
+      sortKeys: (r) => [...SORT_KEYS, ...(versionAtLeast(r, 37) ? ['name'] : [])],
+      sortValue: (b, key) => backupSortValue(b, key),
       markerNotFound: (marker) => `Backup ${marker} could not be found.`,
     });
     const body: Record<string, unknown> = {

@@ -20,7 +20,9 @@ export interface ListSpec<T> {
   allowedFilters: readonly string[];
   /** Whether `item` passes filter `key=value`; `undefined` when the resource has no such column. */
   matches: (item: T, key: string, value: string, res: Response) => boolean | undefined;
-  /** The value to sort by for `key`, or `undefined` when `key` is not a sort key. */
+  /** The keys this request may sort by (some arrive with a microversion). */
+  sortKeys: (res: Response) => readonly string[];
+  /** The value to sort by for one of `sortKeys`. */
   sortValue: (item: T, key: string) => string | number | null | undefined;
   markerNotFound: (marker: string) => string;
 }
@@ -92,10 +94,9 @@ export function listQuery<T extends { id: string }>(req: Request, res: Response,
     selected = selected.filter((item) => spec.matches(item, key, value, res) ?? false);
   }
   const terms = parseSort(req);
+  const sortKeys = spec.sortKeys(res);
   for (const term of terms) {
-    if (spec.sortValue(selected[0] ?? items[0]!, term.key) === undefined && items.length > 0) {
-      throw badRequest('Invalid input received: Invalid sort key');
-    }
+    if (!sortKeys.includes(term.key)) throw badRequest('Invalid input received: Invalid sort key');
   }
   const sorted = [...selected].sort((a, b) => {
     for (const term of terms) {

@@ -73,6 +73,9 @@ export interface BackupRecord {
   parentId: string | null;
   failReason: string | null;
   metadata: Record<string, string>;
+  /** The volume's name and description when it was backed up: a restore writes them back. */
+  volumeName: string | null;
+  volumeDescription: string | null;
   createdAt: Date;
   updatedAt: Date | null;
   dataTimestamp: Date;

@@ -53,7 +53,8 @@ export function snapshotsRouter(service: CinderService): express.Router {
         if (key === 'consumes_quota') return ['true', 'True', '1'].includes(value);
         return undefined;
       },
-      sortValue: (s, key) => snapshotSortValue(s, key, versionAtLeast(res, 30)),
+      sortKeys: (r) => [...SORT_KEYS, ...(versionAtLeast(r, 30) ? ['name'] : [])],
+      sortValue: (s, key) => snapshotSortValue(s, key),
       markerNotFound: (marker) => `Snapshot ${marker} could not be found.`,
     });
     const body: Record<string, unknown> = {
@@ -141,7 +142,10 @@ export function snapshotsRouter(service: CinderService): express.Router {
   return router;
 }
 
-function snapshotSortValue(s: SnapshotRecord, key: string, nameSortable: boolean) {
+/** Sort keys at every microversion (`name` joins later, see the router). */
+const SORT_KEYS = ['id', 'status', 'size', 'created_at', 'updated_at', 'volume_id', 'display_name', 'project_id'];
+
+function snapshotSortValue(s: SnapshotRecord, key: string) {
   const fields: Record<string, () => string | number | null> = {
     id: () => s.id,
     status: () => s.status,
@@ -150,9 +154,9 @@ function snapshotSortValue(s: SnapshotRecord, key: string, nameSortable: boolean
     updated_at: () => s.updatedAt?.getTime() ?? null,
     volume_id: () => s.volumeId,
     display_name: () => s.name,
+    name: () => s.name,
     project_id: () => s.projectId,
   };
-  if (nameSortable) fields.name = () => s.name;
   return fields[key]?.();
 }
 

@@ -151,6 +151,8 @@ export class CinderState {
       parentId: null,
       failReason: null,
       metadata: {},
+      volumeName: null,
+      volumeDescription: null,
       createdAt: now,
       updatedAt: null,
       dataTimestamp: now,

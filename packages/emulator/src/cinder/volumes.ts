@@ -87,6 +87,7 @@ export function volumesRouter(service: CinderService): express.Router {
     const page = listQuery(req, res, candidates, {
       allowedFilters: resourceFilters(service.ctx, 'volume'),
       matches: (v, key, value, r) => matchesVolume(service, v, key, value, r),
+      sortKeys: () => Object.keys(SORT_FIELDS),
       sortValue: (v, key) => SORT_FIELDS[key]?.(v),
       markerNotFound: (marker) => `Volume ${marker} could not be found.`,
     });

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Login } from './client.js';
-import { waitForStatus } from './wait.js';
+import { POLL_MS, waitForStatus } from './wait.js';
 
 /** Arbitrary JSON from the API under test: assertions, not types, judge its shape. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -224,6 +224,6 @@ export async function waitForImage(imageUrl: string, token: string, id: string, 
   for (;;) {
     const image = (await call('GET', `${imageUrl}/v2/images/${id}`, token)).body;
     if (['active', 'killed', 'deleted'].includes(image?.status) || Date.now() > deadline) return image;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }

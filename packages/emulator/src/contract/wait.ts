@@ -1,5 +1,8 @@
 import { get } from './client.js';
 
+/** How often to poll: the fast emulator settles in milliseconds, a real cloud in seconds (and logs every poll). */
+export const POLL_MS = process.env.CONTRACT_TARGET === 'real' ? 500 : 25;
+
 /**
  * Polls `url` (a Cinder show URL) until the resource reaches one of `statuses`, or is gone when
  * `statuses` includes `'deleted'`. Fails with the statuses seen when it times out.
@@ -22,6 +25,6 @@ export async function waitForStatus(
     if (statuses.includes(status)) return resource;
     if (Date.now() > deadline)
       throw new Error(`timed out waiting for ${statuses.join('|')} at ${url}; saw ${seen.join(' → ')}`);
-    await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 25));
+    await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? POLL_MS));
   }
 }

@@ -66,6 +66,11 @@ export class IdentityStore {
       for (const role of roles) this.assignments.push({ userId: user.id, projectId: project.id, roleId: role.id });
     }
     const demo = this.findProjectByName('demo', 'default')!;
+    // A second project for demo, so that switching projects has somewhere to go.
+    const staging = this.addProject('demo_staging', 'Second project of user demo, for project switching');
+    const demoUser = this.findUserByName('demo', 'default')!;
+    for (const role of [member, reader])
+      this.assignments.push({ userId: demoUser.id, projectId: staging.id, roleId: role.id });
     const readerUser = this.addUser('reader', passwords.reader ?? 'reader', demo.id);
     this.assignments.push({ userId: readerUser.id, projectId: demo.id, roleId: reader.id });
   }

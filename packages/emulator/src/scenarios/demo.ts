@@ -184,6 +184,8 @@ export function seedDemo(ctx: EmulatorContext): void {
       volumeId: volume.id,
       size: volume.size,
       name,
+      volumeName: volume.name,
+      volumeDescription: volume.description,
       container: 'volumebackups',
       objectCount: volume.size * 32,
       createdAt: minutesAgo(minutes),

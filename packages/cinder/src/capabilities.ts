@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/** Features the console offers only where the cloud's microversion has them (3.x minor versions). */
+export const MICROVERSION_FEATURES = {
+  revert: 40,
+  extendInUse: 42,
+  withCount: 45,
+  volumeFromBackup: 47,
+  updatedAtFilter: 60,
+  defaultTypes: 62,
+  snapshotInUseWithoutForce: 66,
+} as const;
+export type MicroversionFeature = keyof typeof MICROVERSION_FEATURES;
+
+/** `GET /api/capabilities`: what this session's cloud can do, so the UI offers only that. */
+export const capabilitiesSchema = z.object({
+  volumeApi: z.object({
+    major: z.number().int(),
+    /** The microversion the BFF uses: the lower of the cloud's and the console's maximum; null on v2. */
+    microversion: z.string().nullable(),
+  }),
+  features: z.object({
+    revert: z.boolean(),
+    extendInUse: z.boolean(),
+    withCount: z.boolean(),
+    volumeFromBackup: z.boolean(),
+    updatedAtFilter: z.boolean(),
+    defaultTypes: z.boolean(),
+    snapshotInUseWithoutForce: z.boolean(),
+    /** The catalog has an image service (Glance) for this region. */
+    images: z.boolean(),
+  }),
+  /** The session may use admin-only calls (Cinder's `context_is_admin`: the admin role). */
+  admin: z.boolean(),
+});
+export type Capabilities = z.infer<typeof capabilitiesSchema>;
+
+/** Whether microversion `3.<minor>` or later is in use (never on v2). */
+export function supportsMinor(microversion: string | null, minor: number): boolean {
+  if (!microversion) return false;
+  const [major, current] = microversion.split('.').map(Number);
+  return major === 3 && (current ?? 0) >= minor;
+}
+
+/** The feature flags of a cloud at `microversion`. */
+export function microversionFeatures(microversion: string | null): Record<MicroversionFeature, boolean> {
+  const entries = Object.entries(MICROVERSION_FEATURES).map(([feature, minor]) => [
+    feature,
+    supportsMinor(microversion, minor),
+  ]);
+  return Object.fromEntries(entries) as Record<MicroversionFeature, boolean>;
+}
