@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// `npm test`: every test layer in order, stopping at the first failure, with the time each took.
+import { spawnSync } from 'node:child_process';
+
+const STEPS = ['lint', 'typecheck', 'test:unit', 'test:e2e', 'test:real'];
+const timings = [];
+for (const step of STEPS) {
+  const started = Date.now();
+  console.log(`\n::: npm run ${step}`);
+  const { status } = spawnSync('npm', ['run', '--silent', step], { stdio: 'inherit' });
+  const seconds = Math.round((Date.now() - started) / 1000);
+  timings.push(`${step} ${seconds} s`);
+  console.log(`::: ${step} took ${seconds} s`);
+  if (status !== 0) {
+    console.error(`\n::: npm test stopped: ${step} failed (${timings.join(', ')})`);
+    process.exit(status ?? 1);
+  }
+}
+console.log(`\n::: npm test passed (${timings.join(', ')})`);
