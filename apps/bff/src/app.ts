@@ -1,6 +1,9 @@
 import express from 'express';
 import type { Logger } from 'pino';
 import { capabilitiesRouter } from './capabilities.js';
+import { fetchDetailList } from './live/fetch-list.js';
+import { LiveRelay } from './live/relay.js';
+import { eventsRouter } from './live/router.js';
 import type { Config } from './config.js';
 import { errorHandler, HttpError } from './errors.js';
 import { keystoneV3Base } from './keystone/auth-url.js';
@@ -18,17 +21,32 @@ import { spaRouter } from './static.js';
 /** Cinder refuses bodies over this size (oslo sizelimit), so larger ones are refused here first. */
 const CINDER_MAX_BODY = 114_688;
 
+/** Live relay pacing past the configurable intervals: history kept for reconnects, and when an operation counts as long. */
+const LIVE_REPLAY_EVENTS = 500;
+const LIVE_SETTLE_AFTER_MS = 60_000;
+
 export interface AppDeps {
   store?: SessionStore;
   logger?: Logger;
 }
 
 /** Composes the BFF. `index.ts`/`main.ts` only listen, so tests drive this in-process. */
-export function createApp(config: Config, deps: AppDeps = {}): { app: express.Express; store: SessionStore } {
+export function createApp(
+  config: Config,
+  deps: AppDeps = {},
+): { app: express.Express; store: SessionStore; relay: LiveRelay } {
   const store = deps.store ?? new MemorySessionStore();
   const logger = deps.logger ?? createLogger(config.LOG_LEVEL);
   const keystone = keystoneClient(keystoneV3Base(config.OS_AUTH_URL), config.UPSTREAM_TIMEOUT_MS);
   const idleMs = config.SESSION_IDLE_MINUTES * 60_000;
+  const relay = new LiveRelay({
+    fastMs: config.LIVE_FAST_MS,
+    slowMs: config.LIVE_SLOW_MS,
+    patientMs: config.LIVE_PATIENT_MS,
+    settleAfterMs: LIVE_SETTLE_AFTER_MS,
+    replay: LIVE_REPLAY_EVENTS,
+    fetchList: (session, kind) => fetchDetailList(session, kind, config.UPSTREAM_TIMEOUT_MS),
+  });
 
   const app = express();
   app.disable('x-powered-by');
@@ -52,6 +70,7 @@ export function createApp(config: Config, deps: AppDeps = {}): { app: express.Ex
   api.use(csrfProtection({ exempt: (method, path) => method === 'POST' && path === '/session' }));
   api.use('/session', sessionRouter({ config, store, keystone }));
   api.use('/capabilities', capabilitiesRouter());
+  api.use('/events', eventsRouter(relay, store));
   api.use(
     '/glance',
     requireSession,
@@ -93,6 +112,7 @@ export function createApp(config: Config, deps: AppDeps = {}): { app: express.Ex
       }),
       timeoutMs: config.UPSTREAM_TIMEOUT_MS,
       maxBodyBytes: CINDER_MAX_BODY,
+      onMutation: (session) => relay.kick(session.record),
     }),
   );
   api.use(() => {
@@ -105,5 +125,5 @@ export function createApp(config: Config, deps: AppDeps = {}): { app: express.Ex
     throw new HttpError(404, 'notFound', 'Not found.');
   });
   app.use(errorHandler);
-  return { app, store };
+  return { app, store, relay };
 }

@@ -31,6 +31,10 @@ export const configSchema = z.object({
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   /** Where the built SPA lives; unset serves the API only. */
   STATIC_DIR: z.string().optional(),
+  /** Live relay: poll interval while something changes, the background refresh, and the pace for long operations. */
+  LIVE_FAST_MS: z.coerce.number().int().min(100).default(1000),
+  LIVE_SLOW_MS: z.coerce.number().int().min(1000).default(30_000),
+  LIVE_PATIENT_MS: z.coerce.number().int().min(100).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Login attempts per client address per 15 minutes. */
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(20),

@@ -10,7 +10,7 @@ export interface RunningBff {
 
 /** Listens on `config.HOST:config.PORT` (port 0 picks a free one). */
 export async function startBff(config: Config, deps: AppDeps = {}): Promise<RunningBff> {
-  const { app, store } = createApp(config, deps);
+  const { app, store, relay } = createApp(config, deps);
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.PORT, config.HOST, (error?: Error) => (error ? reject(error) : resolve(s)));
   });
@@ -19,6 +19,7 @@ export async function startBff(config: Config, deps: AppDeps = {}): Promise<Runn
   return {
     url: `http://${host}:${port}`,
     close: async () => {
+      relay.closeAll();
       await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());

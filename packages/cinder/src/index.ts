@@ -6,3 +6,4 @@ export * from './volume.js';
 export * from './session.js';
 export * from './lifecycle.js';
 export * from './capabilities.js';
+export * from './live.js';

@@ -19,6 +19,8 @@ export interface UpstreamProxyOptions {
   timeoutMs: number;
   /** Largest request body forwarded (Cinder's own limit is 114688 bytes). */
   maxBodyBytes: number;
+  /** Called after an upstream success for a request that changes something. */
+  onMutation?: (session: LoadedSession) => void;
 }
 
 function upstreamLabel(service: UpstreamProxyOptions['service']): string {
@@ -52,13 +54,14 @@ function guard(options: UpstreamProxyOptions): RequestHandler {
 }
 
 /** Relays a success as it streams; turns an error into the envelope with the service's message and request id. */
-function relayResponse(service: UpstreamProxyOptions['service']) {
-  return (upstream: IncomingMessage, _req: IncomingMessage, res: ServerResponse): void => {
+function relayResponse(service: UpstreamProxyOptions['service'], onMutation?: (req: IncomingMessage) => void) {
+  return (upstream: IncomingMessage, req: IncomingMessage, res: ServerResponse): void => {
     const status = upstream.statusCode ?? 502;
     const response = res as Response;
     if (status < 400) {
       response.writeHead(status, allowedResponseHeaders(upstream));
       upstream.pipe(response);
+      if (req.method !== 'GET' && req.method !== 'HEAD') onMutation?.(req);
       return;
     }
     const chunks: Buffer[] = [];
@@ -126,7 +129,7 @@ export function upstreamProxy(options: UpstreamProxyOptions): RequestHandler[] {
           proxyReq.destroy();
         });
       },
-      proxyRes: relayResponse(options.service),
+      proxyRes: relayResponse(options.service, options.onMutation && ((req) => options.onMutation!(sessionOf(req)))),
       error: (_err, req, res) => {
         const response = res as Response;
         if (!('headersSent' in response) || response.headersSent) return;

@@ -10,7 +10,7 @@ export interface Harness {
 }
 
 export async function startHarness(env: Partial<Record<keyof Config, string>> = {}): Promise<Harness> {
-  const emulator = await startEmulator({ port: 0 });
+  const emulator = await startEmulator({ port: 0, fast: true });
   const config = loadConfig({
     OS_AUTH_URL: emulator.authUrl,
     PORT: '0',
@@ -34,7 +34,7 @@ export class BrowserClient {
   cookie: string | undefined;
   csrfToken: string | undefined;
 
-  constructor(private readonly baseUrl: string) {}
+  constructor(readonly baseUrl: string) {}
 
   async request(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
     const method = init.method ?? 'GET';

@@ -1,11 +1,15 @@
 import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { SessionView } from '@cinder-console/cinder';
+import { useQueryClient } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router-dom';
 import { LanguagePicker } from '../components/language-picker';
+import { useLiveConnection } from '../lib/live-connection';
 import { UserMenu } from '../features/session/user-menu';
+import { applyLiveEvent } from './live-updates';
+import { LiveIndicator } from './live-indicator';
 import { PageLoader } from './page-loader';
 import classes from './app-layout.module.css';
 
@@ -21,6 +25,11 @@ export function AppLayout({ session }: { session: SessionView }) {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
+  const queryClient = useQueryClient();
+  const liveState = useLiveConnection(
+    (event) => applyLiveEvent(queryClient, event),
+    `${session.project.id} ${session.region ?? ''}`,
+  );
   return (
     <AppShell
       header={{ height: 56 }}
@@ -39,6 +48,7 @@ export function AppLayout({ session }: { session: SessionView }) {
             </Text>
           </Group>
           <Group gap="sm">
+            <LiveIndicator state={liveState} />
             <LanguagePicker />
             <UserMenu session={session} />
           </Group>

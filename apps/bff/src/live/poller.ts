@@ -1,0 +1,111 @@
+import { LIVE_KINDS, statusClass, type LiveEvent, type LiveKind } from '@cinder-console/cinder';
+
+type Resource = { id: string; status: string; updated_at?: string | null } & Record<string, unknown>;
+
+/** A page of one kind's detail list, and whether it holds every row (no `next` link). */
+export interface ListResult {
+  rows: Resource[];
+  complete: boolean;
+}
+
+export interface PollerOptions {
+  /** Fetches a kind's detail list with a token that can see this project; undefined: no token left. */
+  list: (kind: LiveKind) => Promise<ListResult | undefined>;
+  /** Interval while rows of the kind are in a transitional status. */
+  fastMs: number;
+  /** Interval otherwise: the background refresh that notices changes made outside the console. */
+  slowMs: number;
+  /** Interval once an operation has shown no change for `settleAfterMs` (long backups, say). */
+  patientMs: number;
+  settleAfterMs: number;
+  emit: (event: LiveEvent) => void;
+}
+
+/**
+ * Watches one project (as one role set sees it) for every console tab open on it: one list call
+ * per resource kind per tick, however many tabs listen. Each tick is compared with the last; any
+ * new, changed or vanished row becomes an event. A kind with rows in motion is polled fast, the
+ * others slowly; a mutation through the console asks for a fast look at once (`kick`).
+ */
+export class ProjectPoller {
+  private readonly rows = new Map<LiveKind, Map<string, Resource>>();
+  private readonly timers = new Map<LiveKind, NodeJS.Timeout>();
+  private readonly lastChange = new Map<LiveKind, number>();
+  private readonly inFlight = new Set<LiveKind>();
+  private stopped = false;
+
+  constructor(private readonly options: PollerOptions) {}
+
+  start(): void {
+    for (const kind of LIVE_KINDS) this.schedule(kind, 0);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  /** Something changed through the console: look at every kind now. */
+  kick(): void {
+    for (const kind of LIVE_KINDS) {
+      this.lastChange.set(kind, Date.now());
+      this.schedule(kind, 0);
+    }
+  }
+
+  private schedule(kind: LiveKind, delayMs: number): void {
+    if (this.stopped) return;
+    clearTimeout(this.timers.get(kind));
+    const timer = setTimeout(() => void this.tick(kind), delayMs);
+    timer.unref();
+    this.timers.set(kind, timer);
+  }
+
+  private nextDelay(kind: LiveKind): number {
+    const moving = [...(this.rows.get(kind)?.values() ?? [])].some((r) => statusClass(r.status) === 'transitional');
+    if (!moving) return this.options.slowMs;
+    const quietFor = Date.now() - (this.lastChange.get(kind) ?? 0);
+    return quietFor > this.options.settleAfterMs ? this.options.patientMs : this.options.fastMs;
+  }
+
+  private async tick(kind: LiveKind): Promise<void> {
+    if (this.stopped || this.inFlight.has(kind)) return;
+    this.inFlight.add(kind);
+    try {
+      const result = await this.options.list(kind);
+      if (result === undefined) return this.stop();
+      this.compare(kind, result);
+    } catch {
+      // The cloud is unreachable or refusing: keep what we know and try again at the slow pace.
+    } finally {
+      this.inFlight.delete(kind);
+    }
+    this.schedule(kind, this.nextDelay(kind));
+  }
+
+  private compare(kind: LiveKind, result: ListResult): void {
+    const previous = this.rows.get(kind);
+    const current = new Map(result.rows.map((row) => [row.id, row]));
+    this.rows.set(kind, current);
+    if (!previous) return; // The first look is the baseline.
+    let changed = false;
+    for (const row of current.values()) {
+      const before = previous.get(row.id);
+      if (!before || before.status !== row.status || before.updated_at !== row.updated_at || before.size !== row.size) {
+        changed = true;
+        this.options.emit({ kind, id: row.id, status: row.status, resource: row });
+      }
+    }
+    // A partial list cannot tell a deleted row from one on a later page.
+    if (result.complete) {
+      for (const id of previous.keys()) {
+        if (!current.has(id)) {
+          changed = true;
+          this.options.emit({ kind, id, deleted: true });
+        }
+      }
+    }
+    if (changed) this.lastChange.set(kind, Date.now());
+  }
+}

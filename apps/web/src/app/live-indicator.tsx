@@ -1,0 +1,15 @@
+import { Badge } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { LiveState } from '../lib/live-connection';
+
+const COLORS: Record<LiveState, string> = { live: 'teal', connecting: 'gray', reconnecting: 'yellow' };
+
+/** Whether the table updates live right now; announced politely when it changes. */
+export function LiveIndicator({ state }: { state: LiveState }) {
+  const { t } = useTranslation();
+  return (
+    <Badge variant="dot" color={COLORS[state]} size="sm" role="status" aria-live="polite">
+      {t(`live.${state}`)}
+    </Badge>
+  );
+}

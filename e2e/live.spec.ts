@@ -1,0 +1,23 @@
+import { expect, test } from '@playwright/test';
+import { LoginPage } from './pages/login-page';
+import { VolumesPage } from './pages/volumes-page';
+
+test('a volume created elsewhere appears and its status changes in place, live', async ({ page }) => {
+  await new LoginPage(page).goto();
+  await new LoginPage(page).signIn('demo', 'demo');
+  const volumes = new VolumesPage(page);
+  await expect(volumes.table).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+
+  // Another tab of the same user creates a volume; this page never reloads or refetches.
+  const session = await (await page.request.get('/api/session')).json();
+  const name = `live-${Date.now()}`;
+  const created = await page.request.post('/api/cinder/volumes', {
+    data: { volume: { size: 1, name } },
+    headers: { 'X-CSRF-Token': session.csrfToken },
+  });
+  expect(created.status()).toBe(202);
+
+  const row = await volumes.row(name);
+  await expect(row).toContainText('Available', { timeout: 15_000 });
+});
