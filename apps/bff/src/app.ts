@@ -1,11 +1,16 @@
 import express from 'express';
 import type { Logger } from 'pino';
+import { auditEntry } from './audit/entry.js';
+import { MemoryAuditLog, type AuditLog } from './audit/audit-log.js';
+import { describeCinderCall } from './audit/describe-call.js';
+import { auditRouter } from './audit/router.js';
 import { capabilitiesRouter } from './capabilities.js';
 import { fetchDetailList } from './live/fetch-list.js';
 import { LiveRelay } from './live/relay.js';
 import { eventsRouter } from './live/router.js';
 import type { Config } from './config.js';
-import { errorHandler, HttpError } from './errors.js';
+import { errorHandler, HttpError, sendEnvelope } from './errors.js';
+import { Metrics } from './metrics.js';
 import { keystoneV3Base } from './keystone/auth-url.js';
 import { keystoneClient } from './keystone/client.js';
 import { createLogger, httpLogger } from './logger.js';
@@ -27,6 +32,7 @@ const LIVE_SETTLE_AFTER_MS = 60_000;
 
 export interface AppDeps {
   store?: SessionStore;
+  audit?: AuditLog;
   logger?: Logger;
 }
 
@@ -36,6 +42,7 @@ export function createApp(
   deps: AppDeps = {},
 ): { app: express.Express; store: SessionStore; relay: LiveRelay } {
   const store = deps.store ?? new MemorySessionStore();
+  const audit = deps.audit ?? new MemoryAuditLog();
   const logger = deps.logger ?? createLogger(config.LOG_LEVEL);
   const keystone = keystoneClient(keystoneV3Base(config.OS_AUTH_URL), config.UPSTREAM_TIMEOUT_MS);
   const idleMs = config.SESSION_IDLE_MINUTES * 60_000;
@@ -48,6 +55,8 @@ export function createApp(
     fetchList: (session, kind) => fetchDetailList(session, kind, config.UPSTREAM_TIMEOUT_MS),
   });
 
+  const metrics = new Metrics({ livePollers: () => relay.activeScopes, sseClients: () => relay.subscriberCount });
+  const keystoneBase = keystoneV3Base(config.OS_AUTH_URL);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
@@ -57,9 +66,27 @@ export function createApp(
     next();
   });
   app.use(securityHeaders);
+  app.use(metrics.countRequests());
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // Ready when Keystone answers: without it nobody can sign in.
+  app.get('/readyz', async (_req, res) => {
+    const ok = await fetch(`${keystoneBase}/`, { signal: AbortSignal.timeout(2000) })
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) res.json({ status: 'ready' });
+    else
+      sendEnvelope(res, {
+        error: {
+          status: 503,
+          code: 'keystoneUnavailable',
+          message: 'Keystone (identity) cannot be reached.',
+          upstream: 'keystone',
+        },
+      });
+  });
+  app.use('/metrics', metrics.router());
 
   const api = express.Router();
   api.use((_req, res, next) => {
@@ -68,7 +95,8 @@ export function createApp(
   });
   api.use(loadSession(store, idleMs));
   api.use(csrfProtection({ exempt: (method, path) => method === 'POST' && path === '/session' }));
-  api.use('/session', sessionRouter({ config, store, keystone }));
+  api.use('/session', sessionRouter({ config, store, keystone, audit }));
+  api.use('/audit', auditRouter(audit));
   api.use('/capabilities', capabilitiesRouter());
   api.use('/events', eventsRouter(relay, store));
   api.use(
@@ -112,7 +140,13 @@ export function createApp(
       }),
       timeoutMs: config.UPSTREAM_TIMEOUT_MS,
       maxBodyBytes: CINDER_MAX_BODY,
-      onMutation: (session) => relay.kick(session.record),
+      observe: (status, seconds) => metrics.upstream.observe({ service: 'cinder', status: String(status) }, seconds),
+      onMutation: (req, session, outcome) => {
+        if (outcome.status < 400) relay.kick(session.record);
+        const { action, target } = describeCinderCall(req.method, req.url, req.body);
+        void audit.record(auditEntry(session.record, { action, target, ...outcome }));
+        req.log?.info({ audit: { action, target, status: outcome.status } }, 'mutation');
+      },
     }),
   );
   api.use(() => {

@@ -67,6 +67,10 @@ export class LiveRelay {
     return this.scopes.size;
   }
 
+  get subscriberCount(): number {
+    return [...this.scopes.values()].reduce((sum, scope) => sum + scope.subscribers.size, 0);
+  }
+
   closeAll(): void {
     for (const key of [...this.scopes.keys()]) this.close(key);
   }

@@ -1,7 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { envelopeFromUpstream } from '@cinder-console/cinder';
-import type { Request, RequestHandler, Response } from 'express';
-import { createProxyMiddleware, debugProxyErrorsPlugin, proxyEventsPlugin } from 'http-proxy-middleware';
+import express, { type Request, type RequestHandler, type Response } from 'express';
+import {
+  createProxyMiddleware,
+  debugProxyErrorsPlugin,
+  fixRequestBody,
+  proxyEventsPlugin,
+} from 'http-proxy-middleware';
 import { HttpError, sendEnvelope } from '../errors.js';
 import { currentSession, type LoadedSession } from '../session/middleware.js';
 import { allowedResponseHeaders, keepAllowedRequestHeaders } from './headers.js';
@@ -19,8 +24,10 @@ export interface UpstreamProxyOptions {
   timeoutMs: number;
   /** Largest request body forwarded (Cinder's own limit is 114688 bytes). */
   maxBodyBytes: number;
-  /** Called after an upstream success for a request that changes something. */
-  onMutation?: (session: LoadedSession) => void;
+  /** Called with every upstream answer: its status and how long it took. */
+  observe?: (status: number, seconds: number) => void;
+  /** Called with the outcome of every request that changes something (success or not). */
+  onMutation?: (req: Request, session: LoadedSession, outcome: { status: number; requestId: string }) => void;
 }
 
 function upstreamLabel(service: UpstreamProxyOptions['service']): string {
@@ -54,14 +61,19 @@ function guard(options: UpstreamProxyOptions): RequestHandler {
 }
 
 /** Relays a success as it streams; turns an error into the envelope with the service's message and request id. */
-function relayResponse(service: UpstreamProxyOptions['service'], onMutation?: (req: IncomingMessage) => void) {
+function relayResponse(
+  service: UpstreamProxyOptions['service'],
+  onMutation?: (req: IncomingMessage, outcome: { status: number; requestId: string }) => void,
+) {
   return (upstream: IncomingMessage, req: IncomingMessage, res: ServerResponse): void => {
     const status = upstream.statusCode ?? 502;
     const response = res as Response;
+    const upstreamId = upstream.headers['x-openstack-request-id'];
+    const requestId = typeof upstreamId === 'string' ? upstreamId : String(response.locals.requestId);
+    if (req.method !== 'GET' && req.method !== 'HEAD') onMutation?.(req, { status, requestId });
     if (status < 400) {
       response.writeHead(status, allowedResponseHeaders(upstream));
       upstream.pipe(response);
-      if (req.method !== 'GET' && req.method !== 'HEAD') onMutation?.(req);
       return;
     }
     const chunks: Buffer[] = [];
@@ -106,6 +118,11 @@ function relayResponse(service: UpstreamProxyOptions['service'], onMutation?: (r
  */
 export function upstreamProxy(options: UpstreamProxyOptions): RequestHandler[] {
   const timedOut = new WeakSet<IncomingMessage>();
+  const startedAt = new WeakMap<IncomingMessage, number>();
+  const relay = relayResponse(
+    options.service,
+    options.onMutation && ((req, outcome) => options.onMutation!(req as Request, sessionOf(req), outcome)),
+  );
   // The proxy's hooks see plain Node messages; Express's request and response sit behind them.
   const sessionOf = (req: IncomingMessage) => currentSession((req as Request).res as Response)!;
   const proxy = createProxyMiddleware({
@@ -117,6 +134,7 @@ export function upstreamProxy(options: UpstreamProxyOptions): RequestHandler[] {
     on: {
       proxyReq: (proxyReq, req) => {
         const session = sessionOf(req);
+        startedAt.set(req, performance.now());
         keepAllowedRequestHeaders(proxyReq);
         proxyReq.setHeader('X-Auth-Token', session.record.token);
         proxyReq.setHeader('X-OpenStack-Request-ID', String((req as Request).res?.locals.requestId));
@@ -128,8 +146,14 @@ export function upstreamProxy(options: UpstreamProxyOptions): RequestHandler[] {
           timedOut.add(req);
           proxyReq.destroy();
         });
+        // Last: writing the body sends the headers, after which none can be set.
+        fixRequestBody(proxyReq, req as Request);
       },
-      proxyRes: relayResponse(options.service, options.onMutation && ((req) => options.onMutation!(sessionOf(req)))),
+      proxyRes: (upstream, req, res) => {
+        const started = startedAt.get(req);
+        if (started !== undefined) options.observe?.(upstream.statusCode ?? 502, (performance.now() - started) / 1000);
+        relay(upstream, req, res);
+      },
       error: (_err, req, res) => {
         const response = res as Response;
         if (!('headersSent' in response) || response.headersSent) return;
@@ -147,5 +171,7 @@ export function upstreamProxy(options: UpstreamProxyOptions): RequestHandler[] {
       },
     },
   });
-  return [guard(options), proxy as RequestHandler];
+  // Bodies are read here (bounded) so the BFF can see what is asked, then written back upstream.
+  const readBody = express.json({ limit: options.maxBodyBytes || 1, type: () => true });
+  return [guard(options), readBody, proxy as RequestHandler];
 }

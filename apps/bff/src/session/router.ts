@@ -9,10 +9,31 @@ import { createSessionRecord, locateServices, newSecret, scopeFromToken } from '
 import { currentSession, requireSession } from './middleware.js';
 import { toSessionView, type SessionRecord } from './session.js';
 import type { SessionStore } from './store.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import { auditEntry } from '../audit/entry.js';
 
 /** `/api/session`: sign in, see the session, sign out. */
-export function sessionRouter(deps: { config: Config; store: SessionStore; keystone: KeystoneClient }): express.Router {
-  const { config, store, keystone } = deps;
+export function sessionRouter(deps: {
+  config: Config;
+  store: SessionStore;
+  keystone: KeystoneClient;
+  audit: AuditLog;
+}): express.Router {
+  const { config, store, keystone, audit } = deps;
+  const audited = (
+    session: Pick<SessionRecord, 'user' | 'project' | 'region'>,
+    action: string,
+    status: number,
+    res: express.Response,
+  ) =>
+    audit.record(
+      auditEntry(session, {
+        action,
+        target: { kind: 'session', id: null },
+        status,
+        requestId: String(res.locals.requestId),
+      }),
+    );
   const idleMs = config.SESSION_IDLE_MINUTES * 60_000;
   const router = express.Router();
 
@@ -36,7 +57,19 @@ export function sessionRouter(deps: { config: Config; store: SessionStore; keyst
   router.post('/', loginLimiter, express.json({ limit: '16kb' }), async (req, res) => {
     const parsed = loginRequestSchema.safeParse(req.body);
     if (!parsed.success) throw validationError(parsed.error);
-    const record = await createSessionRecord(keystone, config, parsed.data);
+    let record: SessionRecord;
+    try {
+      record = await createSessionRecord(keystone, config, parsed.data);
+    } catch (error) {
+      // Failed sign-ins are audited too: they are what an attack looks like.
+      const attempted = {
+        user: { id: '', name: parsed.data.username, domain: parsed.data.domain ?? config.OS_USER_DOMAIN_NAME },
+        project: { id: '', name: parsed.data.project ?? '' },
+        region: null,
+      };
+      await audited(attempted, 'session.login', (error as { status?: number }).status ?? 500, res);
+      throw error;
+    }
     // A new id at every login, so a session id planted before login is worthless after it.
     const previous = currentSession(res);
     if (previous) await store.delete(previous.id);
@@ -44,6 +77,7 @@ export function sessionRouter(deps: { config: Config; store: SessionStore; keyst
     await store.set(id, record, Date.parse(record.tokenExpiresAt));
     writeSessionCookie(req, res, id);
     req.log?.info({ user: record.user.name, project: record.project.name }, 'signed in');
+    await audited(record, 'session.login', 201, res);
     res.status(201).json(toSessionView(record, idleMs));
   });
 
@@ -69,6 +103,7 @@ export function sessionRouter(deps: { config: Config; store: SessionStore; keyst
     const token = await keystone.rescope(record.token, parsed.data.projectId);
     const scope = await scopeFromToken(keystone, config, token, record.region ?? undefined);
     req.log?.info({ user: record.user.name, project: scope.project.name }, 'switched project');
+    await audited({ ...record, ...scope }, 'session.switch_project', 200, res);
     await saveAndShow(res, id, { ...record, ...scope });
   });
 
@@ -80,12 +115,14 @@ export function sessionRouter(deps: { config: Config; store: SessionStore; keyst
       throw new HttpError(400, 'unknownRegion', `The catalog has no region ${parsed.data.region}.`);
     }
     const services = await locateServices(record.catalog, record.token, config, parsed.data.region);
+    await audited({ ...record, ...services }, 'session.switch_region', 200, res);
     await saveAndShow(res, id, { ...record, ...services });
   });
 
   router.delete('/', requireSession, async (req, res) => {
     const { id, record } = currentSession(res)!;
     await store.delete(id);
+    await audited(record, 'session.logout', 204, res);
     clearSessionCookie(req, res);
     // Revoking is best effort: the user is signed out here whatever Keystone says.
     await keystone.revoke(record.token).catch((err: unknown) => req.log?.warn({ err }, 'token revocation failed'));
