@@ -166,4 +166,22 @@ describe('Cinder volume reads', () => {
     const response = await get(`${demo.volumeUrl}/volumes/${created.alt[0]}`, demo.token);
     expect(response.status).toBe(404);
   });
+
+  it('summarises the project from 3.12, with metadata from 3.36, and does not know the call before', async () => {
+    const before = await get(`${demo.volumeUrl}/volumes/summary`, demo.token, '3.11');
+    expect(before.status).toBe(404);
+    expect(await before.json()).toEqual({ itemNotFound: { code: 404, message: 'The resource could not be found.' } });
+    const all = (await (await get(`${demo.volumeUrl}/volumes/detail`, demo.token)).json()).volumes;
+    const summary = (await (await get(`${demo.volumeUrl}/volumes/summary`, demo.token, '3.12')).json())[
+      'volume-summary'
+    ];
+    expect(summary).toEqual({
+      total_count: all.length,
+      total_size: all.reduce((sum: number, v: { size: number }) => sum + v.size, 0),
+    });
+    const withMetadata = (await (await get(`${demo.volumeUrl}/volumes/summary`, demo.token, '3.36')).json())[
+      'volume-summary'
+    ];
+    expect(withMetadata).toHaveProperty('metadata');
+  });
 });

@@ -141,3 +141,26 @@ describe('Keystone v3', () => {
     expect((await get(`${demo.volumeUrl}/volumes`, demo.token)).status).toBe(200);
   });
 });
+
+describe('Keystone project listings', () => {
+  it("lists a user's own projects at /v3/users/{id}/projects", async () => {
+    const demo = await login(target, 'demo');
+    const userId = (demo.body.token.user as { id: string }).id;
+    const response = await get(`${target.authUrl}/users/${userId}/projects`, demo.token);
+    expect(response.status).toBe(200);
+    const { projects } = await response.json();
+    expect(projects.map((p: { name: string }) => p.name).sort()).toEqual(['demo', 'demo_staging']);
+  });
+
+  it('lists every project for an admin at /v3/projects, and refuses a member', async () => {
+    const admin = await login(target, 'admin');
+    const all = await get(`${target.authUrl}/projects`, admin.token);
+    expect(all.status).toBe(200);
+    const names = (await all.json()).projects.map((p: { name: string }) => p.name);
+    expect(names).toEqual(expect.arrayContaining(['admin', 'demo', 'alt_demo', 'demo_staging']));
+    const member = await login(target, 'demo');
+    const refused = await get(`${target.authUrl}/projects`, member.token);
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).error).toMatchObject({ code: 403, title: 'Forbidden' });
+  });
+});
