@@ -20,7 +20,9 @@ import { csrfProtection } from './security/csrf.js';
 import { securityHeaders } from './security/headers.js';
 import { currentSession, loadSession, requireSession } from './session/middleware.js';
 import { sessionRouter } from './session/router.js';
+import { RedisSessionStore } from './session/redis-store.js';
 import { MemorySessionStore, type SessionStore } from './session/store.js';
+import { TokenCipher } from './session/token-cipher.js';
 import { spaRouter } from './static.js';
 
 /** Cinder refuses bodies over this size (oslo sizelimit), so larger ones are refused here first. */
@@ -41,7 +43,11 @@ export function createApp(
   config: Config,
   deps: AppDeps = {},
 ): { app: express.Express; store: SessionStore; relay: LiveRelay } {
-  const store = deps.store ?? new MemorySessionStore();
+  const store =
+    deps.store ??
+    (config.REDIS_URL
+      ? RedisSessionStore.connect(config.REDIS_URL, new TokenCipher(config.SESSION_SECRET!))
+      : new MemorySessionStore());
   const audit = deps.audit ?? new MemoryAuditLog();
   const logger = deps.logger ?? createLogger(config.LOG_LEVEL);
   const keystone = keystoneClient(keystoneV3Base(config.OS_AUTH_URL), config.UPSTREAM_TIMEOUT_MS);

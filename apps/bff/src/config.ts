@@ -14,6 +14,8 @@ export const configSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   /** Key material for encrypting tokens at rest; a random one is made when unset (sessions then die with the process). */
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
+  /** Shared session store for several replicas (`redis://host:6379/0`); unset keeps sessions in memory. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   /**
    * Which proxies in front of the BFF to believe about the client (X-Forwarded-For/-Proto), so that
@@ -42,6 +44,13 @@ export const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema>;
 
+/** Replicas sharing Redis must share the key that seals tokens; a random one per process cannot work. */
+function checkConsistency(config: Config): string[] {
+  return config.REDIS_URL && !config.SESSION_SECRET
+    ? ['  SESSION_SECRET: required with REDIS_URL (every replica must seal and open tokens with the same key)']
+    : [];
+}
+
 /** Parses the environment or throws one error that lists every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const result = configSchema.safeParse(env);
@@ -49,5 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
   }
+  const problems = checkConsistency(result.data);
+  if (problems.length > 0) throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
   return result.data;
 }
