@@ -34,6 +34,12 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 60_000,
     // Every test signs in; the production login rate limit would throttle the suite.
-    env: { PORT: String(port), EMULATOR_PORT: String(emulatorPort), LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '1000' },
+    env: {
+      PORT: String(port),
+      EMULATOR_PORT: String(emulatorPort),
+      LOG_LEVEL: 'warn',
+      LOGIN_RATE_LIMIT: '1000',
+      LOGIN_USER_RATE_LIMIT: '1000',
+    },
   },
 });

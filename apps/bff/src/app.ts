@@ -16,6 +16,7 @@ import { keystoneClient } from './keystone/client.js';
 import { createLogger, httpLogger } from './logger.js';
 import { chooseMicroversion } from './proxy/headers.js';
 import { upstreamProxy } from './proxy/upstream-proxy.js';
+import { validateCinderBody } from './proxy/validate-body.js';
 import { csrfProtection } from './security/csrf.js';
 import { securityHeaders } from './security/headers.js';
 import { currentSession, loadSession, requireSession } from './session/middleware.js';
@@ -146,6 +147,7 @@ export function createApp(
       }),
       timeoutMs: config.UPSTREAM_TIMEOUT_MS,
       maxBodyBytes: CINDER_MAX_BODY,
+      validate: validateCinderBody,
       observe: (status, seconds) => metrics.upstream.observe({ service: 'cinder', status: String(status) }, seconds),
       onMutation: (req, session, outcome) => {
         if (outcome.status < 400) relay.kick(session.record);

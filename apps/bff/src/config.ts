@@ -40,6 +40,8 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Login attempts per client address per 15 minutes. */
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(20),
+  /** Login attempts per user name per 15 minutes, from any address. */
+  LOGIN_USER_RATE_LIMIT: z.coerce.number().int().positive().default(10),
 });
 
 export type Config = z.infer<typeof configSchema>;

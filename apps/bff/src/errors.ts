@@ -22,8 +22,11 @@ export class UpstreamError extends HttpError {
 }
 
 /** A 400 naming each invalid field, from a zod error. */
-export function validationError(error: z.ZodError): HttpError {
-  const issues = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+export function validationError(error: z.ZodError, prefix: PropertyKey[] = []): HttpError {
+  const issues = error.issues.map((issue) => ({
+    path: [...prefix, ...issue.path].map(String).join('.'),
+    message: issue.message,
+  }));
   const summary = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
   return new HttpError(400, 'invalidInput', `Invalid input: ${summary}`, issues);
 }

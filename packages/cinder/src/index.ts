@@ -7,3 +7,4 @@ export * from './session.js';
 export * from './lifecycle.js';
 export * from './capabilities.js';
 export * from './live.js';
+export * from './requests.js';

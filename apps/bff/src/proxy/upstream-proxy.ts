@@ -24,6 +24,8 @@ export interface UpstreamProxyOptions {
   timeoutMs: number;
   /** Largest request body forwarded (Cinder's own limit is 114688 bytes). */
   maxBodyBytes: number;
+  /** Checks a parsed request body before it goes upstream. */
+  validate?: RequestHandler;
   /** Called with every upstream answer: its status and how long it took. */
   observe?: (status: number, seconds: number) => void;
   /** Called with the outcome of every request that changes something (success or not). */
@@ -173,5 +175,5 @@ export function upstreamProxy(options: UpstreamProxyOptions): RequestHandler[] {
   });
   // Bodies are read here (bounded) so the BFF can see what is asked, then written back upstream.
   const readBody = express.json({ limit: options.maxBodyBytes || 1, type: () => true });
-  return [guard(options), readBody, proxy as RequestHandler];
+  return [guard(options), readBody, ...(options.validate ? [options.validate] : []), proxy as RequestHandler];
 }

@@ -37,24 +37,34 @@ export function sessionRouter(deps: {
   const idleMs = config.SESSION_IDLE_MINUTES * 60_000;
   const router = express.Router();
 
-  const loginLimiter = rateLimit({
-    windowMs: 15 * 60_000,
-    limit: config.LOGIN_RATE_LIMIT,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, res) => {
-      res.status(429).json({
-        error: {
-          status: 429,
-          code: 'tooManyLogins',
-          message: 'Too many sign-in attempts. Wait a few minutes and try again.',
-          requestId: res.locals.requestId,
-        },
-      });
-    },
+  const tooMany = (_req: express.Request, res: express.Response) => {
+    res.status(429).json({
+      error: {
+        status: 429,
+        code: 'tooManyLogins',
+        message: 'Too many sign-in attempts. Wait a few minutes and try again.',
+        requestId: res.locals.requestId,
+      },
+    });
+  };
+  const limiter = (limit: number, keyGenerator?: (req: express.Request) => string) =>
+    rateLimit({
+      windowMs: 15 * 60_000,
+      limit,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      handler: tooMany,
+      ...(keyGenerator ? { keyGenerator } : {}),
+    });
+  // Two limits: per client address, and per user name, so guessing one user's password from many
+  // addresses is slowed as much as guessing many users' from one.
+  const perAddress = limiter(config.LOGIN_RATE_LIMIT);
+  const perUser = limiter(config.LOGIN_USER_RATE_LIMIT, (req) => {
+    const name = (req.body as { username?: unknown } | undefined)?.username;
+    return `user:${typeof name === 'string' ? name.trim().toLowerCase().slice(0, 255) : ''}`;
   });
 
-  router.post('/', loginLimiter, express.json({ limit: '16kb' }), async (req, res) => {
+  router.post('/', perAddress, express.json({ limit: '16kb' }), perUser, async (req, res) => {
     const parsed = loginRequestSchema.safeParse(req.body);
     if (!parsed.success) throw validationError(parsed.error);
     let record: SessionRecord;

@@ -119,3 +119,16 @@ describe('GET and DELETE /api/session', () => {
     expect((await browser.request('/api/session')).status).toBe(401);
   });
 });
+
+describe('login rate limits', () => {
+  it("slows guessing one user's password, from any address, without locking out other users", async () => {
+    await harness.close();
+    harness = await startHarness({ LOGIN_RATE_LIMIT: '100', LOGIN_USER_RATE_LIMIT: '3' });
+    const attacker = new BrowserClient(harness.bff.url);
+    for (let i = 0; i < 3; i++) expect((await attacker.login('demo', `guess-${i}`)).status).toBe(401);
+    const blocked = await attacker.login('demo', 'demo');
+    expect(blocked.status).toBe(429);
+    expect((await blocked.json()).error.code).toBe('tooManyLogins');
+    expect((await new BrowserClient(harness.bff.url).login('alt_demo', 'alt_demo')).status).toBe(201);
+  });
+});

@@ -1,0 +1,64 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BrowserClient, startHarness, type Harness } from '../test-support/harness.js';
+
+let harness: Harness;
+let browser: BrowserClient;
+beforeEach(async () => {
+  harness = await startHarness();
+  browser = new BrowserClient(harness.bff.url);
+  await browser.login('demo', 'demo');
+});
+afterEach(() => harness.close());
+
+async function refusal(path: string, body: unknown, method = 'POST') {
+  const response = await browser.request(path, { method, body });
+  expect(response.status).toBe(400);
+  const { error } = await response.json();
+  expect(error.upstream).toBeUndefined(); // refused by the BFF, before Cinder saw it
+  return error;
+}
+
+describe('checking what the console sends before it goes upstream', () => {
+  it('names the bad field of a volume create', async () => {
+    const error = await refusal('/api/cinder/volumes', { volume: { size: 0, name: 'x'.repeat(256) } });
+    expect(error.code).toBe('invalidInput');
+    expect(error.issues).toEqual(
+      expect.arrayContaining([
+        { path: 'volume.size', message: 'must be at least 1 GiB' },
+        { path: 'volume.name', message: 'at most 255 characters' },
+      ]),
+    );
+  });
+
+  it('names the bad argument of an action', async () => {
+    const id = (await (await browser.request('/api/cinder/volumes')).json()).volumes[0].id;
+    const error = await refusal(`/api/cinder/volumes/${id}/action`, { 'os-extend': { new_size: 'big' } });
+    expect(error.issues[0].path).toBe('os-extend.new_size');
+  });
+
+  it('refuses an action body with two actions', async () => {
+    const id = (await (await browser.request('/api/cinder/volumes')).json()).volumes[0].id;
+    const error = await refusal(`/api/cinder/volumes/${id}/action`, { 'os-extend': { new_size: 9 }, revert: {} });
+    expect(error.message).toMatch(/exactly one key/);
+  });
+
+  it('lets the cloud judge calls the console does not make', async () => {
+    const id = (await (await browser.request('/api/cinder/volumes')).json()).volumes[0].id;
+    const response = await browser.request(`/api/cinder/volumes/${id}/action`, {
+      method: 'POST',
+      body: { 'os-frobnicate': {} },
+    });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toMatchObject({ upstream: 'cinder', code: 'badRequest' });
+  });
+
+  it('passes a valid body through unchanged', async () => {
+    const response = await browser.request('/api/cinder/volumes', {
+      method: 'POST',
+      body: { volume: { size: 2, name: '  padded  ', metadata: { team: 'storage' } } },
+    });
+    expect(response.status).toBe(202);
+    const { volume } = await response.json();
+    expect(volume).toMatchObject({ size: 2, name: 'padded', metadata: { team: 'storage' } });
+  });
+});

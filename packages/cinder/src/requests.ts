@@ -1,0 +1,110 @@
+import { z } from 'zod';
+
+/**
+ * Bodies the console sends to Cinder, checked by the BFF before they go upstream with the same
+ * limits Cinder's own schemas enforce, so a bad field is named at once. Only what the console sends
+ * is described; the cloud remains the judge of everything else.
+ */
+
+const name = z.string().trim().max(255, 'at most 255 characters').nullable().optional();
+const description = z.string().max(255, 'at most 255 characters').nullable().optional();
+const uuid = z.string().regex(/^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i, 'must be a UUID');
+const size = z.number().int('must be a whole number of GiB').min(1, 'must be at least 1 GiB').max(2_147_483_647);
+export const metadataSchema = z
+  .record(
+    z.string().regex(/^[a-zA-Z0-9-_:. /]{1,255}$/, 'keys are 1-255 letters, digits or - _ : . / and spaces'),
+    z.string().max(255, 'values are at most 255 characters'),
+  )
+  .refine((m) => Object.keys(m).length <= 100, 'at most 100 metadata items');
+
+export const volumeCreateSchema = z.object({
+  volume: z.looseObject({
+    size: size.nullable().optional(),
+    name,
+    description,
+    volume_type: z.string().max(255).nullable().optional(),
+    availability_zone: z.string().min(1).max(255).nullable().optional(),
+    metadata: metadataSchema.optional(),
+    snapshot_id: uuid.nullable().optional(),
+    source_volid: uuid.nullable().optional(),
+    backup_id: uuid.nullable().optional(),
+    imageRef: z.string().max(255).nullable().optional(),
+  }),
+});
+
+export const volumeUpdateSchema = z.object({
+  volume: z.strictObject({ name, description, metadata: metadataSchema.optional() }),
+});
+
+/** Volume actions the console offers, by the action's key (an action body has exactly one key). */
+export const VOLUME_ACTION_SCHEMAS: Record<string, z.ZodType> = {
+  'os-extend': z.strictObject({ new_size: size }),
+  revert: z.strictObject({ snapshot_id: uuid }),
+  'os-retype': z.strictObject({
+    new_type: z.string().min(1).max(255),
+    migration_policy: z.enum(['never', 'on-demand']).optional(),
+  }),
+  'os-set_bootable': z.strictObject({ bootable: z.boolean() }),
+  'os-update_readonly_flag': z.strictObject({ readonly: z.boolean() }),
+  'os-volume_upload_image': z.looseObject({
+    image_name: z.string().min(1).max(255),
+    force: z.boolean().optional(),
+    disk_format: z.enum(['raw', 'qcow2', 'vmdk', 'vdi', 'vhd', 'vhdx', 'ploop']).optional(),
+    container_format: z.enum(['bare', 'ovf', 'ova', 'docker']).optional(),
+    visibility: z.enum(['public', 'private', 'shared', 'community']).optional(),
+    protected: z.boolean().optional(),
+  }),
+  'os-reset_status': z
+    .strictObject({
+      status: z.string().max(255).optional(),
+      attach_status: z.enum(['attached', 'detached']).optional(),
+      migration_status: z.string().max(255).optional(),
+    })
+    .refine((a) => Object.keys(a).length > 0, 'name a status, attach_status or migration_status'),
+  'os-force_delete': z.strictObject({}),
+};
+
+export const snapshotCreateSchema = z.object({
+  snapshot: z.strictObject({
+    volume_id: uuid,
+    name,
+    description,
+    force: z.boolean().optional(),
+    metadata: metadataSchema.optional(),
+  }),
+});
+
+export const snapshotUpdateSchema = z.object({ snapshot: z.strictObject({ name, description }) });
+
+export const backupCreateSchema = z.object({
+  backup: z.strictObject({
+    volume_id: uuid,
+    name,
+    description,
+    container: z.string().max(255).nullable().optional(),
+    incremental: z.boolean().optional(),
+    force: z.boolean().optional(),
+    snapshot_id: uuid.nullable().optional(),
+    metadata: metadataSchema.optional(),
+    availability_zone: z.string().max(255).nullable().optional(),
+  }),
+});
+
+export const backupUpdateSchema = z.object({
+  backup: z.strictObject({ name, description, metadata: metadataSchema.optional() }),
+});
+
+export const backupRestoreSchema = z.object({
+  restore: z.strictObject({ volume_id: uuid.nullable().optional(), name }).nullable(),
+});
+
+/** Which schema checks which call: method, a path pattern relative to the project endpoint. */
+export const CINDER_REQUEST_SCHEMAS: Array<{ method: string; path: RegExp; schema: z.ZodType }> = [
+  { method: 'POST', path: /^\/volumes$/, schema: volumeCreateSchema },
+  { method: 'PUT', path: /^\/volumes\/[^/]+$/, schema: volumeUpdateSchema },
+  { method: 'POST', path: /^\/snapshots$/, schema: snapshotCreateSchema },
+  { method: 'PUT', path: /^\/snapshots\/[^/]+$/, schema: snapshotUpdateSchema },
+  { method: 'POST', path: /^\/backups$/, schema: backupCreateSchema },
+  { method: 'PUT', path: /^\/backups\/[^/]+$/, schema: backupUpdateSchema },
+  { method: 'POST', path: /^\/backups\/[^/]+\/restore$/, schema: backupRestoreSchema },
+];
