@@ -85,11 +85,10 @@ function relayResponse(
       if (size <= MAX_ERROR_BODY) chunks.push(chunk);
     });
     upstream.on('end', () => {
-      const requestId = upstream.headers['x-openstack-request-id'];
       const envelope = envelopeFromUpstream({
         status,
         body: Buffer.concat(chunks).toString('utf8'),
-        requestId: typeof requestId === 'string' ? requestId : undefined,
+        requestId: typeof upstreamId === 'string' ? upstreamId : undefined,
         upstream: service,
       });
       const retryAfter = upstream.headers['retry-after'];
@@ -121,12 +120,12 @@ function relayResponse(
 export function upstreamProxy(options: UpstreamProxyOptions): RequestHandler[] {
   const timedOut = new WeakSet<IncomingMessage>();
   const startedAt = new WeakMap<IncomingMessage, number>();
+  // The proxy's hooks see plain Node messages; Express's request and response sit behind them.
+  const sessionOf = (req: IncomingMessage) => currentSession((req as Request).res as Response)!;
   const relay = relayResponse(
     options.service,
     options.onMutation && ((req, outcome) => options.onMutation!(req as Request, sessionOf(req), outcome)),
   );
-  // The proxy's hooks see plain Node messages; Express's request and response sit behind them.
-  const sessionOf = (req: IncomingMessage) => currentSession((req as Request).res as Response)!;
   const proxy = createProxyMiddleware({
     router: (req) => options.endpointOf(sessionOf(req)),
     changeOrigin: true,
@@ -160,6 +159,13 @@ export function upstreamProxy(options: UpstreamProxyOptions): RequestHandler[] {
         const response = res as Response;
         if (!('headersSent' in response) || response.headersSent) return;
         const timeout = timedOut.has(req);
+        // A change that timed out or lost its connection may still have happened: audit it as failed.
+        if (req.method !== 'GET' && req.method !== 'HEAD') {
+          options.onMutation?.(req as Request, sessionOf(req), {
+            status: timeout ? 504 : 502,
+            requestId: String(response.locals.requestId),
+          });
+        }
         sendEnvelope(response, {
           error: {
             status: timeout ? 504 : 502,
