@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BrowserClient, startHarness, type Harness } from '../test-support/harness.js';
+import { BrowserClient, startSignedIn, type Harness } from '../test-support/harness.js';
 
 function rawGet(url: string, cookie: string): Promise<{ status: number; body: string }> {
   const { hostname, port } = new URL(url);
@@ -19,9 +19,7 @@ function rawGet(url: string, cookie: string): Promise<{ status: number; body: st
 let harness: Harness;
 let browser: BrowserClient;
 beforeEach(async () => {
-  harness = await startHarness();
-  browser = new BrowserClient(harness.bff.url);
-  await browser.login('demo', 'demo');
+  ({ harness, browser } = await startSignedIn());
 });
 afterEach(() => harness.close());
 

@@ -1,12 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BrowserClient, startHarness, type Harness } from '../test-support/harness.js';
+import type { BrowserClient } from '../test-support/harness.js';
+import { startSignedIn, type Harness } from '../test-support/harness.js';
 
 let harness: Harness;
 let browser: BrowserClient;
 beforeEach(async () => {
-  harness = await startHarness({ UPSTREAM_TIMEOUT_MS: '300' });
-  browser = new BrowserClient(harness.bff.url);
-  await browser.login('demo', 'demo');
+  ({ harness, browser } = await startSignedIn({ UPSTREAM_TIMEOUT_MS: '300' }));
 });
 afterEach(() => harness.close());
 

@@ -1,12 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BrowserClient, startHarness, type Harness } from '../test-support/harness.js';
+import { BrowserClient, startSignedIn, type Harness } from '../test-support/harness.js';
 
 let harness: Harness;
 let browser: BrowserClient;
 beforeEach(async () => {
-  harness = await startHarness();
-  browser = new BrowserClient(harness.bff.url);
-  await browser.login('demo', 'demo');
+  ({ harness, browser } = await startSignedIn());
 });
 afterEach(() => harness.close());
 

@@ -66,3 +66,14 @@ export class BrowserClient {
     return response;
   }
 }
+
+/** A harness and a browser already signed in as `user` (password = user name, as seeded). */
+export async function startSignedIn(
+  env: Partial<Record<keyof Config, string>> = {},
+  user = 'demo',
+): Promise<{ harness: Harness; browser: BrowserClient }> {
+  const harness = await startHarness(env);
+  const browser = new BrowserClient(harness.bff.url);
+  await browser.login(user, user);
+  return { harness, browser };
+}
