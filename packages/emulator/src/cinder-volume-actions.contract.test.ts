@@ -8,6 +8,7 @@ import {
   createSnapshot,
   createVolume,
   expectFault,
+  NEXT_SECOND_MS,
   policyDenied,
   settle,
   uniqueName,
@@ -118,6 +119,7 @@ describe('revert to snapshot (3.40+)', () => {
       `Volume ${volume.id} doesn't have any snapshots.`,
     );
     const first = await createSnapshot(demo, volume.id, 'first');
+    await new Promise((resolve) => setTimeout(resolve, NEXT_SECOND_MS));
     await createSnapshot(demo, volume.id, 'second');
     expectFault(
       await act(volume.id, { revert: { snapshot_id: first.id } }, '3.40'),

@@ -227,3 +227,9 @@ export async function waitForImage(imageUrl: string, token: string, id: string, 
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }
+
+/**
+ * Real Cinder stores whole seconds, so resources made within one second tie on `created_at` and
+ * "the latest" is a coin toss; tests that depend on order wait this long between creations.
+ */
+export const NEXT_SECOND_MS = process.env.CONTRACT_TARGET === 'real' ? 1100 : 0;
