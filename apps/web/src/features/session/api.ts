@@ -62,3 +62,26 @@ export function useLogout() {
     },
   });
 }
+
+/**
+ * Moves the session to another project or region. Everything cached belongs to the old place, so
+ * it is reset and the pages on screen load the new place's data.
+ */
+export function useSwitchScope() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (target: { projectId: string } | { region: string }) =>
+      'projectId' in target
+        ? apiJson(`${SESSION_PATH}/project`, sessionViewSchema, {
+            method: 'PUT',
+            body: { projectId: target.projectId },
+          })
+        : apiJson(`${SESSION_PATH}/region`, sessionViewSchema, { method: 'PUT', body: { region: target.region } }),
+    onSuccess: async (session) => {
+      setCsrfToken(session.csrfToken);
+      queryClient.setQueryData(sessionQueries.all(), session);
+      // Reset, not remove: pages showing now must drop the old place's rows and load the new ones.
+      await queryClient.resetQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
+    },
+  });
+}

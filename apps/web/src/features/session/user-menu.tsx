@@ -2,21 +2,24 @@ import { Button, Menu, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { SessionView } from '@cinder-console/cinder';
 import { useTranslation } from 'react-i18next';
-import { useLogout } from './api';
+import { useLogout, useSwitchScope } from './api';
 
-/** The signed-in user, project and region, and the way out. */
+/** The signed-in user, where they are working (project, region), the way to work elsewhere, and the way out. */
 export function UserMenu({ session }: { session: SessionView }) {
   const { t } = useTranslation();
   const logout = useLogout();
-  const signOut = () =>
-    logout.mutate(undefined, {
-      onError: (error) => notifications.show({ color: 'red', title: t('app.signOutFailed'), message: error.message }),
-    });
+  const switchScope = useSwitchScope();
+  const failed = (title: string) => (error: Error) =>
+    notifications.show({ color: 'red', title, message: error.message });
+  const signOut = () => logout.mutate(undefined, { onError: failed(t('app.signOutFailed')) });
+  const otherProjects = session.projects.filter((p) => p.id !== session.project.id);
+  const otherRegions = session.regions.filter((r) => r !== session.region);
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
         <Button variant="subtle" size="compact-sm" aria-label={t('app.userMenu', { user: session.user.name })}>
           {session.user.name} · {session.project.name}
+          {session.regions.length > 1 && session.region ? ` · ${session.region}` : ''}
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
@@ -25,6 +28,25 @@ export function UserMenu({ session }: { session: SessionView }) {
           <Text size="xs">{t('app.project', { project: session.project.name })}</Text>
           {session.region && <Text size="xs">{t('app.region', { region: session.region })}</Text>}
         </Menu.Label>
+        {otherProjects.length > 0 && <Menu.Divider />}
+        {otherProjects.map((project) => (
+          <Menu.Item
+            key={project.id}
+            disabled={switchScope.isPending}
+            onClick={() => switchScope.mutate({ projectId: project.id }, { onError: failed(t('app.switchFailed')) })}
+          >
+            {t('app.switchToProject', { project: project.name })}
+          </Menu.Item>
+        ))}
+        {otherRegions.map((region) => (
+          <Menu.Item
+            key={region}
+            disabled={switchScope.isPending}
+            onClick={() => switchScope.mutate({ region }, { onError: failed(t('app.switchFailed')) })}
+          >
+            {t('app.switchToRegion', { region })}
+          </Menu.Item>
+        ))}
         <Menu.Divider />
         <Menu.Item onClick={signOut} disabled={logout.isPending}>
           {t('app.signOut')}
