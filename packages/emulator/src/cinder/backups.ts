@@ -10,11 +10,11 @@ import { badRequest, notFound } from './errors.js';
 import { markCinderResponse } from './faults.js';
 import { listQuery, wantsAllTenants } from './list-query.js';
 import { findBackup } from './lookups.js';
-import { nextLink } from './pagination.js';
+import { sendPage } from './pagination.js';
 import type { BackupRecord } from './records.js';
 import { bodyObject, callerOf, requireAdmin, requireMember, versionAtLeast } from './request.js';
 import { matchesName, resourceFilters } from './resource-filters.js';
-import { serviceUrl, type CinderService } from './service.js';
+import { listingPrefix, type CinderService } from './service.js';
 import { completeLater } from './transitions.js';
 import { checkMetadata, checkNoExtraKeys, checkText } from './validation.js';
 
@@ -60,17 +60,14 @@ export function backupsRouter(service: CinderService): express.Router {
       sortValue: (b, key) => backupSortValue(b, key),
       markerNotFound: (marker) => `Backup ${marker} could not be found.`,
     });
-    const body: Record<string, unknown> = {
-      backups: page.items.map((b) =>
-        detailed ? backupDetail(service, res, b, hasDependents(b)) : backupSummary(service, b),
-      ),
-    };
-    const prefix = `${serviceUrl(service)}/v3${caller.urlProjectId ? `/${caller.urlProjectId}` : ''}`;
-    const links = nextLink(req, prefix, page.items, page.limit, page.count);
-    if (links) body.backups_links = links;
-    if (page.count !== undefined) body.count = page.count;
-    markCinderResponse(res);
-    res.json(body);
+    sendPage(
+      req,
+      res,
+      'backups',
+      page,
+      (b) => (detailed ? backupDetail(service, res, b, hasDependents(b)) : backupSummary(service, b)),
+      listingPrefix(service, caller.urlProjectId),
+    );
   };
   router.get('/backups', list(false));
   router.get('/backups/detail', list(true));

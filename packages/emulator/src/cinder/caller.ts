@@ -19,7 +19,7 @@ export function authenticateCaller(ctx: EmulatorContext): RequestHandler {
   return (req, res, next) => {
     const token = ctx.serviceTokens.validate(req.get('X-Auth-Token'));
     if (!token || !token.projectId) return unauthorized(res, ctx);
-    const roles = ctx.identity.effectiveRoles(token.userId, token.projectId).map((r) => r.name);
+    const roles = ctx.identity.roleNames(token);
     const caller: CinderCaller = {
       userId: token.userId,
       projectId: token.projectId,

@@ -1,4 +1,5 @@
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
+import { markCinderResponse } from './faults.js';
 
 /** Cinder's `osapi_max_limit`: the default and the cap for `limit`. */
 const MAX_LIMIT = 1000;
@@ -37,4 +38,24 @@ export function nextLink(
   }
   params.append('marker', items[items.length - 1]!.id);
   return [{ rel: 'next', href: `${baseUrl}${req.path}?${params.toString()}` }];
+}
+
+/**
+ * Sends a page of a collection as Cinder's ViewBuilder does: `{<collection>: [...]}`, the next
+ * link under `<collection>_links` when there is one, and `count` when `with_count` asked for it.
+ */
+export function sendPage<T extends { id: string }>(
+  req: Request,
+  res: Response,
+  collection: string,
+  page: { items: T[]; limit: number; count: number | undefined },
+  render: (item: T) => unknown,
+  linkPrefix: string,
+): void {
+  const body: Record<string, unknown> = { [collection]: page.items.map(render) };
+  const links = nextLink(req, linkPrefix, page.items, page.limit, page.count);
+  if (links) body[`${collection}_links`] = links;
+  if (page.count !== undefined) body.count = page.count;
+  markCinderResponse(res);
+  res.json(body);
 }

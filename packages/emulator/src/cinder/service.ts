@@ -22,3 +22,8 @@ export function itemLinks(service: CinderService, projectId: string, collection:
     { rel: 'bookmark', href: `${base}/${projectId}/${collection}/${id}` },
   ];
 }
+
+/** Where next links of a listing point: `…/v3`, plus the project when the request URL named it. */
+export function listingPrefix(service: CinderService, urlProjectId: string | undefined): string {
+  return `${serviceUrl(service)}/v3${urlProjectId ? `/${urlProjectId}` : ''}`;
+}

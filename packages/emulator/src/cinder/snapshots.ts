@@ -8,11 +8,11 @@ import { markCinderResponse } from './faults.js';
 import { listQuery, matchesMetadata, wantsAllTenants } from './list-query.js';
 import { findSnapshot } from './lookups.js';
 import { addMetadataRoutes } from './metadata-routes.js';
-import { nextLink } from './pagination.js';
+import { sendPage } from './pagination.js';
 import type { SnapshotRecord } from './records.js';
 import { callerOf, requireAdmin, requireMember, versionAtLeast } from './request.js';
 import { matchesName, resourceFilters } from './resource-filters.js';
-import { serviceUrl, type CinderService } from './service.js';
+import { listingPrefix, type CinderService } from './service.js';
 import { createSnapshot } from './snapshot-create.js';
 import { snapshotDetail, snapshotSummary } from './snapshot-views.js';
 import { completeLater } from './transitions.js';
@@ -57,15 +57,14 @@ export function snapshotsRouter(service: CinderService): express.Router {
       sortValue: (s, key) => snapshotSortValue(s, key),
       markerNotFound: (marker) => `Snapshot ${marker} could not be found.`,
     });
-    const body: Record<string, unknown> = {
-      snapshots: page.items.map((s) => (detailed ? snapshotDetail(res, s, { extended: true }) : snapshotSummary(s))),
-    };
-    const prefix = `${serviceUrl(service)}/v3${caller.urlProjectId ? `/${caller.urlProjectId}` : ''}`;
-    const links = nextLink(req, prefix, page.items, page.limit, page.count);
-    if (links) body.snapshots_links = links;
-    if (page.count !== undefined) body.count = page.count;
-    markCinderResponse(res);
-    res.json(body);
+    sendPage(
+      req,
+      res,
+      'snapshots',
+      page,
+      (s) => (detailed ? snapshotDetail(res, s, { extended: true }) : snapshotSummary(s)),
+      listingPrefix(service, caller.urlProjectId),
+    );
   };
   router.get('/snapshots', list(false));
   router.get('/snapshots/detail', list(true));

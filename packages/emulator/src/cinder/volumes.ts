@@ -5,11 +5,11 @@ import { badRequest, forbidden, notFound } from './errors.js';
 import { markCinderResponse } from './faults.js';
 import { listQuery, matchesMetadata, matchesTime, wantsAllTenants } from './list-query.js';
 import { findVolume } from './lookups.js';
-import { nextLink } from './pagination.js';
+import { sendPage } from './pagination.js';
 import type { VolumeRecord } from './records.js';
 import { matchesName, resourceFilters } from './resource-filters.js';
 import { callerOf, requireMember, versionAtLeast } from './request.js';
-import { serviceUrl, type CinderService } from './service.js';
+import { listingPrefix, type CinderService } from './service.js';
 import { completeLater } from './transitions.js';
 import { checkMetadata, checkNoExtraKeys, checkVolumeText, invalidField } from './validation.js';
 import { createVolume } from './volume-create.js';
@@ -91,17 +91,14 @@ export function volumesRouter(service: CinderService): express.Router {
       sortValue: (v, key) => SORT_FIELDS[key]?.(v),
       markerNotFound: (marker) => `Volume ${marker} could not be found.`,
     });
-    const body: Record<string, unknown> = {
-      volumes: page.items.map((v) =>
-        detailed ? volumeDetail(service, res, v, { extended: true }) : volumeSummary(service, v),
-      ),
-    };
-    const prefix = `${serviceUrl(service)}/v3${caller.urlProjectId ? `/${caller.urlProjectId}` : ''}`;
-    const links = nextLink(req, prefix, page.items, page.limit, page.count);
-    if (links) body.volumes_links = links;
-    if (page.count !== undefined) body.count = page.count;
-    markCinderResponse(res);
-    res.json(body);
+    sendPage(
+      req,
+      res,
+      'volumes',
+      page,
+      (v) => (detailed ? volumeDetail(service, res, v, { extended: true }) : volumeSummary(service, v)),
+      listingPrefix(service, caller.urlProjectId),
+    );
   };
 
   router.get('/volumes', list(false));

@@ -37,7 +37,7 @@ export function controlRouter(ctx: EmulatorContext): express.Router {
   router.use((req, res, next) => {
     const token = ctx.tokens.validate(req.get('X-Auth-Token'));
     if (!token?.projectId) return unauthorized(res, ctx);
-    if (!ctx.identity.effectiveRoles(token.userId, token.projectId).some((r) => r.name === 'admin')) {
+    if (!ctx.identity.isAdmin(token)) {
       res
         .status(403)
         .json({ error: { code: 403, title: 'Forbidden', message: 'Only cloud admins may inject faults.' } });

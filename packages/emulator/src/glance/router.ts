@@ -40,8 +40,7 @@ export function glanceRouter(ctx: EmulatorContext): express.Router {
   v2.use((req, res, next) => {
     const token = ctx.serviceTokens.validate(req.get('X-Auth-Token'));
     if (!token?.projectId) return unauthorized(res, ctx);
-    const roles = ctx.identity.effectiveRoles(token.userId, token.projectId).map((r) => r.name);
-    res.locals.glanceCaller = { projectId: token.projectId, isAdmin: roles.includes('admin') };
+    res.locals.glanceCaller = { projectId: token.projectId, isAdmin: ctx.identity.isAdmin(token) };
     next();
   });
 

@@ -138,6 +138,16 @@ export class IdentityStore {
     return this.roles.filter((role) => ids.has(role.id));
   }
 
+  /** The names of a token's effective roles on its project; none for an unscoped token. */
+  roleNames(token: { userId: string; projectId: string | undefined }): string[] {
+    return token.projectId ? this.effectiveRoles(token.userId, token.projectId).map((r) => r.name) : [];
+  }
+
+  /** The legacy admin rule every service here applies: the admin role on the token's project. */
+  isAdmin(token: { userId: string; projectId: string | undefined }): boolean {
+    return this.roleNames(token).includes('admin');
+  }
+
   /** Projects on which the user holds any role, enabled ones only (`GET /v3/auth/projects`). */
   projectsOf(userId: string): Project[] {
     const ids = new Set(this.assignments.filter((a) => a.userId === userId).map((a) => a.projectId));

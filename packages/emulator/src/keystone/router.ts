@@ -8,14 +8,6 @@ import { buildCatalog } from './catalog.js';
 import type { IssuedToken } from './tokens.js';
 import { renderProject, renderToken } from './views.js';
 
-/** Keystone's legacy admin rule: the admin role on the token's project. */
-function holdsAdmin(ctx: EmulatorContext, token: IssuedToken): boolean {
-  return (
-    token.projectId !== undefined &&
-    ctx.identity.effectiveRoles(token.userId, token.projectId).some((r) => r.name === 'admin')
-  );
-}
-
 function versionDocument(ctx: EmulatorContext) {
   return {
     id: 'v3.14',
@@ -103,7 +95,7 @@ export function keystoneRouter(ctx: EmulatorContext): express.Router {
 
   router.get('/v3/users/:id/projects', requireToken, (req, res) => {
     const token = res.locals.token as IssuedToken;
-    const isAdmin = holdsAdmin(ctx, token);
+    const isAdmin = ctx.identity.isAdmin(token);
     if (token.userId !== req.params.id && !isAdmin) {
       keystoneError(res, 403, 'You are not authorized to perform the requested action: identity:list_user_projects.');
       return;
@@ -117,7 +109,7 @@ export function keystoneRouter(ctx: EmulatorContext): express.Router {
 
   router.get('/v3/projects', requireToken, (req, res) => {
     const token = res.locals.token as IssuedToken;
-    const isAdmin = holdsAdmin(ctx, token);
+    const isAdmin = ctx.identity.isAdmin(token);
     if (!isAdmin) {
       keystoneError(res, 403, 'You are not authorized to perform the requested action: identity:list_projects.');
       return;
@@ -130,7 +122,7 @@ export function keystoneRouter(ctx: EmulatorContext): express.Router {
   router.get('/v3/projects/:id', requireToken, (req, res) => {
     const token = res.locals.token as IssuedToken;
     const project = ctx.identity.findProject(String(req.params.id));
-    const isAdmin = holdsAdmin(ctx, token);
+    const isAdmin = ctx.identity.isAdmin(token);
     if (!project) {
       keystoneError(res, 404, `Could not find project: ${req.params.id}.`);
       return;
