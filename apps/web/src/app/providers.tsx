@@ -3,6 +3,7 @@ import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
+import { styleNonce } from '../lib/style-nonce';
 import { createQueryClient } from './query-client';
 
 const theme = createTheme({ primaryColor: 'orange', defaultRadius: 'sm' });
@@ -11,7 +12,7 @@ export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(createQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
-      <MantineProvider theme={theme} defaultColorScheme="auto">
+      <MantineProvider theme={theme} defaultColorScheme="auto" getStyleNonce={styleNonce}>
         <ModalsProvider>
           <Notifications position="top-right" />
           {children}
