@@ -19,6 +19,8 @@ export interface AuditQuery {
   userName?: string | undefined;
   action?: string | undefined;
   result?: AuditEntry['result'] | undefined;
+  /** The id of the resource acted on. */
+  targetId?: string | undefined;
   since?: string | undefined;
   until?: string | undefined;
   limit: number;
@@ -37,6 +39,7 @@ export function matchesQuery(entry: AuditEntry, query: AuditQuery): boolean {
     (!query.userName || entry.user.name === query.userName) &&
     (!query.action || entry.action === query.action || entry.action.startsWith(`${query.action}.`)) &&
     (!query.result || entry.result === query.result) &&
+    (!query.targetId || entry.target.id === query.targetId) &&
     (!query.since || entry.time >= query.since) &&
     (!query.until || entry.time <= query.until)
   );

@@ -43,6 +43,7 @@ describe('the audit trail', () => {
     });
     expect(trail[1]).toMatchObject({ target: { kind: 'volume', id: null }, result: 'success', status: 202 });
     expect(trail[1]!.requestId).toMatch(/^req-/);
+    expect((await entries(demo, `?target=${id}`)).map((e) => e.action)).toEqual(['volume.os-extend']);
   });
 
   it('records failed sign-ins under the name that was tried', async () => {

@@ -1,4 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config.js';
+import { startBff } from '../server.js';
+import { MemorySessionStore } from '../session/store.js';
 import { openEvents } from '../test-support/events.js';
 import { BrowserClient, startHarness, type Harness } from '../test-support/harness.js';
 
@@ -17,7 +20,7 @@ afterEach(async () => {
   await harness.close();
 });
 
-async function listen(client = browser, options: { lastEventId?: number } = {}) {
+async function listen(client = browser, options: { lastEventId?: number | string } = {}) {
   const stream = await openEvents(client, options);
   streams.push(stream);
   // The poller's first look is its baseline; changes are reported from then on.
@@ -129,7 +132,102 @@ describe('GET /api/events', () => {
     await again.next((e) => e.id === late && 'status' in e && e.status === 'available', 1000);
     expect(again.received.every((r) => r.id > seen.id)).toBe(true);
   });
+
+  it('gives a new stream its position at once, so that a tab resumes even before its first event', async () => {
+    const first = await listen();
+    await first.positioned();
+    const position = first.lastId!;
+    first.close();
+    const keepAlive = await listen(secondTab(browser));
+    const id = await createVolume('live-before-any-event');
+    await keepAlive.next((e) => e.id === id && 'status' in e && e.status === 'available');
+    const again = await listen(browser, { lastEventId: position });
+    await again.next((e) => e.id === id && 'status' in e && e.status === 'available', 1000);
+    expect(again.received.map((r) => r.id)).toEqual(keepAlive.received.map((r) => r.id));
+    expect(again.resets).toEqual([]);
+  });
+
+  it('tells a tab to refetch when nobody watched the project while it was away', async () => {
+    const first = await listen();
+    const id = await createVolume('live-unwatched');
+    const seen = await first.next((e) => e.id === id && 'status' in e && e.status === 'available');
+    first.close();
+    // The project's poller stops with its last stream: what changes from then on is unknown.
+    await waitFor(async () => (await metric('cinder_console_live_pollers')) === 0);
+    const again = await listen(browser, { lastEventId: seen.id });
+    await again.reset();
+    expect(again.received).toEqual([]);
+
+    // From the reset's id on, the tab resumes as usual.
+    const keepAlive = await listen(secondTab(browser));
+    again.close();
+    const later = await createVolume('live-after-reset');
+    await keepAlive.next((e) => e.id === later && 'status' in e && e.status === 'available');
+    const resumed = await listen(browser, { lastEventId: again.lastId });
+    await resumed.next((e) => e.id === later && 'status' in e && e.status === 'available', 1000);
+    expect(resumed.resets).toEqual([]);
+  });
+
+  it('tells a tab to refetch when its Last-Event-ID was never issued here', async () => {
+    const stream = await listen();
+    await stream.positioned();
+    for (const unknown of [stream.lastId! + 1000, 'not-a-number']) {
+      const again = await listen(browser, { lastEventId: unknown });
+      await again.reset();
+      expect(again.resets).toEqual([stream.lastId]);
+    }
+  });
 });
+
+describe('GET /api/events after a restart without Redis', () => {
+  it('tells a tab whose Last-Event-ID comes from the previous process to refetch', async () => {
+    // Sessions outlive the process here (a store shared by both); event ids do not.
+    const store = new MemorySessionStore();
+    const config = loadConfig({
+      OS_AUTH_URL: harness.emulator.authUrl,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      LIVE_FAST_MS: '100',
+    });
+    const before = await startBff(config, { store });
+    const tab = new BrowserClient(before.url);
+    await tab.login('demo', 'demo');
+    const stream = await openEvents(tab);
+    await stream.positioned();
+    const id = await createVolume('live-before-restart', tab);
+    const seen = await stream.next((e) => e.id === id && 'status' in e && e.status === 'available');
+    stream.close();
+    await before.close();
+
+    const after = await startBff(config, { store });
+    try {
+      const again = await openEvents(Object.assign(new BrowserClient(after.url), { cookie: tab.cookie }), {
+        lastEventId: seen.id,
+      });
+      streams.push(again);
+      await again.reset();
+      expect(again.resets[0]).toBeGreaterThan(seen.id);
+    } finally {
+      for (const s of streams) s.close();
+      await after.close();
+    }
+  });
+});
+
+async function waitFor(ready: () => Promise<boolean>, timeoutMs = 2000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await ready())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** A gauge from the BFF's `/metrics`. */
+async function metric(name: string): Promise<number> {
+  const text = await (await fetch(`${harness.bff.url}/metrics`)).text();
+  return Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
+}
 
 /** A second tab of the same session. */
 function secondTab(source: BrowserClient): BrowserClient {

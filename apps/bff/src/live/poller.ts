@@ -1,6 +1,7 @@
 import { LIVE_KINDS, statusClass, type LiveEvent, type LiveKind } from '@cinder-console/cinder';
 
-type Resource = { id: string; status: string; updated_at?: string | null } & Record<string, unknown>;
+/** A row of a detail list: the poller reads only these fields (and `size`); the rest goes out in events. */
+export type Resource = { id: string; status: string; updated_at?: string | null } & Record<string, unknown>;
 
 /** A page of one kind's detail list, and whether it holds every row (no `next` link). */
 export interface ListResult {
@@ -19,6 +20,14 @@ export interface PollerOptions {
   patientMs: number;
   settleAfterMs: number;
   emit: (event: LiveEvent) => void;
+  /**
+   * What an earlier poller of the same scope last saw, per kind: the first look is then compared
+   * with it (changes in between become events) instead of being a silent baseline. A replica that
+   * takes over polling from another starts from here, so nothing that changed meanwhile is lost.
+   */
+  initial?: Map<LiveKind, Map<string, Resource>>;
+  /** A kind's first look was taken as the baseline (there was nothing to compare it with). */
+  onBaseline?: (kind: LiveKind, rows: Resource[]) => void;
 }
 
 /**
@@ -34,7 +43,9 @@ export class ProjectPoller {
   private readonly inFlight = new Set<LiveKind>();
   private stopped = false;
 
-  constructor(private readonly options: PollerOptions) {}
+  constructor(private readonly options: PollerOptions) {
+    for (const [kind, rows] of options.initial ?? []) this.rows.set(kind, new Map(rows));
+  }
 
   start(): void {
     for (const kind of LIVE_KINDS) this.schedule(kind, 0);
@@ -74,6 +85,8 @@ export class ProjectPoller {
     this.inFlight.add(kind);
     try {
       const result = await this.options.list(kind);
+      // Stopped meanwhile (with Redis: the lease went, perhaps to a successor that has looked since).
+      if (this.stopped) return;
       if (result === undefined) return this.stop();
       this.compare(kind, result);
     } catch {
@@ -88,7 +101,11 @@ export class ProjectPoller {
     const previous = this.rows.get(kind);
     const current = new Map(result.rows.map((row) => [row.id, row]));
     this.rows.set(kind, current);
-    if (!previous) return; // The first look is the baseline.
+    if (!previous) {
+      // The first look is the baseline.
+      this.options.onBaseline?.(kind, result.rows);
+      return;
+    }
     let changed = false;
     for (const row of current.values()) {
       const before = previous.get(row.id);

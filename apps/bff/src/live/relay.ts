@@ -1,24 +1,35 @@
 import type { LiveEvent, LiveKind } from '@cinder-console/cinder';
+import type { Logger } from 'pino';
 import type { SessionRecord } from '../session/session.js';
-import { ProjectPoller, type ListResult } from './poller.js';
+import { MemoryFeed, type FeedHooks, type Pacing, type ScopeFeed } from './feed.js';
+import type { LogEntry, Replay } from './history.js';
+import type { ListResult } from './poller.js';
+import { RedisLiveBus } from './redis-bus.js';
+import { RedisFeed } from './redis-feed.js';
 
 /** One open `/api/events` stream. */
 export interface Subscriber {
   /** Sends one event with its id. */
   send(id: number, event: LiveEvent): void;
+  /** Tells the browser it missed events that cannot be replayed, so it must refetch; `id` is its new position. */
+  reset(id: number): void;
+  /** Gives the browser a position without an event, so that it can resume even before its first event. */
+  mark(id: number): void;
   /** The subscriber's session as it is now, or undefined when it has ended. */
   session(): Promise<SessionRecord | undefined>;
   close(): void;
 }
 
-export interface RelayOptions {
-  fastMs: number;
-  slowMs: number;
-  patientMs: number;
-  settleAfterMs: number;
+export interface RelayOptions extends Pacing {
   /** Events kept per scope for clients that reconnect with `Last-Event-ID`. */
   replay: number;
   fetchList: (session: SessionRecord, kind: LiveKind) => Promise<ListResult>;
+  /**
+   * Redis shared by the replicas: one poller per scope among them all, and one history that any
+   * replica replays from. Unset: this process polls and remembers on its own (memory mode).
+   */
+  redisUrl?: string;
+  logger?: Logger;
 }
 
 /**
@@ -29,91 +40,145 @@ export function scopeOf(session: SessionRecord): string {
   return `${session.volumeApi.url} ${[...session.roles].sort().join(',')}`;
 }
 
+type Delivery = LogEntry | { id: number; reset: true };
+
+/** A stream and the last id it has been sent. Until its replay is out, live events wait in `pending`. */
+interface Member {
+  subscriber: Subscriber;
+  position: number;
+  pending: Delivery[] | undefined;
+}
+
 interface Scope {
-  poller: ProjectPoller;
-  subscribers: Set<Subscriber>;
-  events: Array<{ id: number; event: LiveEvent }>;
+  feed: ScopeFeed;
+  members: Set<Member>;
 }
 
 /**
- * The live relay: one poller per scope while anyone listens, events fanned out to every
- * subscriber, and a short history so a reconnecting browser misses nothing.
+ * The live relay: one poller per scope while anyone listens (per process, or per cluster of
+ * replicas with Redis), events fanned out to every subscriber, and a history so that a
+ * reconnecting browser misses nothing, or is told to refetch when that cannot be promised.
  */
 export class LiveRelay {
   private readonly scopes = new Map<string, Scope>();
-  private nextId = Date.now();
+  /** Memory mode's ids start from the clock, so an earlier process's ids are all older than this one's. */
+  private lastId = Date.now();
+  private closed = false;
+  private readonly bus: RedisLiveBus | undefined;
 
-  constructor(private readonly options: RelayOptions) {}
+  constructor(private readonly options: RelayOptions) {
+    this.bus = options.redisUrl ? RedisLiveBus.connect(options.redisUrl, options.replay, options.logger) : undefined;
+  }
 
   subscribe(session: SessionRecord, subscriber: Subscriber, lastEventId?: number): () => void {
+    if (this.closed) {
+      subscriber.close();
+      return () => undefined;
+    }
     const key = scopeOf(session);
     const scope = this.scopes.get(key) ?? this.open(key);
-    scope.subscribers.add(subscriber);
-    if (lastEventId !== undefined) {
-      for (const { id, event } of scope.events) if (id > lastEventId) subscriber.send(id, event);
-    }
+    const member: Member = { subscriber, position: 0, pending: [] };
+    scope.members.add(member);
+    scope.feed.replay(lastEventId).then(
+      (replay) => this.join(scope, member, replay),
+      (error: unknown) => {
+        // The browser reconnects by itself and asks again.
+        this.options.logger?.warn({ err: error }, 'live relay: cannot replay the history; ending the stream');
+        subscriber.close();
+      },
+    );
     return () => {
-      scope.subscribers.delete(subscriber);
-      if (scope.subscribers.size === 0) this.close(key);
+      scope.members.delete(member);
+      if (scope.members.size === 0) void this.close(key, scope);
     };
   }
 
   /** A mutation went through for this session: look at its project now rather than at the next tick. */
   kick(session: SessionRecord): void {
-    this.scopes.get(scopeOf(session))?.poller.kick();
+    const key = scopeOf(session);
+    // With Redis the scope may be polled by another replica: the nudge reaches whichever it is.
+    if (this.bus) this.bus.nudge(key);
+    else this.scopes.get(key)?.feed.kick();
   }
 
+  /** Scopes this replica polls (with Redis, those whose lease it holds). */
   get activeScopes(): number {
-    return this.scopes.size;
+    return [...this.scopes.values()].filter((scope) => scope.feed.polling).length;
   }
 
   get subscriberCount(): number {
-    return [...this.scopes.values()].reduce((sum, scope) => sum + scope.subscribers.size, 0);
+    return [...this.scopes.values()].reduce((sum, scope) => sum + scope.members.size, 0);
   }
 
-  closeAll(): void {
-    for (const key of [...this.scopes.keys()]) this.close(key);
+  /** Ends every stream; with Redis, releases the leases (so another replica takes over at once) and disconnects. */
+  async closeAll(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.scopes].map(([key, scope]) => this.close(key, scope)));
+    await this.bus?.close();
   }
 
   private open(key: string): Scope {
+    const members = new Set<Member>();
+    const hooks: FeedHooks = {
+      list: (kind) => this.listFor(key, scope, kind),
+      deliver: (entry) => members.forEach((member) => this.send(member, entry)),
+      reset: (latest) => members.forEach((member) => this.send(member, { id: latest, reset: true })),
+      fail: () => void this.close(key, scope),
+    };
     const scope: Scope = {
-      subscribers: new Set(),
-      events: [],
-      poller: new ProjectPoller({
-        ...this.options,
-        list: (kind) => this.listFor(key, scope, kind),
-        emit: (event) => this.publish(scope, event),
-      }),
+      members,
+      feed: this.bus
+        ? new RedisFeed(this.bus, key, hooks, this.options, this.options.logger)
+        : new MemoryFeed(hooks, this.options, () => ++this.lastId),
     };
     this.scopes.set(key, scope);
-    scope.poller.start();
     return scope;
   }
 
-  private close(key: string): void {
-    const scope = this.scopes.get(key);
-    if (!scope) return;
-    scope.poller.stop();
-    for (const subscriber of scope.subscribers) subscriber.close();
+  private close(key: string, scope: Scope): Promise<void> {
+    // A stream of an earlier, closed scope of the same key must not close its successor.
+    if (this.scopes.get(key) !== scope) return Promise.resolve();
     this.scopes.delete(key);
+    for (const member of scope.members) member.subscriber.close();
+    return scope.feed.close().catch(() => undefined);
+  }
+
+  /** Sends a new stream what it missed (or a reset), then what arrived meanwhile. */
+  private join(scope: Scope, member: Member, replay: Replay): void {
+    if (!scope.members.has(member)) return;
+    const { subscriber } = member;
+    if (replay.reset) {
+      subscriber.reset(replay.latest);
+    } else {
+      for (const { id, event } of replay.entries) subscriber.send(id, event);
+      if ((replay.entries.at(-1)?.id ?? -1) < replay.latest) subscriber.mark(replay.latest);
+    }
+    member.position = replay.latest;
+    const pending = member.pending ?? [];
+    member.pending = undefined;
+    for (const delivery of pending) this.send(member, delivery);
+  }
+
+  private send(member: Member, delivery: Delivery): void {
+    if (member.pending) {
+      member.pending.push(delivery);
+      return;
+    }
+    if (delivery.id <= member.position) return; // Already in its replay.
+    member.position = delivery.id;
+    if ('reset' in delivery) member.subscriber.reset(delivery.id);
+    else member.subscriber.send(delivery.id, delivery.event);
   }
 
   /** Polls with the token of a subscriber whose session still belongs to this scope; others are let go. */
   private async listFor(key: string, scope: Scope, kind: LiveKind): Promise<ListResult | undefined> {
-    for (const subscriber of [...scope.subscribers]) {
-      const session = await subscriber.session();
+    for (const member of [...scope.members]) {
+      const session = await member.subscriber.session();
       if (session && scopeOf(session) === key) return this.options.fetchList(session, kind);
-      scope.subscribers.delete(subscriber);
-      subscriber.close();
+      scope.members.delete(member);
+      member.subscriber.close();
     }
-    this.close(key);
+    void this.close(key, scope);
     return undefined;
-  }
-
-  private publish(scope: Scope, event: LiveEvent): void {
-    const id = ++this.nextId;
-    scope.events.push({ id, event });
-    if (scope.events.length > this.options.replay) scope.events.shift();
-    for (const subscriber of scope.subscribers) subscriber.send(id, event);
   }
 }

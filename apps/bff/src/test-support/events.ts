@@ -7,14 +7,18 @@ export interface ReceivedEvent {
 }
 
 /** An `/api/events` stream read the way EventSource reads it, with a way to wait for an event. */
-export async function openEvents(browser: BrowserClient, options: { lastEventId?: number } = {}) {
+export async function openEvents(browser: BrowserClient, options: { lastEventId?: number | string } = {}) {
   const controller = new AbortController();
   const headers: Record<string, string> = { Accept: 'text/event-stream', Cookie: browser.cookie! };
   if (options.lastEventId !== undefined) headers['Last-Event-ID'] = String(options.lastEventId);
   const response = await fetch(`${browser.baseUrl}/api/events`, { headers, signal: controller.signal });
   const received: ReceivedEvent[] = [];
+  /** Ids of `event: reset` messages: the SPA refetches everything on each. */
+  const resets: number[] = [];
   const waiters: Array<() => void> = [];
   let ended = false;
+  /** What EventSource would send as `Last-Event-ID` on a reconnect: the last `id:` line seen. */
+  let lastId: number | undefined;
   void (async () => {
     const decoder = new TextDecoder();
     let buffer = '';
@@ -26,8 +30,11 @@ export async function openEvents(browser: BrowserClient, options: { lastEventId?
           const block = buffer.slice(0, boundary);
           buffer = buffer.slice(boundary + 2);
           const id = /^id: (\d+)$/m.exec(block)?.[1];
+          const type = /^event: (.*)$/m.exec(block)?.[1] ?? 'message';
           const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (id && data) received.push({ id: Number(id), event: JSON.parse(data) as LiveEvent });
+          if (id) lastId = Number(id);
+          if (id && type === 'reset') resets.push(Number(id));
+          else if (id && data) received.push({ id: Number(id), event: JSON.parse(data) as LiveEvent });
           waiters.splice(0).forEach((wake) => wake());
         }
       }
@@ -38,26 +45,36 @@ export async function openEvents(browser: BrowserClient, options: { lastEventId?
     waiters.splice(0).forEach((wake) => wake());
   })();
 
+  const waitFor = async (ready: () => boolean, what: string, timeoutMs: number): Promise<void> => {
+    const deadline = Date.now() + timeoutMs;
+    while (!ready()) {
+      if (ended) throw new Error(`event stream ended before ${what}`);
+      if (Date.now() > deadline) throw new Error(`no ${what} within ${timeoutMs} ms; got ${JSON.stringify(received)}`);
+      await new Promise<void>((resolve) => {
+        waiters.push(resolve);
+        setTimeout(resolve, 50);
+      });
+    }
+  };
+
   return {
     response,
     received,
+    resets,
     get ended() {
       return ended;
     },
+    get lastId() {
+      return lastId;
+    },
+    /** Resolves once the stream has given its position (its first `id:` line). */
+    positioned: (timeoutMs = 5000) => waitFor(() => lastId !== undefined, 'position', timeoutMs),
+    /** Resolves once a reset has arrived. */
+    reset: (timeoutMs = 5000) => waitFor(() => resets.length > 0, 'reset', timeoutMs),
     /** Resolves with the first event (from the start of the stream) that `match` accepts. */
     async next(match: (event: LiveEvent) => boolean, timeoutMs = 5000): Promise<ReceivedEvent> {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const found = received.find((r) => match(r.event));
-        if (found) return found;
-        if (ended) throw new Error('event stream ended');
-        if (Date.now() > deadline)
-          throw new Error(`no matching event within ${timeoutMs} ms; got ${JSON.stringify(received)}`);
-        await new Promise<void>((resolve) => {
-          waiters.push(resolve);
-          setTimeout(resolve, 50);
-        });
-      }
+      await waitFor(() => received.some((r) => match(r.event)), 'matching event', timeoutMs);
+      return received.find((r) => match(r.event))!;
     },
     close: () => controller.abort(),
   };

@@ -1,9 +1,57 @@
+import type { Backup } from '@cinder-console/cinder';
+import { Button, Group, Stack, Title } from '@mantine/core';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { UpcomingPage } from '../../components/upcoming-page';
+import { ResourceList } from '../../components/resource-table';
+import { openDialog } from '../../lib/open-dialog';
+import { useResourceList } from '../../lib/use-resource-list';
+import { backupListSpec } from '../../resources/backups/api';
+import { CreateBackupForm } from '../../resources/backups/dialogs/create-backup-dialog';
+import { DeleteBackupsForm } from '../../resources/backups/dialogs/delete-backups-dialog';
+import { displayName } from '../../resources/volumes/names';
+import { backupColumns } from './backup-columns';
+import { BackupFilters } from './backup-filters';
 
+/** The project's backups: filter, sort, export, restore, create volumes from them, delete. */
 export function BackupsPage() {
-  const { t } = useTranslation();
-  return <UpcomingPage title={t('backups.title')} />;
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? 'en';
+  const list = useResourceList(backupListSpec);
+  const columns = useMemo(() => backupColumns(t, language), [t, language]);
+  const filtered = Object.keys(list.controls.view.filters).length > 0;
+  const openCreate = () => openDialog(t('backups.dialogs.create'), (close) => <CreateBackupForm close={close} />);
+  const openBulkDelete = (selected: Backup[], clearSelection: () => void) =>
+    openDialog(t('backups.dialogs.deleteMany', { count: selected.length }), (close) => (
+      <DeleteBackupsForm backups={selected} close={close} onDeleted={clearSelection} />
+    ));
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="center">
+        <Title order={1} size="h2">
+          {t('backups.title')}
+        </Title>
+        <Button onClick={openCreate}>{t('backups.actions.create')}</Button>
+      </Group>
+      <ResourceList
+        label={t('backups.title')}
+        list={list}
+        columns={columns}
+        getRowLabel={displayName}
+        errorTitle={t('table.loadFailed', { what: t('backups.what') })}
+        emptyMessage={filtered ? t('backups.noMatch') : t('backups.empty')}
+        exportFileName="backups.csv"
+        filters={<BackupFilters controls={list.controls} exactName={list.page.data?.nameMatch === 'exact'} />}
+        bulkActions={(selected, clearSelection) =>
+          selected.length > 0 && (
+            <Button size="xs" color="red" variant="light" onClick={() => openBulkDelete(selected, clearSelection)}>
+              {t('backups.actions.deleteSelected', { count: selected.length })}
+            </Button>
+          )
+        }
+      />
+    </Stack>
+  );
 }
 
 export default BackupsPage;

@@ -1,0 +1,115 @@
+import {
+  backupEnvelopeSchema,
+  backupListSchema,
+  backupRestoreResultSchema,
+  backupSchema,
+  snapshotListSchema,
+  volumeListSchema,
+  type Backup,
+} from '@cinder-console/cinder';
+import { queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import { apiJson, apiVoid } from '../../lib/api-client';
+import type { ListPage, ListSpec } from '../../lib/cinder-list';
+import { detailKey } from '../../lib/use-resource-list';
+
+/** The backups list: the filters members may use (`resource_filters.json`: name, status, volume_id). */
+export const backupListSpec: ListSpec<Backup> = {
+  path: '/api/cinder/backups/detail',
+  key: 'backups',
+  schema: backupListSchema,
+  filters: [
+    { key: 'status', param: 'status' },
+    { key: 'volume', param: 'volume_id' },
+  ],
+  // `name` is a backup sort key only from 3.37; the column behind it, `display_name`, sorts at every version.
+  sortKeys: { name: 'display_name', status: 'status', size: 'size', created: 'created_at' },
+};
+
+/** Statuses a backup can have in Cinder (objects/fields.py `BackupStatus`, less `deleted`, which lists never show). */
+export const BACKUP_STATUSES = ['creating', 'available', 'deleting', 'error', 'error_deleting', 'restoring'] as const;
+
+/** Create and update answer with the summary view only (`{id, name, links}`), not the detail. */
+const backupSummaryEnvelopeSchema = z.object({ backup: backupSchema.pick({ id: true, name: true }) });
+
+const backupPath = (id: string) => `/api/cinder/backups/${encodeURIComponent(id)}`;
+const CHOICES_LIMIT = 1000;
+
+/**
+ * Dialog pickers read afresh each time a dialog opens: the live relay patches rows they hold, but
+ * a volume made since they were last read is only in the lists that were on screen then.
+ */
+const PICKER_STALE_TIME = 0;
+
+/** A whole list as one page, so live updates patch its rows in place like the table's. */
+const asPage = <T>(items: T[]): ListPage<T> => ({
+  items,
+  nextMarker: undefined,
+  count: undefined,
+  nameMatch: undefined,
+});
+
+export const backupQueries = {
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: detailKey('backups', id),
+      queryFn: async ({ signal }) => (await apiJson(backupPath(id), backupEnvelopeSchema, { signal })).backup,
+    }),
+  /** A volume's backups: whether an incremental backup has a parent to build on. */
+  ofVolume: (volumeId: string) =>
+    queryOptions({
+      queryKey: ['backups', 'list', 'of-volume', volumeId] as const,
+      queryFn: async ({ signal }) => {
+        const query = new URLSearchParams({ volume_id: volumeId, limit: String(CHOICES_LIMIT) });
+        return asPage((await apiJson(`/api/cinder/backups/detail?${query}`, backupListSchema, { signal })).backups);
+      },
+      staleTime: PICKER_STALE_TIME,
+    }),
+};
+
+/** The pickers of the backup dialogs: volumes to back up or restore onto, snapshots to back up. */
+export const backupChoiceQueries = {
+  volumes: () =>
+    queryOptions({
+      queryKey: ['volumes', 'list', 'backup-choices'] as const,
+      queryFn: async ({ signal }) =>
+        asPage(
+          (await apiJson(`/api/cinder/volumes/detail?limit=${CHOICES_LIMIT}`, volumeListSchema, { signal })).volumes,
+        ),
+      staleTime: PICKER_STALE_TIME,
+    }),
+  snapshotsOf: (volumeId: string) =>
+    queryOptions({
+      queryKey: ['snapshots', 'list', 'backup-choices', volumeId] as const,
+      queryFn: async ({ signal }) => {
+        const query = new URLSearchParams({ volume_id: volumeId, limit: String(CHOICES_LIMIT) });
+        return asPage(
+          (await apiJson(`/api/cinder/snapshots/detail?${query}`, snapshotListSchema, { signal })).snapshots,
+        );
+      },
+      staleTime: PICKER_STALE_TIME,
+    }),
+};
+
+export interface BackupCreateInput {
+  volume_id: string;
+  snapshot_id?: string;
+  name?: string;
+  description?: string;
+  incremental: boolean;
+  force: boolean;
+  container?: string;
+}
+
+/** Where a restore writes: a new volume (optionally named) or an existing one, overwritten. */
+export type RestoreTarget = { volume_id: string } | { name?: string };
+
+export const backupCalls = {
+  create: (backup: BackupCreateInput) =>
+    apiJson('/api/cinder/backups', backupSummaryEnvelopeSchema, { method: 'POST', body: { backup } }),
+  update: (id: string, backup: { name: string | null; description: string | null }) =>
+    apiJson(backupPath(id), backupSummaryEnvelopeSchema, { method: 'PUT', body: { backup } }),
+  restore: (id: string, restore: RestoreTarget) =>
+    apiJson(`${backupPath(id)}/restore`, backupRestoreResultSchema, { method: 'POST', body: { restore } }),
+  remove: (id: string) => apiVoid(backupPath(id), { method: 'DELETE' }),
+};
