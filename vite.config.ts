@@ -19,6 +19,9 @@ export default defineConfig({
         manualChunks(id: string) {
           if (/node_modules\/(react|react-dom|scheduler|react-router|react-router-dom)\//.test(id)) return 'react';
           if (id.includes('node_modules/@mantine/')) return 'mantine';
+          // zod and its configuration in one chunk: `jitless` is then set before any module builds a
+          // schema, so zod never probes `new Function`, which the CSP forbids (lib/zod-config.ts).
+          if (id.includes('node_modules/zod/') || id.endsWith('/lib/zod-config.ts')) return 'zod';
           return undefined;
         },
       },

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run dev`: Vite's dev server with hot reload on http://localhost:5173, proxying /api to the
-// BFF on :8080, which restarts on change; the emulator runs too unless OS_AUTH_URL is set.
+// BFF on :8080, which restarts on change; the emulator runs too unless OS_AUTH_URL or OS_CLOUD is set.
 // Workspace packages run from TypeScript source (the `source` export condition), nothing to build.
 import { spawn } from 'node:child_process';
 
@@ -27,11 +27,13 @@ process.on('SIGTERM', () => stop());
 
 const tsx = ['tsx', 'watch', '--conditions=source', '--clear-screen=false'];
 const emulatorPort = process.env.EMULATOR_PORT ?? '5050';
-if (!process.env.OS_AUTH_URL) {
+// A clouds.yaml cloud (OS_CLOUD) is a real cloud too: no emulator then.
+const embedded = !process.env.OS_AUTH_URL && !process.env.OS_CLOUD;
+if (embedded) {
   start('emulator', 'npx', [...tsx, 'packages/emulator/src/cli.ts', '--port', emulatorPort]);
 }
 start('bff', 'npx', [...tsx, 'apps/bff/src/main.ts'], {
-  OS_AUTH_URL: process.env.OS_AUTH_URL ?? `http://127.0.0.1:${emulatorPort}/identity/v3`,
+  ...(embedded ? { OS_AUTH_URL: `http://127.0.0.1:${emulatorPort}/identity/v3` } : {}),
   PORT: process.env.PORT ?? '8080',
 });
 start('vite', 'npx', ['vite'], { BFF_URL: `http://localhost:${process.env.PORT ?? '8080'}` });

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Runs the Playwright suite against `npm start`'s setup on free ports, with Debian's Chromium.
+// `--real` runs the real-cloud set (e2e/real) against the console pointed at the rig instead.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -39,12 +40,13 @@ if (!process.argv.includes('--no-build')) {
   if (status !== 0) process.exit(status);
 }
 const [port, emulatorPort] = [await freePort(), await freePort()];
+const real = process.argv.includes('--real');
 const args = [
   'playwright',
   'test',
   '-c',
-  'e2e/playwright.config.ts',
-  ...process.argv.slice(2).filter((a) => a !== '--no-build'),
+  real ? 'e2e/real/playwright.config.ts' : 'e2e/playwright.config.ts',
+  ...process.argv.slice(2).filter((a) => a !== '--no-build' && a !== '--real'),
 ];
 process.exit(
   run('npx', args, {

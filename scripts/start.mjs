@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: the console on http://localhost:8080. Without OS_AUTH_URL it first starts the
-// embedded OpenStack emulator and points the BFF at it; with OS_AUTH_URL it uses that cloud.
+// `npm start`: the console on http://localhost:8080. Without OS_AUTH_URL or OS_CLOUD it first starts the
+// embedded OpenStack emulator and points the BFF at it; with either it uses that cloud.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, startBff } from '@cinder-console/bff';
@@ -11,7 +11,7 @@ const closers = [];
 
 let emulator;
 const scenario = env.EMULATOR_SCENARIO ?? 'demo';
-if (!env.OS_AUTH_URL) {
+if (!env.OS_AUTH_URL && !env.OS_CLOUD) {
   const { startEmulator } = await import('@cinder-console/emulator');
   const port = Number(env.EMULATOR_PORT ?? 5050);
   try {
@@ -46,7 +46,7 @@ const lines = [
   `  Cinder Console  ${bff.url}`,
   emulator
     ? `  Cloud           embedded emulator, scenario ${scenario} (${emulator.authUrl})`
-    : `  Cloud           ${env.OS_AUTH_URL}`,
+    : `  Cloud           ${env.OS_AUTH_URL ?? `clouds.yaml cloud ${env.OS_CLOUD}`}`,
 ];
 if (emulator) {
   lines.push('  Demo logins     demo / demo (member)   admin / admin (admin)   alt_demo / alt_demo   reader / reader');

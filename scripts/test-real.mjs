@@ -27,9 +27,22 @@ if (!(await reachable())) {
 }
 
 console.log(`Contract suite against the real cloud at ${authUrl}`);
+const started = Date.now();
 // One file at a time: the files share one real cloud, and quota tests would upset the others.
 const result = spawnSync('npx', ['vitest', 'run', '--project', 'emulator', '--no-file-parallelism', 'contract.test'], {
   stdio: 'inherit',
   env: { ...process.env, CONTRACT_TARGET: 'real', OS_AUTH_URL: authUrl },
 });
-process.exit(result.status ?? 1);
+console.log(`::: real-cloud contract suite took ${Math.round((Date.now() - started) / 1000)} s`);
+if (result.status !== 0) process.exit(result.status ?? 1);
+
+// The same flows a user runs, through the console's UI, against the real cloud. `npm test` has
+// built the console already in its e2e step; run alone, this builds it first.
+console.log(`End-to-end set against the real cloud at ${authUrl}`);
+const e2eStarted = Date.now();
+const e2e = spawnSync('node', ['scripts/e2e.mjs', '--real', ...(process.env.E2E_BUILT === '1' ? ['--no-build'] : [])], {
+  stdio: 'inherit',
+  env: { ...process.env, REAL_OS_AUTH_URL: authUrl },
+});
+console.log(`::: real-cloud e2e set took ${Math.round((Date.now() - e2eStarted) / 1000)} s`);
+process.exit(e2e.status ?? 1);

@@ -1,6 +1,7 @@
 import express from 'express';
 import type { Logger } from 'pino';
 import { MemoryAuditLog, type AuditLog } from './audit/audit-log.js';
+import { RedisAuditLog } from './audit/redis-audit-log.js';
 import { auditRouter } from './audit/router.js';
 import { capabilitiesRouter } from './capabilities.js';
 import { fetchDetailList } from './live/fetch-list.js';
@@ -37,16 +38,17 @@ export interface AppDeps {
 export function createApp(
   config: Config,
   deps: AppDeps = {},
-): { app: express.Express; store: SessionStore; relay: LiveRelay } {
+): { app: express.Express; store: SessionStore; relay: LiveRelay; audit: AuditLog } {
   const store =
     deps.store ??
     (config.REDIS_URL
       ? RedisSessionStore.connect(config.REDIS_URL, new TokenCipher(config.SESSION_SECRET!))
       : new MemorySessionStore());
-  const audit = deps.audit ?? new MemoryAuditLog();
+  // With Redis the trail is one stream all replicas write and read; alone, a ring buffer in memory.
+  const audit = deps.audit ?? (config.REDIS_URL ? RedisAuditLog.connect(config.REDIS_URL) : new MemoryAuditLog());
   const logger = deps.logger ?? createLogger(config.LOG_LEVEL);
   const keystoneBase = keystoneV3Base(config.OS_AUTH_URL);
-  const keystone = keystoneClient(keystoneBase, config.UPSTREAM_TIMEOUT_MS);
+  const keystone = keystoneClient(keystoneBase, config.UPSTREAM_TIMEOUT_MS, config);
   const idleMs = config.SESSION_IDLE_MINUTES * 60_000;
   const relay = new LiveRelay({
     fastMs: config.LIVE_FAST_MS,
@@ -55,6 +57,9 @@ export function createApp(
     settleAfterMs: LIVE_SETTLE_AFTER_MS,
     replay: LIVE_REPLAY_EVENTS,
     fetchList: (session, kind) => fetchDetailList(session, kind, config.UPSTREAM_TIMEOUT_MS),
+    // Replicas sharing Redis share one poller per scope and one history (docs/bff-replicas.md).
+    redisUrl: config.REDIS_URL,
+    logger,
   });
 
   const metrics = new Metrics({ livePollers: () => relay.activeScopes, sseClients: () => relay.subscriberCount });
@@ -79,7 +84,7 @@ export function createApp(
   api.use(csrfProtection({ exempt: (method, path) => method === 'POST' && path === '/session' }));
   api.use('/session', sessionRouter({ config, store, keystone, audit }));
   api.use('/audit', auditRouter(audit));
-  api.use('/capabilities', capabilitiesRouter());
+  api.use('/capabilities', capabilitiesRouter(config));
   api.use('/events', eventsRouter(relay, store));
   api.use('/glance', ...glanceRoutes({ config, metrics }));
   api.use('/cinder', ...cinderRoutes({ config, relay, audit, metrics }));
@@ -93,5 +98,5 @@ export function createApp(
     throw new HttpError(404, 'notFound', 'Not found.');
   });
   app.use(errorHandler);
-  return { app, store, relay };
+  return { app, store, relay, audit };
 }

@@ -1,15 +1,62 @@
 import { z } from 'zod';
+import { readCloud, type CloudSettings, type CloudsYamlLocation } from './clouds-yaml.js';
+import { readCaBundle } from './tls.js';
+
+const BOOLEAN_WORDS: Record<string, boolean> = {
+  true: true,
+  yes: true,
+  '1': true,
+  false: false,
+  no: false,
+  '0': false,
+  '': false,
+};
 
 /**
  * The BFF's environment, with the OpenStack client conventions (`OS_*`) for the cloud.
  * Parsed once at start; a bad value stops the process with a message naming the variable.
  */
 export const configSchema = z.object({
-  OS_AUTH_URL: z.url({ protocol: /^https?$/ }),
+  OS_AUTH_URL: z.url({
+    protocol: /^https?$/,
+    error: (issue) =>
+      issue.input === undefined
+        ? 'required: the Keystone URL, e.g. https://keystone.example.com:5000/v3 (or name a cloud with OS_CLOUD)'
+        : 'must be an http:// or https:// URL',
+  }),
   OS_REGION_NAME: z.string().min(1).optional(),
   OS_INTERFACE: z.enum(['public', 'internal', 'admin']).default('public'),
   OS_USER_DOMAIN_NAME: z.string().min(1).default('Default'),
   OS_PROJECT_DOMAIN_NAME: z.string().min(1).default('Default'),
+  /** A cloud in clouds.yaml to take the settings above from; environment variables still win. */
+  OS_CLOUD: z.string().min(1).optional(),
+  /** A clouds.yaml to read before the usual places. */
+  OS_CLIENT_CONFIG_FILE: z.string().min(1).optional(),
+  /** A PEM file of CA certificates to trust for every upstream HTTPS call (Keystone, Cinder, Glance). */
+  OS_CACERT: z
+    .string()
+    .min(1)
+    .optional()
+    .superRefine((path, ctx) => {
+      if (path === undefined) return;
+      try {
+        readCaBundle(path);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    }),
+  /** Skips TLS certificate verification for upstream calls. For testing only. */
+  OS_INSECURE: z
+    .string()
+    .default('false')
+    .transform((value, ctx) => {
+      const flag = BOOLEAN_WORDS[value.trim().toLowerCase()];
+      if (flag === undefined) {
+        ctx.addIssue({ code: 'custom', message: `must be true or false, not "${value}"` });
+        return z.NEVER;
+      }
+      return flag;
+    }),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
   /** Key material for encrypting tokens at rest; a random one is made when unset (sessions then die with the process). */
@@ -53,11 +100,40 @@ function checkConsistency(config: Config): string[] {
     : [];
 }
 
-/** Parses the environment or throws one error that lists every bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const result = configSchema.safeParse(env);
+/**
+ * With OS_CLOUD, the cloud's settings from clouds.yaml under the environment: a variable that is set
+ * (and not empty) wins over the file, as with the OpenStack clients.
+ */
+function withCloud(
+  env: NodeJS.ProcessEnv,
+  location: CloudsYamlLocation,
+): { env: NodeJS.ProcessEnv; cloud?: CloudSettings } {
+  if (!env.OS_CLOUD) return { env };
+  let cloud: CloudSettings;
+  try {
+    cloud = readCloud(env.OS_CLOUD, env, location);
+  } catch (error) {
+    throw new Error(`Invalid configuration:\n  ${(error as Error).message}`, { cause: error });
+  }
+  const merged: NodeJS.ProcessEnv = { ...env };
+  for (const [name, value] of Object.entries(cloud.values)) if (!env[name]) merged[name] = value;
+  return { env: merged, cloud };
+}
+
+/**
+ * Parses the environment (and, with OS_CLOUD, clouds.yaml) or throws one error that lists every
+ * bad variable, saying which came from clouds.yaml.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, location: CloudsYamlLocation = {}): Config {
+  const { env: merged, cloud } = withCloud(env, location);
+  const result = configSchema.safeParse(merged);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    const problems = result.error.issues.map((issue) => {
+      const name = issue.path.join('.');
+      const source = cloud && !env[name] ? cloud.sources[name as keyof CloudSettings['sources']] : undefined;
+      const origin = source ? ` (from ${source} of cloud "${cloud!.cloud}" in ${cloud!.file})` : '';
+      return `  ${name}: ${issue.message}${origin}`;
+    });
     throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const problems = checkConsistency(result.data);

@@ -1,26 +1,44 @@
 import express from 'express';
 import { sendEnvelope } from './errors.js';
+import { sendUpstream } from './keystone/upstream-fetch.js';
 import type { Metrics } from './metrics.js';
+import { describeTlsFailure } from './tls.js';
 
-/** `/healthz` (the process answers), `/readyz` (Keystone answers: without it nobody can sign in), `/metrics`. */
+/** How long `/readyz` waits for Keystone: probes come often and must not pile up. */
+const READY_TIMEOUT_MS = 2000;
+
+/**
+ * `/healthz` (the process answers), `/readyz` (Keystone answers: without it nobody can sign in),
+ * `/metrics`. Keystone is asked through the same agents, and so the same TLS trust, as every other
+ * upstream call, so a certificate problem shows here first.
+ */
 export function opsRouter(keystoneBase: string, metrics: Metrics): express.Router {
   const router = express.Router();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   router.get('/readyz', async (_req, res) => {
-    const ok = await fetch(`${keystoneBase}/`, { signal: AbortSignal.timeout(2000) })
-      .then((r) => r.ok)
-      .catch(() => false);
-    if (ok) {
-      res.json({ status: 'ready' });
-      return;
+    let problem: string | undefined;
+    try {
+      const response = await sendUpstream(`${keystoneBase}/`, {
+        headers: { Accept: 'application/json' },
+        timeoutMs: READY_TIMEOUT_MS,
+      });
+      await response.arrayBuffer();
+      if (response.ok) {
+        res.json({ status: 'ready' });
+        return;
+      }
+      problem = `Keystone (identity) answered ${response.status}.`;
+    } catch (error) {
+      const tls = describeTlsFailure(error);
+      problem = tls ? `Keystone (identity) cannot be reached securely: ${tls}` : undefined;
     }
     sendEnvelope(res, {
       error: {
         status: 503,
         code: 'keystoneUnavailable',
-        message: 'Keystone (identity) cannot be reached.',
+        message: problem ?? 'Keystone (identity) cannot be reached.',
         upstream: 'keystone',
       },
     });

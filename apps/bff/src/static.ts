@@ -1,23 +1,61 @@
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import express from 'express';
+import express, { type RequestHandler } from 'express';
+import { cspNonce } from './security/headers.js';
+
+/** What the build leaves in `<meta name="csp-nonce">` for the BFF to fill in. */
+const NONCE_PLACEHOLDER = '__CSP_NONCE__';
 
 /**
  * Serves the built SPA. Hashed assets are cached for a year; `index.html` is never cached so a
  * new deploy is picked up at once. Any non-API GET falls back to `index.html` for client routing.
+ *
+ * `index.html` is kept in memory and sent with this response's CSP nonce in place of the
+ * placeholder, so the styles Mantine injects match the policy sent with it. It is never served as a
+ * plain file: there the placeholder would stay and every style would be refused.
  */
 export function spaRouter(staticDir: string): express.Router {
   const router = express.Router();
   const index = path.join(staticDir, 'index.html');
   if (!existsSync(index)) throw new Error(`STATIC_DIR ${staticDir} has no index.html; run \`npm run build\` first.`);
+  const page = cachedIndex(index);
+  const sendIndex: RequestHandler = (_req, res) => {
+    // Without the security headers in front (a bare spaRouter) there is no policy to match; any value does.
+    const nonce = cspNonce(res) ?? randomBytes(16).toString('base64');
+    res.setHeader('Cache-Control', 'no-cache');
+    res.type('html').send(page().join(nonce));
+  };
   router.use(
     '/assets',
     express.static(path.join(staticDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }),
   );
+  router.get('/index.html', sendIndex);
   router.use(express.static(staticDir, { index: false, maxAge: 0 }));
-  router.get(/^(?!\/api(?:\/|$)).*/, (_req, res) => {
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
-  });
+  router.get(/^(?!\/api(?:\/|$)).*/, sendIndex);
   return router;
+}
+
+/**
+ * `index.html` split at the nonce placeholder, read again only when the file changes: a build in
+ * place (`npm run build` beside a running console) brings new asset names, and a stale page would
+ * point at files that are gone. While the file is briefly missing mid-build, the last copy serves.
+ */
+function cachedIndex(file: string): () => string[] {
+  let mtime = -1;
+  let parts: string[] = [];
+  const load = () => {
+    try {
+      const current = statSync(file).mtimeMs;
+      if (current !== mtime) {
+        parts = readFileSync(file, 'utf8').split(NONCE_PLACEHOLDER);
+        mtime = current;
+      }
+    } catch {
+      // Keep the last copy.
+    }
+    return parts;
+  };
+  load();
+  return load;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { microversionFeatures, supportsMinor } from './capabilities.js';
+import { capabilitiesSchema, microversionFeatures, supportsMinor } from './capabilities.js';
 
 describe('microversion features', () => {
   it('turns features on exactly at their microversion', () => {
@@ -18,5 +18,25 @@ describe('microversion features', () => {
   it('compares minor versions numerically, not as text', () => {
     expect(supportsMinor('3.9', 40)).toBe(false);
     expect(supportsMinor('3.100', 40)).toBe(true);
+  });
+});
+
+describe('capabilitiesSchema', () => {
+  const capabilities = {
+    volumeApi: { major: 3, microversion: '3.70' },
+    features: { ...microversionFeatures('3.70'), images: true, vendorRollback: false, backupService: true },
+    admin: false,
+  };
+
+  it('accepts the probed flags next to the microversion ones', () => {
+    expect(capabilitiesSchema.parse(capabilities).features).toMatchObject({
+      vendorRollback: false,
+      backupService: true,
+    });
+  });
+
+  it('refuses an answer without them, rather than guessing', () => {
+    const { vendorRollback: _omitted, ...features } = capabilities.features;
+    expect(capabilitiesSchema.safeParse({ ...capabilities, features }).success).toBe(false);
   });
 });

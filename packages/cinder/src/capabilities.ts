@@ -29,6 +29,16 @@ export const capabilitiesSchema = z.object({
     snapshotInUseWithoutForce: z.boolean(),
     /** The catalog has an image service (Glance) for this region. */
     images: z.boolean(),
+    /**
+     * The cloud has Huawei EVS's snapshot rollback (`POST /os-vendor-snapshots/{id}/rollback`),
+     * which rolls any of a volume's snapshots back onto it, not only the latest as `revert` does.
+     */
+    vendorRollback: z.boolean(),
+    /**
+     * Backups can be offered. For admins: a `cinder-backup` service is enabled and up
+     * (`GET /os-services`). Others cannot see services, so for them: the backups API answers.
+     */
+    backupService: z.boolean(),
   }),
   /** The session may use admin-only calls (Cinder's `context_is_admin`: the admin role). */
   admin: z.boolean(),

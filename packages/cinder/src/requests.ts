@@ -98,6 +98,17 @@ export const backupRestoreSchema = z.object({
   restore: z.strictObject({ volume_id: uuid.nullable().optional(), name }).nullable(),
 });
 
+/** `PUT` replaces every item, `POST` merges: the same body either way. */
+export const metadataBodySchema = z.object({ metadata: metadataSchema });
+
+export const transferCreateSchema = z.object({
+  transfer: z.strictObject({ volume_id: uuid, name, no_snapshots: z.boolean().optional() }),
+});
+
+export const transferAcceptSchema = z.object({
+  accept: z.strictObject({ auth_key: z.string().min(1, 'enter the authorisation key').max(255) }),
+});
+
 /** Which schema checks which call: method, a path pattern relative to the project endpoint. */
 export const CINDER_REQUEST_SCHEMAS: Array<{ method: string; path: RegExp; schema: z.ZodType }> = [
   { method: 'POST', path: /^\/volumes$/, schema: volumeCreateSchema },
@@ -107,4 +118,8 @@ export const CINDER_REQUEST_SCHEMAS: Array<{ method: string; path: RegExp; schem
   { method: 'POST', path: /^\/backups$/, schema: backupCreateSchema },
   { method: 'PUT', path: /^\/backups\/[^/]+$/, schema: backupUpdateSchema },
   { method: 'POST', path: /^\/backups\/[^/]+\/restore$/, schema: backupRestoreSchema },
+  { method: 'PUT', path: /^\/(?:volumes|snapshots)\/[^/]+\/metadata$/, schema: metadataBodySchema },
+  { method: 'POST', path: /^\/(?:volumes|snapshots)\/[^/]+\/metadata$/, schema: metadataBodySchema },
+  { method: 'POST', path: /^\/(?:volume-transfers|os-volume-transfer)$/, schema: transferCreateSchema },
+  { method: 'POST', path: /^\/(?:volume-transfers|os-volume-transfer)\/[^/]+\/accept$/, schema: transferAcceptSchema },
 ];

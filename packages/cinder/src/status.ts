@@ -36,6 +36,29 @@ export const VOLUME_STATUSES = [
 ] as const;
 export type VolumeStatus = (typeof VOLUME_STATUSES)[number];
 
+/** Snapshot statuses of Cinder Zed (`fields.SnapshotStatus`). */
+export const SNAPSHOT_STATUSES = [
+  'creating',
+  'available',
+  'deleting',
+  'error',
+  'error_deleting',
+  'unmanaging',
+  'backing-up',
+  'restoring',
+] as const;
+
+/** Backup statuses of Cinder Zed (`fields.BackupStatus`). */
+export const BACKUP_STATUSES = [
+  'creating',
+  'available',
+  'deleting',
+  'deleted',
+  'error',
+  'error_deleting',
+  'restoring',
+] as const;
+
 const STABLE = new Set(['available', 'in-use', 'reserved', 'awaiting-transfer', 'maintenance']);
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listPageSchema } from './list-page.js';
 
 /** One attachment as Cinder lists it in a volume's `attachments` (only attached ones are listed). */
 export const volumeAttachmentSchema = z.looseObject({
@@ -35,12 +36,7 @@ export const volumeSchema = z.looseObject({
 });
 export type Volume = z.infer<typeof volumeSchema>;
 
-const collectionLinkSchema = z.looseObject({ rel: z.string(), href: z.string() });
-
 /** `GET /volumes/detail`: a page of volumes, with a next link when the page is full and `count` from 3.45. */
-export const volumeListSchema = z.looseObject({
-  volumes: z.array(volumeSchema),
-  volumes_links: z.array(collectionLinkSchema).optional(),
-  count: z.number().int().optional(),
-});
+export const volumeListSchema = listPageSchema('volumes', volumeSchema);
+export const volumeEnvelopeSchema = z.object({ volume: volumeSchema });
 export type VolumeList = z.infer<typeof volumeListSchema>;

@@ -30,6 +30,8 @@ export interface AuditLog {
   record(entry: AuditEntry): Promise<void>;
   /** Newest first. */
   query(query: AuditQuery): Promise<AuditEntry[]>;
+  /** Releases connections, if the store has any. */
+  close?(): Promise<void>;
 }
 
 /** Matches an entry against a query (shared by every store). */

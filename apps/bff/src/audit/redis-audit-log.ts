@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import { Redis } from 'ioredis';
 import { matchesQuery, type AuditEntry, type AuditLog, type AuditQuery } from './audit-log.js';
 
 const STREAM = 'cinder-console:audit';
@@ -15,6 +15,14 @@ export class RedisAuditLog implements AuditLog {
     private readonly redis: Redis,
     private readonly capacity = 100_000,
   ) {}
+
+  static connect(url: string): RedisAuditLog {
+    return new RedisAuditLog(new Redis(url, { maxRetriesPerRequest: 2 }));
+  }
+
+  async close(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
 
   async record(entry: AuditEntry): Promise<void> {
     await this.redis.xadd(STREAM, 'MAXLEN', '~', String(this.capacity), '*', 'entry', JSON.stringify(entry));

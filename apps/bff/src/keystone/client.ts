@@ -1,6 +1,7 @@
 import { tokenResponseSchema, type TokenResponse } from '@cinder-console/cinder';
 import { z } from 'zod';
 import { HttpError } from '../errors.js';
+import { upstreamAgents, type UpstreamTlsSettings } from '../tls.js';
 import { upstreamFetch } from './upstream-fetch.js';
 
 export interface IssuedToken {
@@ -25,8 +26,12 @@ const projectsSchema = z.object({
   projects: z.array(z.looseObject({ id: z.string(), name: z.string(), enabled: z.boolean().optional() })),
 });
 
-/** A Keystone v3 client for the calls the BFF makes on a user's behalf. */
-export function keystoneClient(baseUrl: string, timeoutMs: number): KeystoneClient {
+/**
+ * A Keystone v3 client for the calls the BFF makes on a user's behalf, trusting Keystone's
+ * certificate as `tls` says (OS_CACERT, OS_INSECURE); without it, as the agents installed at boot do.
+ */
+export function keystoneClient(baseUrl: string, timeoutMs: number, tls?: UpstreamTlsSettings): KeystoneClient {
+  const agents = tls && upstreamAgents(tls);
   const json = { 'Content-Type': 'application/json', Accept: 'application/json' };
 
   async function issue(auth: unknown): Promise<IssuedToken> {
@@ -35,6 +40,7 @@ export function keystoneClient(baseUrl: string, timeoutMs: number): KeystoneClie
       headers: json,
       body: JSON.stringify({ auth }),
       timeoutMs,
+      ...(agents ? { agents } : {}),
     });
     const value = response.headers.get('x-subject-token');
     const parsed = tokenResponseSchema.safeParse(await response.json().catch(() => undefined));
@@ -61,16 +67,20 @@ export function keystoneClient(baseUrl: string, timeoutMs: number): KeystoneClie
       const response = await upstreamFetch('keystone', `${baseUrl}/auth/projects`, {
         headers: { ...json, 'X-Auth-Token': token },
         timeoutMs,
+        ...(agents ? { agents } : {}),
       });
       const parsed = projectsSchema.parse(await response.json());
       return parsed.projects.filter((p) => p.enabled !== false).map(({ id, name }) => ({ id, name }));
     },
     async revoke(token) {
-      await upstreamFetch('keystone', `${baseUrl}/auth/tokens`, {
+      const response = await upstreamFetch('keystone', `${baseUrl}/auth/tokens`, {
         method: 'DELETE',
         headers: { 'X-Auth-Token': token, 'X-Subject-Token': token },
         timeoutMs,
+        ...(agents ? { agents } : {}),
       });
+      // Read to the end, so that the connection goes back to the pool.
+      await response.arrayBuffer();
     },
   };
 }

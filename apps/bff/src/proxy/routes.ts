@@ -7,6 +7,7 @@ import { HttpError } from '../errors.js';
 import type { LiveRelay } from '../live/relay.js';
 import type { Metrics } from '../metrics.js';
 import { currentSession, requireSession } from '../session/middleware.js';
+import { upstreamAgents } from '../tls.js';
 import { chooseMicroversion } from './headers.js';
 import { upstreamProxy } from './upstream-proxy.js';
 import { validateCinderBody } from './validate-body.js';
@@ -37,6 +38,7 @@ export function cinderRoutes(deps: {
         ),
       }),
       timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+      agents: upstreamAgents(config),
       maxBodyBytes: CINDER_MAX_BODY,
       validate: validateCinderBody,
       observe: (status, seconds) => metrics.upstream.observe({ service: 'cinder', status: String(status) }, seconds),
@@ -72,6 +74,7 @@ export function glanceRoutes(deps: { config: Config; metrics: Metrics }): Reques
       service: 'glance',
       endpointOf: (session) => session.record.imageUrl!,
       timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+      agents: upstreamAgents(config),
       maxBodyBytes: 0,
       observe: (status, seconds) => metrics.upstream.observe({ service: 'glance', status: String(status) }, seconds),
     }),

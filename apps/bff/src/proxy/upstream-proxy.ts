@@ -8,9 +8,14 @@ import {
   proxyEventsPlugin,
 } from 'http-proxy-middleware';
 import { HttpError, sendEnvelope } from '../errors.js';
+import { serviceLabel, unreachable } from '../keystone/upstream-fetch.js';
 import { currentSession, type LoadedSession } from '../session/middleware.js';
+import { installedUpstreamAgents, type UpstreamAgents } from '../tls.js';
 import { allowedResponseHeaders, keepAllowedRequestHeaders } from './headers.js';
 import { refusePath } from './path-guard.js';
+
+/** Stands for the proxy's own deadline, which destroys the request with a plain error. */
+const timeoutError = Object.assign(new Error('upstream timeout'), { name: 'TimeoutError' });
 
 /** Error bodies are read whole to translate them; past this size the rest is not needed. */
 const MAX_ERROR_BODY = 64 * 1024;
@@ -22,6 +27,8 @@ export interface UpstreamProxyOptions {
   /** Sets service-specific outgoing headers (the microversion, for Cinder). */
   decorate?: (req: Request, session: LoadedSession) => Record<string, string | undefined>;
   timeoutMs: number;
+  /** Connection pools carrying the TLS trust (OS_CACERT, OS_INSECURE); the ones installed at boot by default. */
+  agents?: UpstreamAgents;
   /** Largest request body forwarded (Cinder's own limit is 114688 bytes). */
   maxBodyBytes: number;
   /** Checks a parsed request body before it goes upstream. */
@@ -30,10 +37,6 @@ export interface UpstreamProxyOptions {
   observe?: (status: number, seconds: number) => void;
   /** Called with the outcome of every request that changes something (success or not). */
   onMutation?: (req: Request, session: LoadedSession, outcome: { status: number; requestId: string }) => void;
-}
-
-function upstreamLabel(service: UpstreamProxyOptions['service']): string {
-  return service === 'cinder' ? 'Cinder (block storage)' : 'Glance (images)';
 }
 
 /** Refuses what must not be forwarded before any byte goes upstream. */
@@ -101,7 +104,7 @@ function relayResponse(
           error: {
             status: 502,
             code: 'upstreamUnavailable',
-            message: `${upstreamLabel(service)} closed the connection.`,
+            message: `${serviceLabel(service)} closed the connection.`,
             upstream: service,
           },
         });
@@ -126,60 +129,65 @@ export function upstreamProxy(options: UpstreamProxyOptions): RequestHandler[] {
     options.service,
     options.onMutation && ((req, outcome) => options.onMutation!(req as Request, sessionOf(req), outcome)),
   );
-  const proxy = createProxyMiddleware({
-    router: (req) => options.endpointOf(sessionOf(req)),
-    changeOrigin: true,
-    selfHandleResponse: true,
-    ejectPlugins: true,
-    plugins: [debugProxyErrorsPlugin, proxyEventsPlugin],
-    on: {
-      proxyReq: (proxyReq, req) => {
-        const session = sessionOf(req);
-        startedAt.set(req, performance.now());
-        keepAllowedRequestHeaders(proxyReq);
-        proxyReq.setHeader('X-Auth-Token', session.record.token);
-        proxyReq.setHeader('X-OpenStack-Request-ID', String((req as Request).res?.locals.requestId));
-        for (const [name, value] of Object.entries(options.decorate?.(req as Request, session) ?? {})) {
-          if (value === undefined) proxyReq.removeHeader(name);
-          else proxyReq.setHeader(name, value);
-        }
-        proxyReq.setTimeout(options.timeoutMs, () => {
-          timedOut.add(req);
-          proxyReq.destroy();
-        });
-        // Last: writing the body sends the headers, after which none can be set.
-        fixRequestBody(proxyReq, req as Request);
-      },
-      proxyRes: (upstream, req, res) => {
-        const started = startedAt.get(req);
-        if (started !== undefined) options.observe?.(upstream.statusCode ?? 502, (performance.now() - started) / 1000);
-        relay(upstream, req, res);
-      },
-      error: (_err, req, res) => {
-        const response = res as Response;
-        if (!('headersSent' in response) || response.headersSent) return;
-        const timeout = timedOut.has(req);
-        // A change that timed out or lost its connection may still have happened: audit it as failed.
-        if (req.method !== 'GET' && req.method !== 'HEAD') {
-          options.onMutation?.(req as Request, sessionOf(req), {
-            status: timeout ? 504 : 502,
-            requestId: String(response.locals.requestId),
+  const viaAgent = (agent: UpstreamAgents['http'] | UpstreamAgents['https'], secure: boolean) =>
+    createProxyMiddleware({
+      router: (req) => options.endpointOf(sessionOf(req)),
+      // http-proxy sets `rejectUnauthorized` from `secure` on each request; keep it in line with the agent.
+      agent,
+      secure,
+      changeOrigin: true,
+      selfHandleResponse: true,
+      ejectPlugins: true,
+      plugins: [debugProxyErrorsPlugin, proxyEventsPlugin],
+      on: {
+        proxyReq: (proxyReq, req) => {
+          const session = sessionOf(req);
+          startedAt.set(req, performance.now());
+          keepAllowedRequestHeaders(proxyReq);
+          proxyReq.setHeader('X-Auth-Token', session.record.token);
+          proxyReq.setHeader('X-OpenStack-Request-ID', String((req as Request).res?.locals.requestId));
+          for (const [name, value] of Object.entries(options.decorate?.(req as Request, session) ?? {})) {
+            if (value === undefined) proxyReq.removeHeader(name);
+            else proxyReq.setHeader(name, value);
+          }
+          proxyReq.setTimeout(options.timeoutMs, () => {
+            timedOut.add(req);
+            proxyReq.destroy();
           });
-        }
-        sendEnvelope(response, {
-          error: {
-            status: timeout ? 504 : 502,
-            code: timeout ? 'upstreamTimeout' : 'upstreamUnavailable',
-            message: timeout
-              ? `${upstreamLabel(options.service)} did not answer within ${options.timeoutMs} ms.`
-              : `${upstreamLabel(options.service)} cannot be reached.`,
-            upstream: options.service,
-          },
-        });
+          // Last: writing the body sends the headers, after which none can be set.
+          fixRequestBody(proxyReq, req as Request);
+        },
+        proxyRes: (upstream, req, res) => {
+          const started = startedAt.get(req);
+          if (started !== undefined)
+            options.observe?.(upstream.statusCode ?? 502, (performance.now() - started) / 1000);
+          relay(upstream, req, res);
+        },
+        error: (err, req, res) => {
+          const response = res as Response;
+          if (!('headersSent' in response) || response.headersSent) return;
+          const timeout = timedOut.has(req);
+          // A change that timed out or lost its connection may still have happened: audit it as failed.
+          if (req.method !== 'GET' && req.method !== 'HEAD') {
+            options.onMutation?.(req as Request, sessionOf(req), {
+              status: timeout ? 504 : 502,
+              requestId: String(response.locals.requestId),
+            });
+          }
+          sendEnvelope(response, {
+            error: unreachable(options.service, timeout ? timeoutError : err, options.timeoutMs).body,
+          });
+        },
       },
-    },
-  });
+    });
+  // http-proxy uses one agent for every target, and an https agent cannot carry plain http (nor the
+  // reverse), so there is a proxy per scheme; the session's endpoint picks one per request.
+  const agents = options.agents ?? installedUpstreamAgents();
+  const viaHttps = viaAgent(agents.https, agents.https.options.rejectUnauthorized !== false);
+  const viaHttp = viaAgent(agents.http, true);
+  const proxy: RequestHandler = (req, res, next) =>
+    (options.endpointOf(currentSession(res)!).startsWith('https:') ? viaHttps : viaHttp)(req, res, next);
   // Bodies are read here (bounded) so the BFF can see what is asked, then written back upstream.
   const readBody = express.json({ limit: options.maxBodyBytes || 1, type: () => true });
-  return [guard(options), readBody, ...(options.validate ? [options.validate] : []), proxy as RequestHandler];
+  return [guard(options), readBody, ...(options.validate ? [options.validate] : []), proxy];
 }

@@ -41,6 +41,14 @@ describe('checking what the console sends before it goes upstream', () => {
     expect(error.message).toMatch(/exactly one key/);
   });
 
+  it('names a bad metadata key and an empty transfer key', async () => {
+    const id = (await (await browser.request('/api/cinder/volumes')).json()).volumes[0].id;
+    const metadata = await refusal(`/api/cinder/volumes/${id}/metadata`, { metadata: { 'bad<key>': 'x' } }, 'PUT');
+    expect(metadata.issues[0].path).toBe('metadata.bad<key>');
+    const accept = await refusal('/api/cinder/volume-transfers/abc/accept', { accept: { auth_key: '' } });
+    expect(accept.issues).toEqual([{ path: 'accept.auth_key', message: 'enter the authorisation key' }]);
+  });
+
   it('lets the cloud judge calls the console does not make', async () => {
     const id = (await (await browser.request('/api/cinder/volumes')).json()).volumes[0].id;
     const response = await browser.request(`/api/cinder/volumes/${id}/action`, {

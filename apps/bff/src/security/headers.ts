@@ -1,17 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import type { RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 
+/** The nonce of this response's CSP, for `static.ts` to write into `index.html`; unset on API responses. */
+export function cspNonce(res: Response): string | undefined {
+  return res.locals.cspNonce as string | undefined;
+}
+
+const common = {
+  strictTransportSecurity: false,
+  crossOriginEmbedderPolicy: false,
+} as const;
+
 /**
- * Security headers for the SPA and the API. The CSP allows scripts only from this origin (no
- * inline script); styles may be inline because Mantine sets CSS variables and inline styles.
+ * For the SPA: scripts only from this origin, never inline; styles from this origin plus the
+ * `<style>` tags that carry this response's nonce (Mantine stamps it on the ones it injects, reading
+ * it from `<meta name="csp-nonce">`). No `'unsafe-inline'` anywhere. Styles that React sets through
+ * the DOM (`element.style`) are not inline markup and are not affected.
  */
-export const securityHeaders = helmet({
+const spaHeaders = helmet({
+  ...common,
   contentSecurityPolicy: {
     useDefaults: true,
     directives: {
       'default-src': ["'self'"],
       'script-src': ["'self'"],
-      'style-src': ["'self'", "'unsafe-inline'"],
+      'style-src': ["'self'", (_req, res) => `'nonce-${cspNonce(res as Response)}'`],
       'img-src': ["'self'", 'data:'],
+      'font-src': ["'self'", 'data:'],
       'connect-src': ["'self'"],
       'frame-ancestors': ["'none'"],
       'form-action': ["'self'"],
@@ -21,6 +37,30 @@ export const securityHeaders = helmet({
       'upgrade-insecure-requests': null,
     },
   },
-  strictTransportSecurity: false,
-  crossOriginEmbedderPolicy: false,
 });
+
+/** For the API: JSON and event streams, which never load anything, so a document made of one may load nothing. */
+const apiHeaders = helmet({
+  ...common,
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      'default-src': ["'none'"],
+      'frame-ancestors': ["'none'"],
+      'base-uri': ["'none'"],
+      'form-action': ["'none'"],
+    },
+  },
+});
+
+function isApi(path: string): boolean {
+  return path === '/api' || path.startsWith('/api/');
+}
+
+/** Security headers: a strict CSP for the API, and for everything else one with a fresh style nonce per response. */
+export const securityHeaders: RequestHandler = (req, res, next) => {
+  if (isApi(req.path)) return apiHeaders(req, res, next);
+  // 128 bits, as CSP asks of a nonce; base64 is the form the `nonce-` source takes.
+  res.locals.cspNonce = randomBytes(16).toString('base64');
+  return spaHeaders(req, res, next);
+};

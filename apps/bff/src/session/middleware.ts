@@ -1,4 +1,4 @@
-import type { RequestHandler, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { HttpError } from '../errors.js';
 import { readSessionId } from './cookie.js';
 import { idleExpiry, type SessionRecord } from './session.js';
@@ -17,7 +17,18 @@ export function currentSession(res: Response): LoadedSession | undefined {
   return res.locals.session as LoadedSession | undefined;
 }
 
-/** Loads the session named by the cookie, ending it when idle or past the token's expiry. */
+/**
+ * Reading the session is not activity: the SPA asks for it to show how long is left, and a countdown
+ * that kept the session alive would make the idle limit meaningless.
+ */
+function isPassive(req: Request): boolean {
+  return req.method === 'GET' && req.path === '/session';
+}
+
+/**
+ * Loads the session named by the cookie, ending it when idle or past the token's expiry (whichever
+ * comes first: a session never outlives its Keystone token). Any other request counts as activity.
+ */
 export function loadSession(store: SessionStore, idleMs: number): RequestHandler {
   return async (req, res, next) => {
     const id = readSessionId(req);
@@ -29,7 +40,7 @@ export function loadSession(store: SessionStore, idleMs: number): RequestHandler
       await store.delete(id);
       return next();
     }
-    if (now - Date.parse(record.lastSeenAt) > TOUCH_INTERVAL_MS) {
+    if (!isPassive(req) && now - Date.parse(record.lastSeenAt) > TOUCH_INTERVAL_MS) {
       record.lastSeenAt = new Date(now).toISOString();
       await store.set(id, record, Date.parse(record.tokenExpiresAt));
     }

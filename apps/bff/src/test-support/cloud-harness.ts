@@ -1,0 +1,90 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createEmulatorApp, type AppOptions, type RunningEmulator } from '@cinder-console/emulator';
+import type { AppDeps } from '../app.js';
+import { loadConfig, type Config } from '../config.js';
+import { startBff } from '../server.js';
+import type { Harness } from './harness.js';
+
+export interface Certificate {
+  key: string;
+  cert: string;
+  certPath: string;
+}
+
+/** A throwaway self-signed certificate for 127.0.0.1 and localhost, made with openssl in a temporary directory. */
+export function selfSignedCertificate(): Certificate {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bff-tls-'));
+  const keyPath = path.join(dir, 'key.pem');
+  const certPath = path.join(dir, 'cert.pem');
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      keyPath,
+      '-out',
+      certPath,
+      '-days',
+      '2',
+      '-subj',
+      '/CN=cinder-console test cloud',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1,DNS:localhost',
+    ],
+    { stdio: 'ignore' },
+  );
+  return { key: readFileSync(keyPath, 'utf8'), cert: readFileSync(certPath, 'utf8'), certPath };
+}
+
+/**
+ * The emulator with any of its options (profile, token lifetime, …), on plain http or, given a
+ * certificate, on https, on a free loopback port.
+ */
+export async function startCloud(options: AppOptions = {}, tls?: Certificate): Promise<RunningEmulator> {
+  const { app, ctx } = createEmulatorApp({ fast: true, ...options });
+  const server = tls ? https.createServer({ key: tls.key, cert: tls.cert }, app) : http.createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  ctx.publicUrl = `${tls ? 'https' : 'http'}://127.0.0.1:${port}`;
+  return {
+    url: ctx.publicUrl,
+    authUrl: `${ctx.identityUrl}/v3`,
+    ctx,
+    close: () =>
+      new Promise((resolve) => {
+        ctx.scheduler.stop();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A BFF in front of `cloud`, configured from `env` on top of the test defaults. */
+export async function startHarnessFor(
+  cloud: RunningEmulator,
+  env: Partial<Record<keyof Config, string>> = {},
+  deps: AppDeps = {},
+): Promise<Harness> {
+  const config = loadConfig({ OS_AUTH_URL: cloud.authUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env });
+  const bff = await startBff(config, deps);
+  return {
+    emulator: cloud,
+    bff,
+    close: async () => {
+      await bff.close();
+      await cloud.close();
+    },
+  };
+}
