@@ -11,6 +11,9 @@ const baseURL = `http://localhost:${port}`;
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
+  // The real-cloud set has its own config (e2e/real) and runs from `npm run test:real`.
+  testIgnore: 'real/**',
+  globalSetup: './global-setup.ts',
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   retries: 0,

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** The volumes table. Only the rows in view are in the DOM (virtualised), so finding one may need a scroll. */
+/** The volumes list. Only the rows in view are in the DOM (virtualised), so finding one may need a scroll. */
 export class VolumesPage {
   readonly table: Locator;
 
@@ -11,9 +11,14 @@ export class VolumesPage {
     this.table = page.getByRole('table', { name: label });
   }
 
+  async goto(search = ''): Promise<void> {
+    await this.page.goto(`/volumes${search}`);
+    await expect(this.table).toBeVisible();
+  }
+
   /** The row of the volume called `name`, scrolling the table until it is rendered. */
   async row(name: string): Promise<Locator> {
-    const row = this.table.getByRole('row').filter({ has: this.page.getByText(name, { exact: true }) });
+    const row = this.table.getByRole('row').filter({ has: this.page.getByRole('link', { name, exact: true }) });
     await expect(this.table).toBeVisible();
     const scroller = this.table.locator('xpath=..');
     await scroller.evaluate((element) => element.scrollTo({ top: 0 }));
@@ -27,5 +32,65 @@ export class VolumesPage {
     }
     await expect(row).toHaveCount(1);
     return row;
+  }
+
+  /**
+   * Starts noting every status the row of `name` shows, as the user sees it, from now on; the
+   * returned function reads them back. Catches a short-lived status a polling assertion might miss.
+   */
+  async watchStatuses(name: string, statuses: string[]): Promise<() => Promise<string[]>> {
+    const key = `statuses:${name}`;
+    await this.page.evaluate(
+      ({ key, name, statuses }) => {
+        const seen: string[] = [];
+        (window as unknown as Record<string, string[]>)[key] = seen;
+        const note = () => {
+          for (const row of document.querySelectorAll('tr')) {
+            if (![...row.querySelectorAll('a')].some((link) => link.textContent === name)) continue;
+            // Case-insensitive: a status the catalogue does not name yet shows as Cinder spells it.
+            const text = row.textContent?.toLowerCase() ?? '';
+            const status = statuses.find((label) => text.includes(label.toLowerCase()));
+            if (status && seen.at(-1) !== status) seen.push(status);
+          }
+        };
+        new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true });
+      },
+      { key, name, statuses },
+    );
+    return () => this.page.evaluate((key) => (window as unknown as Record<string, string[]>)[key] ?? [], key);
+  }
+
+  /** The dialog open now, by its title. */
+  dialog(title: string | RegExp): Locator {
+    return this.page.getByRole('dialog', { name: title });
+  }
+
+  /** Picks an option of an open Mantine picker: its own list (a portal), not a native select behind the dialog. */
+  async pickOption(name: string | RegExp = /./): Promise<void> {
+    await this.page.getByRole('listbox').getByRole('option', { name }).first().click();
+  }
+
+  /** Opens the create dialog and fills what is given; `source` is the segment label ("Image", "Snapshot"). */
+  async create(input: { name: string; size?: number; count?: number; source?: string; pick?: string }): Promise<void> {
+    await this.page.getByRole('button', { name: 'Create volume' }).click();
+    const dialog = this.dialog('Create volume');
+    if (input.source) {
+      await dialog.getByText(input.source, { exact: true }).click();
+      const label = input.source === 'Volume' ? 'Volume to copy' : input.source;
+      await dialog.getByRole('combobox', { name: label }).click();
+      await this.pickOption(input.pick);
+    }
+    await dialog.getByRole('textbox', { name: 'Name' }).fill(input.name);
+    if (input.size) await dialog.getByRole('textbox', { name: 'Size (GiB)' }).fill(String(input.size));
+    if (input.count) await dialog.getByRole('textbox', { name: 'How many' }).fill(String(input.count));
+    await dialog.getByRole('button', { name: /^Create/ }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  /** Runs an action from a row's menu. */
+  async rowAction(name: string, action: string): Promise<void> {
+    const row = await this.row(name);
+    await row.getByRole('button', { name: `Actions for ${name}` }).click();
+    await this.page.getByRole('menuitem', { name: new RegExp(`^${action}`) }).click();
   }
 }

@@ -67,6 +67,10 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
       error: { status: 415, code: 'unsupportedEncoding', message: 'Unsupported body encoding.' },
     });
   }
+  // serve-static's "no such file" (a stale asset name after a deploy): a 404, not a server fault.
+  if (typed.status === 404) {
+    return sendEnvelope(res, { error: { status: 404, code: 'notFound', message: 'Not found.' } });
+  }
   req.log?.error({ err }, 'unhandled error');
   sendEnvelope(res, { error: { status: 500, code: 'internalError', message: 'The console hit an unexpected error.' } });
 };

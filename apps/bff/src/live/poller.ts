@@ -41,6 +41,8 @@ export class ProjectPoller {
   private readonly timers = new Map<LiveKind, NodeJS.Timeout>();
   private readonly lastChange = new Map<LiveKind, number>();
   private readonly inFlight = new Set<LiveKind>();
+  /** Kinds asked to look again while a look was running: that look may have started before the change. */
+  private readonly lookAgain = new Set<LiveKind>();
   private stopped = false;
 
   constructor(private readonly options: PollerOptions) {
@@ -81,7 +83,11 @@ export class ProjectPoller {
   }
 
   private async tick(kind: LiveKind): Promise<void> {
-    if (this.stopped || this.inFlight.has(kind)) return;
+    if (this.stopped) return;
+    if (this.inFlight.has(kind)) {
+      this.lookAgain.add(kind);
+      return;
+    }
     this.inFlight.add(kind);
     try {
       const result = await this.options.list(kind);
@@ -94,7 +100,7 @@ export class ProjectPoller {
     } finally {
       this.inFlight.delete(kind);
     }
-    this.schedule(kind, this.nextDelay(kind));
+    this.schedule(kind, this.lookAgain.delete(kind) ? 0 : this.nextDelay(kind));
   }
 
   private compare(kind: LiveKind, result: ListResult): void {

@@ -78,6 +78,10 @@ describe('Content-Security-Policy', () => {
     const asset = await fetch(`${harness.bff.url}/assets/app.js`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toMatch(/immutable/);
+    // An asset name from an older build (a tab open across a deploy) is simply not there.
+    const stale = await fetch(`${harness.bff.url}/assets/app-0ld.js`);
+    expect(stale.status).toBe(404);
+    expect((await stale.json()).error.code).toBe('notFound');
   });
 
   it('gives API responses a policy that loads nothing, and no nonce', async () => {

@@ -12,7 +12,7 @@ import { ApiError } from '../../lib/api-error';
 import { projectQueries } from '../../resources/project/api';
 import { backupQueries } from '../../resources/backups/api';
 import { useBackupActions } from '../../resources/backups/backup-actions';
-import { BackupActionBar } from './backup-action-bar';
+import { ActionBar } from '../../components/action-bar';
 import { backupFields } from './backup-fields';
 
 function BackLink() {
@@ -71,7 +71,7 @@ export function BackupDetailPage() {
           {b.fail_reason}
         </Alert>
       )}
-      <BackupActionBar actions={actionsOf(b)} />
+      <ActionBar actions={actionsOf(b)} label={t('backups.detail.actions')} />
       <DetailFields fields={backupFields(t, language, b)} />
       <BackupMetadata backup={b} />
       <Stack gap={4}>

@@ -1,9 +1,67 @@
+import type { Snapshot } from '@cinder-console/cinder';
+import { Button, Group, Stack, Title } from '@mantine/core';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { UpcomingPage } from '../../components/upcoming-page';
+import { NameFilter, ResourceList, SelectFilter } from '../../components/resource-table';
+import { openDialog } from '../../lib/open-dialog';
+import { useResourceList } from '../../lib/use-resource-list';
+import { SNAPSHOT_STATUSES, snapshotListSpec } from '../../resources/snapshots/api';
+import { CreateSnapshotForm } from '../../resources/snapshots/dialogs/create-snapshot-dialog';
+import { displayName } from '../../resources/volumes/names';
+import { BulkDeleteButton } from './bulk-delete-button';
+import { snapshotColumns } from './snapshot-columns';
+import { VolumeIdFilter } from './volume-id-filter';
 
+/** The project's snapshots: filter, sort, page and export them, create one, act on one or several. */
 export function SnapshotsPage() {
-  const { t } = useTranslation();
-  return <UpcomingPage title={t('snapshots.title')} />;
+  const { t, i18n } = useTranslation();
+  const list = useResourceList(snapshotListSpec);
+  const { controls, page } = list;
+  const language = i18n.resolvedLanguage ?? 'en';
+  const columns = useMemo(() => snapshotColumns(t, language), [t, language]);
+  const statusOptions = SNAPSHOT_STATUSES.map((status) => ({
+    value: status,
+    label: t(`status.values.${status}`, { defaultValue: status }),
+  }));
+  const filtered = Object.keys(controls.view.filters).length > 0;
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          {t('snapshots.title')}
+        </Title>
+        <Button
+          onClick={() => openDialog(t('snapshots.create.title'), (close) => <CreateSnapshotForm close={close} />, 'lg')}
+        >
+          {t('snapshots.actions.create')}
+        </Button>
+      </Group>
+      <ResourceList
+        label={t('snapshots.title')}
+        list={list}
+        columns={columns}
+        getRowLabel={displayName}
+        errorTitle={t('table.loadFailed', { what: t('snapshots.what') })}
+        emptyMessage={filtered ? t('snapshots.noMatch') : t('snapshots.empty')}
+        exportFileName="snapshots.csv"
+        filters={
+          <>
+            <NameFilter controls={controls} exact={page.data?.nameMatch === 'exact'} />
+            <SelectFilter
+              controls={controls}
+              filterKey="status"
+              label={t('snapshots.columns.status')}
+              options={statusOptions}
+            />
+            <VolumeIdFilter controls={controls} />
+          </>
+        }
+        bulkActions={(selected: Snapshot[], clearSelection) => (
+          <BulkDeleteButton selected={selected} onDeleted={clearSelection} />
+        )}
+      />
+    </Stack>
+  );
 }
 
 export default SnapshotsPage;

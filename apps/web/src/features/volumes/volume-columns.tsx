@@ -1,43 +1,110 @@
 import type { Volume } from '@cinder-console/cinder';
-import { parseOpenStackTime } from '@cinder-console/cinder';
-import { Stack, Text } from '@mantine/core';
-import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
+import { Anchor, Badge, Text } from '@mantine/core';
+import { createColumnHelper } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
+import { Link } from 'react-router-dom';
+import type { ResourceColumn } from '../../components/resource-table';
+import { CopyId } from '../../components/copy-id';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDateTime } from '../../lib/format';
 
 const column = createColumnHelper<Volume>();
 
+function attachedTo(volume: Volume): string {
+  return (volume.attachments ?? [])
+    .map((attachment) => attachment.server_id ?? attachment.host_name ?? '')
+    .filter(Boolean)
+    .join(', ');
+}
+
 /** The volumes table's columns, labelled in the current language. */
-export function volumeColumns(t: TFunction, language: string): ColumnDef<Volume, unknown>[] {
+export function volumeColumns(t: TFunction, language: string): ResourceColumn<Volume>[] {
+  const yesNo = (value: boolean | undefined) => (value ? t('common.yes') : t('common.no'));
   return [
-    column.accessor((v) => v.name ?? '', {
+    column.display({
       id: 'name',
       header: t('volumes.columns.name'),
+      meta: { label: t('volumes.columns.name'), sortable: true, csv: (v) => v.name ?? '' },
       cell: ({ row }) => (
-        <Stack gap={0}>
-          <Text size="sm" fw={500} fs={row.original.name ? undefined : 'italic'}>
-            {row.original.name || t('volumes.unnamed')}
-          </Text>
-          <Text size="xs" c="dimmed" ff="monospace">
-            {row.original.id}
-          </Text>
-        </Stack>
+        <Anchor component={Link} to={`/volumes/${row.original.id}`} size="sm" fw={500}>
+          {row.original.name || (
+            <Text span fs="italic">
+              {t('volumes.unnamed')}
+            </Text>
+          )}
+        </Anchor>
       ),
     }),
-    column.accessor('status', {
+    column.display({
+      id: 'id',
+      header: t('volumes.columns.id'),
+      meta: { label: t('volumes.columns.id'), csv: (v) => v.id },
+      cell: ({ row }) => <CopyId id={row.original.id} />,
+    }),
+    column.display({
+      id: 'status',
       header: t('volumes.columns.status'),
-      cell: ({ getValue }) => <StatusBadge status={getValue()} />,
+      meta: { label: t('volumes.columns.status'), sortable: true, csv: (v) => v.status },
+      cell: ({ row }) => <StatusBadge status={row.original.status} />,
     }),
-    column.accessor('size', {
+    column.display({
+      id: 'size',
       header: t('volumes.columns.size'),
-      cell: ({ getValue }) => t('volumes.sizeGiB', { size: getValue() }),
+      meta: { label: t('volumes.columns.size'), sortable: true, csv: (v) => v.size },
+      cell: ({ row }) => t('volumes.sizeGiB', { size: row.original.size }),
     }),
-    column.accessor((v) => v.volume_type ?? '', { id: 'type', header: t('volumes.columns.type') }),
-    column.accessor((v) => parseOpenStackTime(v.created_at).getTime(), {
+    column.display({
+      id: 'type',
+      header: t('volumes.columns.type'),
+      meta: { label: t('volumes.columns.type'), csv: (v) => v.volume_type ?? '' },
+      cell: ({ row }) => row.original.volume_type ?? '',
+    }),
+    column.display({
+      id: 'bootable',
+      header: t('volumes.columns.bootable'),
+      meta: { label: t('volumes.columns.bootable'), csv: (v) => v.bootable ?? '' },
+      cell: ({ row }) => yesNo(row.original.bootable === 'true'),
+    }),
+    column.display({
+      id: 'attached',
+      header: t('volumes.columns.attachedTo'),
+      meta: { label: t('volumes.columns.attachedTo'), csv: attachedTo },
+      cell: ({ row }) => (
+        <Text size="xs" ff="monospace" truncate maw={160}>
+          {attachedTo(row.original)}
+        </Text>
+      ),
+    }),
+    column.display({
+      id: 'az',
+      header: t('volumes.columns.availabilityZone'),
+      meta: { label: t('volumes.columns.availabilityZone'), sortable: true, csv: (v) => v.availability_zone ?? '' },
+      cell: ({ row }) => row.original.availability_zone ?? '',
+    }),
+    column.display({
+      id: 'encrypted',
+      header: t('volumes.columns.encrypted'),
+      meta: { label: t('volumes.columns.encrypted'), csv: (v) => v.encrypted ?? false, hiddenByDefault: true },
+      cell: ({ row }) =>
+        row.original.encrypted ? (
+          <Badge size="sm" variant="outline">
+            {t('volumes.encrypted')}
+          </Badge>
+        ) : (
+          yesNo(false)
+        ),
+    }),
+    column.display({
+      id: 'multiattach',
+      header: t('volumes.columns.multiattach'),
+      meta: { label: t('volumes.columns.multiattach'), csv: (v) => v.multiattach ?? false, hiddenByDefault: true },
+      cell: ({ row }) => yesNo(row.original.multiattach),
+    }),
+    column.display({
       id: 'created',
       header: t('volumes.columns.created'),
+      meta: { label: t('volumes.columns.created'), sortable: true, csv: (v) => v.created_at },
       cell: ({ row }) => formatDateTime(row.original.created_at, language),
     }),
-  ] as ColumnDef<Volume, unknown>[];
+  ];
 }

@@ -1,31 +1,122 @@
-import { Stack, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { VOLUME_STATUSES, type Volume } from '@cinder-console/cinder';
+import { Button, Group, Stack, Title, VisuallyHidden } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ResourceTable } from '../../components/resource-table';
-import { volumeQueries } from './api';
+import { useQuery } from '@tanstack/react-query';
+import { ActionMenu } from '../../components/action-menu';
+import { NameFilter, ResourceList, SelectFilter, type ResourceColumn } from '../../components/resource-table';
+import { openDialog } from '../../lib/open-dialog';
+import { useResourceList } from '../../lib/use-resource-list';
+import { projectQueries } from '../../resources/project/api';
+import { volumeListSpec } from '../../resources/volumes/api';
+import { CreateVolumeForm } from '../../resources/volumes/dialogs/create-volume-dialog';
+import { DeleteVolumesForm } from '../../resources/volumes/dialogs/delete-volumes-dialog';
+import { AcceptTransferForm } from '../../resources/volumes/dialogs/transfer-volume-dialog';
+import { displayName } from '../../resources/volumes/names';
+import { useVolumeActions } from '../../resources/volumes/volume-actions';
 import { volumeColumns } from './volume-columns';
 
 export function VolumesPage() {
   const { t, i18n } = useTranslation();
-  const volumes = useQuery(volumeQueries.list());
+  const list = useResourceList(volumeListSpec);
+  const { controls, page, abilities } = list;
+  const zones = useQuery(projectQueries.availabilityZones());
+  const types = useQuery({ ...projectQueries.volumeTypes(), enabled: abilities?.admin === true });
+  const actionsOf = useVolumeActions();
   const language = i18n.resolvedLanguage ?? 'en';
-  const columns = useMemo(() => volumeColumns(t, language), [t, language]);
+  const columns = useMemo<ResourceColumn<Volume>[]>(
+    () => [
+      ...volumeColumns(t, language),
+      {
+        id: 'actions',
+        header: () => <VisuallyHidden>{t('volumes.columns.actions')}</VisuallyHidden>,
+        meta: { label: t('volumes.columns.actions') },
+        cell: ({ row }) => <ActionMenu name={displayName(row.original)} actions={actionsOf(row.original)} />,
+      },
+    ],
+    [t, language, actionsOf],
+  );
+  const statusOptions = VOLUME_STATUSES.map((status) => ({ value: status, label: t(`status.values.${status}`) }));
   return (
     <Stack gap="md">
-      <Title order={1} size="h2">
-        {t('volumes.title')}
-      </Title>
-      <ResourceTable
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          {t('volumes.title')}
+        </Title>
+        <Group gap="xs">
+          <Button
+            variant="default"
+            onClick={() =>
+              openDialog(t('volumes.dialogs.acceptTransfer'), (close) => <AcceptTransferForm close={close} />)
+            }
+          >
+            {t('volumes.actions.acceptTransfer')}
+          </Button>
+          <Button
+            onClick={() => openDialog(t('volumes.dialogs.create'), (close) => <CreateVolumeForm close={close} />, 'lg')}
+          >
+            {t('volumes.actions.create')}
+          </Button>
+        </Group>
+      </Group>
+      <ResourceList
         label={t('volumes.title')}
-        data={volumes.data}
+        list={list}
         columns={columns}
-        getRowId={(v) => v.id}
-        isLoading={volumes.isPending}
-        error={volumes.error}
+        getRowLabel={displayName}
         errorTitle={t('table.loadFailed', { what: t('volumes.what') })}
-        emptyMessage={t('volumes.empty')}
-        onRetry={() => void volumes.refetch()}
+        emptyMessage={Object.keys(controls.view.filters).length > 0 ? t('volumes.noMatch') : t('volumes.empty')}
+        exportFileName="volumes.csv"
+        filters={
+          <>
+            <NameFilter controls={controls} exact={page.data?.nameMatch === 'exact'} />
+            <SelectFilter
+              controls={controls}
+              filterKey="status"
+              label={t('volumes.columns.status')}
+              options={statusOptions}
+            />
+            <SelectFilter
+              controls={controls}
+              filterKey="bootable"
+              label={t('volumes.columns.bootable')}
+              options={[
+                { value: 'true', label: t('common.yes') },
+                { value: 'false', label: t('common.no') },
+              ]}
+            />
+            <SelectFilter
+              controls={controls}
+              filterKey="az"
+              label={t('volumes.columns.availabilityZone')}
+              options={(zones.data ?? []).map((zone) => ({ value: zone, label: zone }))}
+            />
+            {abilities?.admin && (
+              <SelectFilter
+                controls={controls}
+                filterKey="type"
+                label={t('volumes.columns.type')}
+                options={(types.data ?? []).map((type) => ({ value: type.name, label: type.name }))}
+              />
+            )}
+          </>
+        }
+        bulkActions={(selected, clearSelection) =>
+          selected.length > 0 && (
+            <Button
+              size="xs"
+              color="red"
+              variant="light"
+              onClick={() =>
+                openDialog(t('volumes.dialogs.deleteMany', { count: selected.length }), (close) => (
+                  <DeleteVolumesForm volumes={selected} close={close} onDeleted={clearSelection} />
+                ))
+              }
+            >
+              {t('volumes.actions.deleteSelected', { count: selected.length })}
+            </Button>
+          )
+        }
       />
     </Stack>
   );

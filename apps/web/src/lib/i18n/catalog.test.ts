@@ -1,4 +1,4 @@
-import { VOLUME_STATUSES } from '@cinder-console/cinder';
+import { BACKUP_STATUSES, SNAPSHOT_STATUSES, VOLUME_STATUSES } from '@cinder-console/cinder';
 import { describe, expect, it } from 'vitest';
 import { en, zhCN } from './catalogues';
 
@@ -62,8 +62,8 @@ describe('message catalogues', () => {
       for (const key of keys(catalogue)) expect((lookup(catalogue, key) as string).trim(), key).not.toBe('');
   });
 
-  it('name every volume status Cinder can report', () => {
-    for (const status of VOLUME_STATUSES) {
+  it('name every volume, snapshot and backup status Cinder can report', () => {
+    for (const status of [...VOLUME_STATUSES, ...SNAPSHOT_STATUSES, ...BACKUP_STATUSES]) {
       expect(lookup(en, 'status.values'), status).toHaveProperty([status]);
       expect(lookup(zhCN, 'status.values'), status).toHaveProperty([status]);
     }

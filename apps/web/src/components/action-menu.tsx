@@ -1,0 +1,44 @@
+import { ActionIcon, Menu, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+export interface MenuAction {
+  key: string;
+  label: string;
+  gate: { allowed: boolean; reason: string | undefined };
+  run: () => void;
+  danger?: boolean;
+}
+
+/**
+ * A row's actions in a menu. An action that is not possible now stays in the list, disabled,
+ * with the reason under it, so the user learns what would make it possible.
+ */
+export function ActionMenu({ name, actions }: { name: string; actions: MenuAction[] }) {
+  const { t } = useTranslation();
+  return (
+    <Menu position="bottom-end" withinPortal shadow="md" width={280}>
+      <Menu.Target>
+        <ActionIcon variant="subtle" color="gray" aria-label={t('actions.actionsFor', { name })}>
+          ⋯
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {actions.map((action) => (
+          <Menu.Item
+            key={action.key}
+            disabled={!action.gate.allowed}
+            color={action.danger ? 'red' : undefined}
+            onClick={action.run}
+          >
+            {action.label}
+            {action.gate.reason && (
+              <Text size="xs" c="dimmed">
+                {action.gate.reason}
+              </Text>
+            )}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

@@ -1,0 +1,92 @@
+import type { Snapshot } from '@cinder-console/cinder';
+import { Anchor, Text } from '@mantine/core';
+import { createColumnHelper } from '@tanstack/react-table';
+import type { TFunction } from 'i18next';
+import { Link } from 'react-router-dom';
+import { CopyId } from '../../components/copy-id';
+import type { ResourceColumn } from '../../components/resource-table';
+import { formatDateTime } from '../../lib/format';
+import { SnapshotRowMenu } from './snapshot-row-menu';
+import { SnapshotStatus } from './snapshot-status';
+
+const column = createColumnHelper<Snapshot>();
+
+/** The first block of a UUID: enough to tell volumes apart at a glance; the link's title has it whole. */
+export const shortId = (id: string) => id.slice(0, 8);
+
+/** The snapshots table's columns, labelled in the current language. */
+export function snapshotColumns(t: TFunction, language: string): ResourceColumn<Snapshot>[] {
+  return [
+    column.display({
+      id: 'name',
+      header: t('snapshots.columns.name'),
+      meta: { label: t('snapshots.columns.name'), sortable: true, csv: (s) => s.name ?? '' },
+      cell: ({ row }) => (
+        <Anchor component={Link} to={`/snapshots/${row.original.id}`} size="sm" fw={500}>
+          {row.original.name || (
+            <Text span fs="italic">
+              {t('snapshots.unnamed')}
+            </Text>
+          )}
+        </Anchor>
+      ),
+    }),
+    column.display({
+      id: 'id',
+      header: t('snapshots.columns.id'),
+      meta: { label: t('snapshots.columns.id'), csv: (s) => s.id },
+      cell: ({ row }) => <CopyId id={row.original.id} />,
+    }),
+    column.display({
+      id: 'status',
+      header: t('snapshots.columns.status'),
+      meta: { label: t('snapshots.columns.status'), sortable: true, csv: (s) => s.status },
+      cell: ({ row }) => <SnapshotStatus snapshot={row.original} />,
+    }),
+    column.display({
+      id: 'size',
+      header: t('snapshots.columns.size'),
+      meta: { label: t('snapshots.columns.size'), sortable: true, csv: (s) => s.size },
+      cell: ({ row }) => t('snapshots.sizeGiB', { size: row.original.size }),
+    }),
+    column.display({
+      id: 'volume',
+      header: t('snapshots.columns.volume'),
+      meta: { label: t('snapshots.columns.volume'), csv: (s) => s.volume_id },
+      cell: ({ row }) => (
+        <Anchor
+          component={Link}
+          to={`/volumes/${row.original.volume_id}`}
+          size="xs"
+          ff="monospace"
+          title={row.original.volume_id}
+          aria-label={t('snapshots.volumeLink', { id: row.original.volume_id })}
+        >
+          {shortId(row.original.volume_id)}
+        </Anchor>
+      ),
+    }),
+    column.display({
+      id: 'description',
+      header: t('snapshots.columns.description'),
+      meta: { label: t('snapshots.columns.description'), csv: (s) => s.description ?? '', hiddenByDefault: true },
+      cell: ({ row }) => (
+        <Text size="sm" truncate maw={240} title={row.original.description ?? undefined}>
+          {row.original.description ?? ''}
+        </Text>
+      ),
+    }),
+    column.display({
+      id: 'created',
+      header: t('snapshots.columns.created'),
+      meta: { label: t('snapshots.columns.created'), sortable: true, csv: (s) => s.created_at },
+      cell: ({ row }) => formatDateTime(row.original.created_at, language),
+    }),
+    column.display({
+      id: 'actions',
+      header: () => <span className="sr-only">{t('snapshots.columns.actions')}</span>,
+      meta: { label: t('snapshots.columns.actions') },
+      cell: ({ row }) => <SnapshotRowMenu snapshot={row.original} />,
+    }),
+  ];
+}

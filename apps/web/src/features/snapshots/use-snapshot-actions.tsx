@@ -1,0 +1,90 @@
+import { SNAPSHOT_LIFECYCLE, type Snapshot } from '@cinder-console/cinder';
+import { useTranslation } from 'react-i18next';
+import { useActionGate, type Gate } from '../../lib/action-gate';
+import { openDialog } from '../../lib/open-dialog';
+import { CREATE_VOLUME_FROM_SNAPSHOT } from '../../resources/snapshots/api';
+import { DeleteSnapshotsForm } from '../../resources/snapshots/dialogs/delete-snapshots-dialog';
+import { EditSnapshotForm } from '../../resources/snapshots/dialogs/edit-snapshot-dialog';
+import { SnapshotMetadataForm } from '../../resources/snapshots/dialogs/snapshot-metadata-dialog';
+import { CreateVolumeForm } from '../../resources/volumes/dialogs/create-volume-dialog';
+import { RevertVolumeForm } from '../../resources/volumes/dialogs/revert-volume-dialog';
+import { displayName } from '../../resources/volumes/names';
+import { useRevertTarget } from './use-revert-target';
+
+export interface SnapshotAction {
+  id: 'edit' | 'metadata' | 'createVolume' | 'revert' | 'delete';
+  label: string;
+  gate: Gate;
+  danger?: boolean;
+  run: () => void;
+}
+
+const ALLOWED: Gate = { allowed: true, reason: undefined };
+
+/**
+ * The actions on one snapshot, each with whether it is possible now and why not, for the row menu
+ * and the detail page alike. Only revert needs more than the snapshot (its volume and the volume's
+ * other snapshots); they are read when `loadVolume` is set.
+ */
+export function useSnapshotActions(
+  snapshot: Snapshot,
+  { loadVolume, onDeleted }: { loadVolume: boolean; onDeleted?: () => void },
+): SnapshotAction[] {
+  const { t } = useTranslation();
+  const gateFor = useActionGate();
+  const name = displayName(snapshot);
+  const revert = useRevertTarget(snapshot, loadVolume);
+  return [
+    {
+      id: 'edit',
+      label: t('snapshots.actions.edit'),
+      gate: ALLOWED,
+      run: () =>
+        openDialog(t('snapshots.edit.title', { name }), (close) => (
+          <EditSnapshotForm snapshot={snapshot} close={close} />
+        )),
+    },
+    {
+      id: 'metadata',
+      label: t('snapshots.actions.metadata'),
+      gate: ALLOWED,
+      run: () =>
+        openDialog(t('snapshots.metadata.title', { name }), (close) => (
+          <SnapshotMetadataForm snapshot={snapshot} close={close} />
+        )),
+    },
+    {
+      id: 'createVolume',
+      label: t('snapshots.actions.createVolume'),
+      gate: gateFor(CREATE_VOLUME_FROM_SNAPSHOT, snapshot.status),
+      run: () =>
+        openDialog(
+          t('snapshots.createVolume.title', { name }),
+          (close) => <CreateVolumeForm defaults={{ source: 'snapshot', sourceId: snapshot.id }} close={close} />,
+          'lg',
+        ),
+    },
+    {
+      id: 'revert',
+      label: revert.vendor ? t('snapshots.actions.rollback') : t('snapshots.actions.revert'),
+      gate: revert.gate,
+      run: () => {
+        const target = revert.volume;
+        if (!target) return;
+        openDialog(t('snapshots.revert.title', { name: displayName(target) }), (close) => (
+          <RevertVolumeForm volume={target} snapshot={snapshot} close={close} />
+        ));
+      },
+    },
+    {
+      id: 'delete',
+      label: t('snapshots.actions.delete'),
+      gate: gateFor(SNAPSHOT_LIFECYCLE.delete, snapshot.status),
+      danger: true,
+      run: () =>
+        openDialog(t('snapshots.delete.title', { count: 1 }), (close) => (
+          <DeleteSnapshotsForm snapshots={[snapshot]} close={close} {...(onDeleted ? { onDeleted } : {})} />
+        )),
+    },
+  ];
+}

@@ -1,0 +1,48 @@
+import { refuseAction, type ActionRule, type Refusal } from '@cinder-console/cinder';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { useCloudAbilities } from './capabilities';
+
+/** Whether an action may be offered now, and if not, why, in the user's language. */
+export interface Gate {
+  allowed: boolean;
+  reason: string | undefined;
+}
+
+function explain(t: TFunction, refusal: Refusal): string {
+  switch (refusal.reason) {
+    case 'version':
+      return t('actions.refused.version', { minor: refusal.minor });
+    case 'admin':
+      return t('actions.refused.admin');
+    case 'status': {
+      const allowed = refusal.allowed.map((status) => t(`status.values.${status}`, { defaultValue: status }));
+      const base = t('actions.refused.status', { allowed: allowed.join(t('actions.refused.or')) });
+      return refusal.needsVersion
+        ? `${base} ${t('actions.refused.statusNeedsVersion', {
+            status: t(`status.values.${refusal.needsVersion.status}`, { defaultValue: refusal.needsVersion.status }),
+            minor: refusal.needsVersion.minor,
+          })}`
+        : base;
+    }
+  }
+}
+
+/**
+ * Checks actions against the one lifecycle table and the session's cloud (microversion, admin),
+ * so a button is disabled with the reason rather than failing after a click.
+ */
+export function useActionGate(): (rule: ActionRule, status: string, options?: { force?: boolean }) => Gate {
+  const { t } = useTranslation();
+  const abilities = useCloudAbilities();
+  return (rule, status, options = {}) => {
+    if (!abilities) return { allowed: false, reason: t('app.loading') };
+    const refusal = refuseAction(rule, {
+      status,
+      minor: abilities.minor,
+      isAdmin: abilities.admin,
+      ...(options.force !== undefined ? { force: options.force } : {}),
+    });
+    return refusal ? { allowed: false, reason: explain(t, refusal) } : { allowed: true, reason: undefined };
+  };
+}

@@ -1,0 +1,34 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { notifyDone, notifyFailed } from './feedback';
+import { listKey } from './use-resource-list';
+
+export interface CinderMutationOptions<V, R> {
+  call: (variables: V) => Promise<R>;
+  /** Toast titles, in the user's language. */
+  done: (variables: V, result: R) => string;
+  failed: (variables: V) => string;
+  /** Kinds whose lists hold the result (`volumes`, `snapshots`): they refetch at once. */
+  affects: readonly string[];
+  onDone?: (result: R, variables: V) => void;
+}
+
+/**
+ * A call that changes something in the cloud, with the outcome shown as a toast: the cloud's own
+ * message and request id when it fails. The BFF watches what the call started and pushes its
+ * status changes, so only the lists need a refetch here (for the new or removed rows).
+ */
+export function useCinderMutation<V, R>(options: CinderMutationOptions<V, R>) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: options.call,
+    onSuccess: (result, variables) => {
+      notifyDone(options.done(variables, result));
+      for (const kind of options.affects) void queryClient.invalidateQueries({ queryKey: listKey(kind) });
+      void queryClient.invalidateQueries({ queryKey: ['overview'] });
+      options.onDone?.(result, variables);
+    },
+    onError: (error, variables) => notifyFailed(t, options.failed(variables), error),
+  });
+}

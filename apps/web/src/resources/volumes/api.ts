@@ -1,0 +1,103 @@
+import {
+  snapshotListSchema,
+  backupListSchema,
+  transferEnvelopeSchema,
+  transferListSchema,
+  volumeEnvelopeSchema,
+  volumeListSchema,
+  type Volume,
+} from '@cinder-console/cinder';
+import { queryOptions } from '@tanstack/react-query';
+import { apiJson, apiVoid } from '../../lib/api-client';
+import type { ListSpec } from '../../lib/cinder-list';
+import { detailKey } from '../../lib/use-resource-list';
+
+/** The volumes list: filters members may use (Cinder's `resource_filters.json`) and sortable columns. */
+export const volumeListSpec: ListSpec<Volume> = {
+  path: '/api/cinder/volumes/detail',
+  key: 'volumes',
+  schema: volumeListSchema,
+  filters: [
+    { key: 'status', param: 'status' },
+    { key: 'bootable', param: 'bootable' },
+    { key: 'az', param: 'availability_zone' },
+    { key: 'type', param: 'volume_type', adminOnly: true },
+  ],
+  sortKeys: { name: 'name', status: 'status', size: 'size', az: 'availability_zone', created: 'created_at' },
+};
+
+const volumePath = (id: string) => `/api/cinder/volumes/${encodeURIComponent(id)}`;
+
+export const volumeQueries = {
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: detailKey('volumes', id),
+      queryFn: async ({ signal }) => (await apiJson(volumePath(id), volumeEnvelopeSchema, { signal })).volume,
+    }),
+  snapshotsOf: (id: string) =>
+    queryOptions({
+      queryKey: ['snapshots', 'list', { volume: id }] as const,
+      queryFn: async ({ signal }) => {
+        const page = await apiJson(
+          `/api/cinder/snapshots/detail?volume_id=${encodeURIComponent(id)}`,
+          snapshotListSchema,
+          { signal },
+        );
+        return { items: page.snapshots, nextMarker: undefined, count: undefined, nameMatch: undefined };
+      },
+    }),
+  backupsOf: (id: string) =>
+    queryOptions({
+      queryKey: ['backups', 'list', { volume: id }] as const,
+      queryFn: async ({ signal }) => {
+        const page = await apiJson(`/api/cinder/backups/detail?volume_id=${encodeURIComponent(id)}`, backupListSchema, {
+          signal,
+        });
+        return { items: page.backups, nextMarker: undefined, count: undefined, nameMatch: undefined };
+      },
+    }),
+};
+
+export interface VolumeCreateInput {
+  name?: string;
+  description?: string;
+  size: number;
+  volume_type?: string;
+  availability_zone?: string;
+  metadata?: Record<string, string>;
+  snapshot_id?: string;
+  source_volid?: string;
+  backup_id?: string;
+  imageRef?: string;
+}
+
+export const volumeCalls = {
+  create: (volume: VolumeCreateInput) =>
+    apiJson('/api/cinder/volumes', volumeEnvelopeSchema, { method: 'POST', body: { volume } }),
+  update: (
+    id: string,
+    volume: { name?: string | null; description?: string | null; metadata?: Record<string, string> },
+  ) => apiJson(volumePath(id), volumeEnvelopeSchema, { method: 'PUT', body: { volume } }),
+  /** One volume action (`os-extend`, `revert`, ...): an action body has exactly one key. */
+  action: (id: string, action: string, body: unknown) =>
+    apiVoid(`${volumePath(id)}/action`, { method: 'POST', body: { [action]: body } }),
+  remove: (id: string, cascade: boolean) =>
+    apiVoid(`${volumePath(id)}${cascade ? '?cascade=true' : ''}`, { method: 'DELETE' }),
+  createTransfer: (volumeId: string, name: string) =>
+    apiJson('/api/cinder/volume-transfers', transferEnvelopeSchema, {
+      method: 'POST',
+      body: { transfer: { volume_id: volumeId, name } },
+    }),
+  acceptTransfer: (transferId: string, authKey: string) =>
+    apiVoid(`/api/cinder/volume-transfers/${encodeURIComponent(transferId)}/accept`, {
+      method: 'POST',
+      body: { accept: { auth_key: authKey } },
+    }),
+  /** Cancels the pending transfer of a volume; only the transfer's id is needed, so it is looked up first. */
+  cancelTransferOf: async (volumeId: string) => {
+    const { transfers } = await apiJson('/api/cinder/volume-transfers/detail', transferListSchema);
+    const pending = transfers.find((transfer) => transfer.volume_id === volumeId);
+    if (!pending) throw new Error(`No pending transfer for volume ${volumeId}.`);
+    await apiVoid(`/api/cinder/volume-transfers/${encodeURIComponent(pending.id)}`, { method: 'DELETE' });
+  },
+};

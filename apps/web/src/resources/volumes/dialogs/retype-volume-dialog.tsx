@@ -1,0 +1,58 @@
+import type { Volume } from '@cinder-console/cinder';
+import { Button, Group, Radio, Select, Stack } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useCinderMutation } from '../../../lib/use-cinder-mutation';
+import { projectQueries } from '../../project/api';
+import { volumeCalls } from '../api';
+import { displayName } from '../names';
+
+/**
+ * Changes a volume's type. With "on demand" Cinder may migrate the data to another backend when
+ * the new type lives elsewhere; "never" refuses such a retype instead.
+ */
+export function RetypeVolumeForm({ volume, close }: { volume: Volume; close: () => void }) {
+  const { t } = useTranslation();
+  const types = useQuery(projectQueries.volumeTypes());
+  const form = useForm({
+    initialValues: { type: '', policy: 'never' as 'never' | 'on-demand' },
+    validate: { type: (v: string) => (v ? null : t('volumes.retype.typeRequired')) },
+  });
+  const retype = useCinderMutation({
+    call: (values: { type: string; policy: 'never' | 'on-demand' }) =>
+      volumeCalls.action(volume.id, 'os-retype', { new_type: values.type, migration_policy: values.policy }),
+    done: (values) => t('volumes.retype.done', { name: displayName(volume), type: values.type }),
+    failed: () => t('volumes.retype.failed', { name: displayName(volume) }),
+    affects: ['volumes'],
+    onDone: close,
+  });
+  const choices = (types.data ?? []).map((type) => type.name).filter((name) => name !== volume.volume_type);
+  return (
+    <form onSubmit={form.onSubmit((values) => retype.mutate(values))} noValidate>
+      <Stack gap="sm">
+        <Select
+          label={t('volumes.retype.newType')}
+          data={choices}
+          required
+          data-autofocus
+          {...form.getInputProps('type')}
+        />
+        <Radio.Group label={t('volumes.retype.policy')} {...form.getInputProps('policy')}>
+          <Stack gap={4} mt={4}>
+            <Radio value="never" label={t('volumes.retype.never')} />
+            <Radio value="on-demand" label={t('volumes.retype.onDemand')} />
+          </Stack>
+        </Radio.Group>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close}>
+            {t('actions.cancel')}
+          </Button>
+          <Button type="submit" loading={retype.isPending}>
+            {t('volumes.actions.retype')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
