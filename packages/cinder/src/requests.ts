@@ -62,6 +62,8 @@ export const VOLUME_ACTION_SCHEMAS: Record<string, z.ZodType> = {
     })
     .refine((a) => Object.keys(a).length > 0, 'name a status, attach_status or migration_status'),
   'os-force_delete': z.strictObject({}),
+  'os-set_image_metadata': z.strictObject({ metadata: metadataSchema }),
+  'os-unset_image_metadata': z.strictObject({ key: z.string().min(1).max(255) }),
 };
 
 export const snapshotCreateSchema = z.object({
@@ -102,7 +104,17 @@ export const backupRestoreSchema = z.object({
 export const metadataBodySchema = z.object({ metadata: metadataSchema });
 
 export const transferCreateSchema = z.object({
-  transfer: z.strictObject({ volume_id: uuid, name, no_snapshots: z.boolean().optional() }),
+  transfer: z.strictObject({
+    volume_id: uuid,
+    // Cinder refuses a blank name; `no_snapshots` only on /volume-transfers from 3.55.
+    name: z.string().trim().min(1, 'must not be blank').max(255, 'at most 255 characters').nullable().optional(),
+    no_snapshots: z.boolean().optional(),
+  }),
+});
+
+/** `PUT /(volumes|snapshots)/{id}/metadata/{key}`: exactly one item. */
+export const metadataItemSchema = z.object({
+  meta: metadataSchema.refine((m) => Object.keys(m).length === 1, 'exactly one item'),
 });
 
 export const transferAcceptSchema = z.object({
@@ -120,6 +132,7 @@ export const CINDER_REQUEST_SCHEMAS: Array<{ method: string; path: RegExp; schem
   { method: 'POST', path: /^\/backups\/[^/]+\/restore$/, schema: backupRestoreSchema },
   { method: 'PUT', path: /^\/(?:volumes|snapshots)\/[^/]+\/metadata$/, schema: metadataBodySchema },
   { method: 'POST', path: /^\/(?:volumes|snapshots)\/[^/]+\/metadata$/, schema: metadataBodySchema },
+  { method: 'PUT', path: /^\/(?:volumes|snapshots)\/[^/]+\/metadata\/[^/]+$/, schema: metadataItemSchema },
   { method: 'POST', path: /^\/(?:volume-transfers|os-volume-transfer)$/, schema: transferCreateSchema },
   { method: 'POST', path: /^\/(?:volume-transfers|os-volume-transfer)\/[^/]+\/accept$/, schema: transferAcceptSchema },
 ];

@@ -160,48 +160,6 @@ describe('Deleting a volume', () => {
   });
 });
 
-describe('Volume transfers', () => {
-  it('moves a volume to the project that accepts it with the auth key', async () => {
-    const volume = await fresh();
-    const created = await call('POST', `${demo.volumeUrl}/os-volume-transfer`, demo.token, {
-      transfer: { volume_id: volume.id, name: 'hand-over' },
-    });
-    expect(created.status).toBe(202);
-    const transfer = created.body.transfer;
-    expect(Object.keys(transfer).sort()).toEqual(['auth_key', 'created_at', 'id', 'links', 'name', 'volume_id']);
-    expect(transfer).toMatchObject({ name: 'hand-over', volume_id: volume.id });
-    expect((await call('GET', volumeUrl(demo, volume.id), demo.token)).body.volume.status).toBe('awaiting-transfer');
-    expectFault(await call('DELETE', volumeUrl(demo, volume.id), demo.token), 400, DELETE_REFUSED);
-
-    const acceptUrl = `${alt.volumeUrl}/os-volume-transfer/${transfer.id}/accept`;
-    const wrongKey = await call('POST', acceptUrl, alt.token, { accept: { auth_key: 'not-the-key' } });
-    expectFault(wrongKey, 400, `Invalid auth key: Attempt to transfer ${transfer.id} with invalid auth key.`);
-
-    const accepted = await call('POST', acceptUrl, alt.token, { accept: { auth_key: transfer.auth_key } });
-    expect(accepted.status).toBe(202);
-    expect(Object.keys(accepted.body.transfer).sort()).toEqual(['id', 'links', 'name', 'volume_id']);
-    expect(accepted.body.transfer).toMatchObject({ id: transfer.id, volume_id: volume.id });
-    janitor.track(alt, volume.id);
-
-    expectFault(
-      await call('GET', volumeUrl(demo, volume.id), demo.token),
-      404,
-      `Volume ${volume.id} could not be found.`,
-    );
-    const moved = (await call('GET', volumeUrl(alt, volume.id), alt.token)).body.volume;
-    expect(moved).toMatchObject({ status: 'available', 'os-vol-tenant-attr:tenant_id': alt.projectId });
-  });
-
-  it('only offers available volumes', async () => {
-    const volume = await fresh();
-    await adminAction(admin, volume.id, { 'os-reset_status': { status: 'error' } });
-    const reply = await call('POST', `${demo.volumeUrl}/os-volume-transfer`, demo.token, {
-      transfer: { volume_id: volume.id },
-    });
-    expectFault(reply, 400, 'Invalid volume: status must be available');
-  });
-});
-
 describe('Volume policy', () => {
   it('lets a reader list volumes but not create one (403)', async () => {
     const reader = await login(target, 'reader');

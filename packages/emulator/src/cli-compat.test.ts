@@ -80,6 +80,28 @@ describe.skipIf(!haveClients)('standard OpenStack clients (python3-cinderclient,
     expect(type).toMatch(/cli-type\s*\|\s*-\s*\|\s*True/);
   }, 120_000);
 
+  it('cinder transfer-create and transfer-accept hand a volume to another project', async () => {
+    const created = await cli('cinder', ['create', '--name', 'cli-transferred', '1']);
+    const volumeId = property(created, 'id')!;
+    await until(async () => property(await cli('cinder', ['show', volumeId]), 'status') === 'available');
+    const transfer = await cli('cinder', ['transfer-create', '--name', 'cli-transfer', volumeId]);
+    const transferId = property(transfer, 'id')!;
+    const authKey = property(transfer, 'auth_key')!;
+    expect(property(transfer, 'volume_id')).toBe(volumeId);
+    expect(authKey).toMatch(/^[0-9a-f]{16}$/);
+    expect(property(await cli('cinder', ['show', volumeId]), 'status')).toBe('awaiting-transfer');
+    expect(await cli('cinder', ['transfer-list'])).toMatch(new RegExp(`${transferId}.*cli-transfer`));
+
+    const accepted = await cli('cinder', ['transfer-accept', transferId, authKey], 'admin');
+    expect(property(accepted, 'volume_id')).toBe(volumeId);
+    const shown = await cli('cinder', ['show', volumeId], 'admin');
+    expect(property(shown, 'status')).toBe('available');
+    expect(property(shown, 'os-vol-tenant-attr:tenant_id')).not.toBe(property(created, 'os-vol-tenant-attr:tenant_id'));
+    await expect(cli('cinder', ['show', volumeId])).rejects.toMatchObject({
+      stderr: expect.stringContaining('No volume with a name or ID'),
+    });
+  }, 120_000);
+
   it('openstack volume list shows the project volumes', async () => {
     const list = await cli('openstack', ['volume', 'list', '-f', 'json']);
     const names = (JSON.parse(list) as Array<{ Name: string }>).map((v) => v.Name);

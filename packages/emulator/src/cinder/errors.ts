@@ -6,6 +6,8 @@ export class CinderFault extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** A 413 carries `retryAfter` only when the controller set `Retry-After` (most do; a few do not). */
+    readonly retryAfter = true,
   ) {
     super(message);
   }
@@ -28,7 +30,7 @@ export const MALFORMED =
 
 /** Renders faults, JSON parse failures and anything unexpected as Cinder does. */
 export const cinderErrorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
-  if (err instanceof CinderFault) return cinderFault(res, err.status, err.message);
+  if (err instanceof CinderFault) return cinderFault(res, err.status, err.message, { retryAfter: err.retryAfter });
   if (err instanceof WebobNotFound) return webobNotFound(res);
   const typed = err as { type?: string };
   if (typed.type === 'entity.parse.failed') return cinderFault(res, 400, 'Malformed request body');

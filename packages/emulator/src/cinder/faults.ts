@@ -24,11 +24,19 @@ export function markCinderResponse(res: Response): void {
   }
 }
 
-/** A Cinder fault: `{"<key>": {"code", "message"}}`, 413s with `retryAfter` and `Retry-After: 0`. */
-export function cinderFault(res: Response, status: number, message: string): void {
+/**
+ * A Cinder fault: `{"<key>": {"code", "message"}}`, 413s with `retryAfter` and `Retry-After: 0`
+ * unless the controller raised its 413 without the header (`options.retryAfter: false`).
+ */
+export function cinderFault(
+  res: Response,
+  status: number,
+  message: string,
+  options: { retryAfter?: boolean } = {},
+): void {
   markCinderResponse(res);
   const body: Record<string, unknown> = { code: status, message };
-  if (status === 413) {
+  if (status === 413 && options.retryAfter !== false) {
     body.retryAfter = '0';
     res.setHeader('Retry-After', '0');
   }

@@ -27,9 +27,10 @@ export interface ListSpec<T> {
   markerNotFound: (marker: string) => string;
 }
 
-type SortTerm = { key: string; dir: 'asc' | 'desc' };
+export type SortTerm = { key: string; dir: 'asc' | 'desc' };
 
-function parseSort(req: Request): SortTerm[] {
+/** `sort` or `sort_key`/`sort_dir` as `common.get_sort_params` reads them, with the created_at/id tie-breakers. */
+export function parseSort(req: Request): SortTerm[] {
   const { sort, sort_key: sortKey, sort_dir: sortDir } = req.query;
   if (sort !== undefined && (sortKey !== undefined || sortDir !== undefined)) {
     throw badRequest(
@@ -61,7 +62,7 @@ function parseSort(req: Request): SortTerm[] {
   return terms;
 }
 
-function compareValues(a: unknown, b: unknown): number {
+export function compareValues(a: unknown, b: unknown): number {
   if (a === b) return 0;
   if (a === null || a === undefined) return -1;
   if (b === null || b === undefined) return 1;
@@ -113,7 +114,11 @@ export function listQuery<T extends { id: string }>(req: Request, res: Response,
   }
   const rawOffset = req.query.offset;
   if (rawOffset !== undefined) {
-    if (typeof rawOffset !== 'string' || !/^\d+$/.test(rawOffset)) throw badRequest('offset param must be an integer');
+    // oslo's `validate_integer` texts (checked on the real rig).
+    if (typeof rawOffset !== 'string' || !/^\s*[-+]?\d+\s*$/.test(rawOffset)) {
+      throw badRequest('offset must be an integer');
+    }
+    if (Number(rawOffset) < 0) throw badRequest('offset must be >= 0');
     start += Number(rawOffset);
   }
   const withCount = versionAtLeast(res, 45) && req.query.with_count === 'true';

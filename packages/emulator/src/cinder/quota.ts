@@ -86,13 +86,14 @@ function exceeded(resource: string, requested: number, limit: number, used: numb
 /**
  * Refuses synchronously, with 413, a request that would take the project over quota. Of several
  * exceeded resources the alphabetically first decides, so gigabyte errors win over counts.
- * `withoutPrefix` renders the message without the exception class (backup restore does that).
+ * `withoutPrefix` renders the message without the exception class (backup restore does that);
+ * `pending` counts what an earlier, not yet committed reservation of the same request holds.
  */
 export function checkQuota(
   state: CinderState,
   projectId: string,
   deltas: Record<string, number>,
-  options: { withoutPrefix?: boolean } = {},
+  options: { withoutPrefix?: boolean; pending?: Record<string, number> } = {},
 ): void {
   const perVolume = quotaLimits(state, projectId).per_volume_gigabytes ?? -1;
   const size = deltas.gigabytes ?? 0;
@@ -104,6 +105,9 @@ export function checkQuota(
   }
   const limits = quotaLimits(state, projectId);
   const usage = quotaUsage(state, projectId);
+  for (const [resource, amount] of Object.entries(options.pending ?? {})) {
+    usage[resource] = (usage[resource] ?? 0) + amount;
+  }
   const over = Object.entries(deltas)
     .filter(([resource, delta]) => {
       const limit = limits[resource] ?? -1;

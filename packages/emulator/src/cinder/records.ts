@@ -34,6 +34,12 @@ export interface VolumeRecord {
   imageMetadata: Record<string, string> | null;
   snapshotId: string | null;
   sourceVolid: string | null;
+  /**
+   * Projects of snapshots a `no_snapshots` transfer left behind. Their rows outlive them (soft
+   * deletes), and Cinder's cascade check for non-admins never looks at `deleted`, so such a
+   * volume can only be deleted without `cascade` from then on.
+   */
+  strandedSnapshotProjects?: string[];
   /** Where the volume lives; null when scheduling failed (such volumes are deleted at once). */
   host: string | null;
   createdAt: Date;
@@ -116,8 +122,11 @@ export interface MessageRecord {
 export interface TransferRecord {
   id: string;
   volumeId: string;
+  /** The offering project (`source_project_id`). */
   projectId: string;
   name: string | null;
   authKey: string;
+  /** 3.55: the snapshots stay behind with the offering project. Absent in older state files. */
+  noSnapshots?: boolean;
   createdAt: Date;
 }

@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import type { CinderCaller } from './caller.js';
 import { badRequest, forbidden } from './errors.js';
 import { atLeast, type Microversion } from './microversion.js';
+import { invalidField, pyRepr } from './validation.js';
 
 export function callerOf(res: Response): CinderCaller {
   return res.locals.caller as CinderCaller;
@@ -34,11 +35,21 @@ export function bodyObject(req: Request, key: string): Record<string, unknown> {
   if (!(key in body)) throw badRequest(`'${key}' is a required property`);
   const value = body[key];
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw badRequest(
-      `Invalid input for field/attribute ${key}. Value: ${String(value)}. ${String(value)} is not of type 'object'`,
-    );
+    throw invalidField(key, value, `${pyRepr(value)} is not of type 'object'`);
   }
   return value as Record<string, unknown>;
+}
+
+/**
+ * `additionalProperties: false` at the top of a body schema: jsonschema's error has an empty path,
+ * so Cinder prints the bare message (`Additional properties are not allowed ('x' was unexpected)`).
+ */
+export function checkBodyKeys(req: Request, allowed: readonly string[]): void {
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  const extra = Object.keys(body).filter((key) => !allowed.includes(key));
+  if (extra.length === 0) return;
+  const list = extra.map(pyRepr).join(', ');
+  throw badRequest(`Additional properties are not allowed (${list} ${extra.length === 1 ? 'was' : 'were'} unexpected)`);
 }
 
 /** Whether the caller may see a resource of `projectId`: its own project, or any for an admin. */

@@ -31,9 +31,30 @@ export function resourceFilters(ctx: EmulatorContext, resource: string): string[
   return [...(RESOURCE_FILTERS[resource] ?? []), ...extra];
 }
 
-/** `name~=abc` ("like" filters, 3.34): a case-insensitive substring match. */
+/**
+ * A "like" filter (`name~=abc`, 3.34): the database's `LIKE '%abc%'`, so `%` and `_` inside the
+ * value are wildcards too (seen on the real rig: `name~=alp%xyz` finds `ProbeAlpha-xyz`), and the
+ * match ignores case, as MariaDB's default collation does. Admins may use it at any microversion.
+ */
+export function matchesLike(text: string | null, value: string): boolean {
+  let pattern = '';
+  for (let i = 0; i < value.length; i++) {
+    const char = value[i]!;
+    if (char === '\\' && i + 1 < value.length) pattern += escapeRegExp(value[++i]!);
+    else if (char === '%') pattern += '.*';
+    else if (char === '_') pattern += '.';
+    else pattern += escapeRegExp(char);
+  }
+  return text !== null && new RegExp(pattern, 'is').test(text);
+}
+
+function escapeRegExp(char: string): string {
+  return char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** `name` matches exactly; `name~` is a "like" filter. */
 export function matchesName(name: string | null, key: string, value: string): boolean | undefined {
   if (key === 'name') return name === value;
-  if (key === 'name~') return (name ?? '').toLowerCase().includes(value.toLowerCase());
+  if (key === 'name~') return matchesLike(name, value);
   return undefined;
 }

@@ -16,9 +16,8 @@ import { typesRouter } from './types.js';
 import { vendorRollbackRouter } from './vendor-rollback.js';
 import { volumeActionsRouter } from './volume-actions.js';
 import { volumesRouter } from './volumes.js';
-import { addMetadataRoutes } from './metadata-routes.js';
+import { addMetadataRoutes, guardVolumeMetadata } from './metadata-routes.js';
 import { findVolume } from './lookups.js';
-import { badRequest } from './errors.js';
 
 function versionsDocument(service: CinderService) {
   return {
@@ -62,14 +61,7 @@ function resources(service: CinderService, vendor: boolean): express.Router {
     collection: 'volumes',
     label: 'Volume',
     find: (res, id) => findVolume(service, res, id),
-    guard: (volume, kind) => {
-      if (['maintenance', 'uploading'].includes(volume.status)) {
-        const verb = kind === 'delete' ? 'Deleting' : 'Updating';
-        throw badRequest(
-          `Invalid volume: ${verb} volume metadata is not allowed for volumes in ${volume.status} status.`,
-        );
-      }
-    },
+    guard: guardVolumeMetadata,
     persist: () => service.ctx.persist(),
   });
   router.use(snapshotsRouter(service));

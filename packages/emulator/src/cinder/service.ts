@@ -27,3 +27,17 @@ export function itemLinks(service: CinderService, projectId: string, collection:
 export function listingPrefix(service: CinderService, urlProjectId: string | undefined): string {
   return `${serviceUrl(service)}/v3${urlProjectId ? `/${urlProjectId}` : ''}`;
 }
+
+/**
+ * Links as `ViewBuilder._get_links` really builds them: under the project named in the request URL
+ * (none for a project-less URL), not the resource's own project. An admin reading another
+ * project's transfer, or the project accepting one, gets links under its own project.
+ */
+export function requestLinks(service: CinderService, urlProjectId: string | undefined, collection: string, id: string) {
+  const base = serviceUrl(service);
+  const project = urlProjectId ? `/${urlProjectId}` : '';
+  return [
+    { rel: 'self', href: `${base}/v3${project}/${collection}/${id}` },
+    { rel: 'bookmark', href: `${base}${project}/${collection}/${id}` },
+  ];
+}

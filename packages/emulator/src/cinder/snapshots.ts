@@ -10,7 +10,7 @@ import { findSnapshot } from './lookups.js';
 import { addMetadataRoutes } from './metadata-routes.js';
 import { sendPage } from './pagination.js';
 import type { SnapshotRecord } from './records.js';
-import { callerOf, requireAdmin, requireMember, versionAtLeast } from './request.js';
+import { callerOf, requireAdmin, requireMember, versionAtLeast, visibleTo } from './request.js';
 import { matchesName, resourceFilters } from './resource-filters.js';
 import { listingPrefix, type CinderService } from './service.js';
 import { createSnapshot } from './snapshot-create.js';
@@ -106,6 +106,10 @@ export function snapshotsRouter(service: CinderService): express.Router {
   router.delete('/snapshots/:id', (req, res) => {
     requireMember(res, 'volume:delete_snapshot');
     const snapshot = findSnapshot(service, res, req.params.id);
+    // `assert_not_frozen` loads the volume in the caller's project: after a `no_snapshots`
+    // transfer the snapshot's owner no longer sees it (checked on the real rig).
+    const volume = state.volumes.get(snapshot.volumeId);
+    if (volume && !visibleTo(res, volume.projectId)) throw notFound(`Volume ${volume.id} could not be found.`);
     if (!allows(SNAPSHOT_LIFECYCLE.delete, snapshot.status)) {
       throw badRequest('Invalid snapshot: Snapshot status must be available or error and must not be part of a group.');
     }

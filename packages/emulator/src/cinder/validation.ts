@@ -127,3 +127,23 @@ export function checkNoExtraKeys(field: string, body: Record<string, unknown>, a
     `Additional properties are not allowed (${list} ${extra.length === 1 ? 'was' : 'were'} unexpected)`,
   );
 }
+
+/** `parameter_types.uuid`: a string in the `uuid` format (`uuidutils.is_uuid_like`), never null. */
+export function checkUuidFormat(field: string, value: unknown): string {
+  if (typeof value !== 'string') throw invalidField(field, value, `${pyRepr(value)} is not of type 'string'`);
+  if (!UUID.test(value.replace(/^urn:uuid:/i, '').replace(/^\{(.*)\}$/, '$1'))) {
+    throw invalidField(field, value, `${pyRepr(value)} is not a 'uuid'`);
+  }
+  return value;
+}
+
+/**
+ * `parameter_types.extra_specs`, the schema of volume metadata bodies (`POST`/`PUT /metadata`,
+ * `os-set_image_metadata`): an object, never null, of keys matching the pattern and short strings.
+ */
+export function checkMetadataObject(field: string, value: unknown): Record<string, string> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw invalidField(field, value, `${pyRepr(value)} is not of type 'object'`);
+  }
+  return checkMetadata(field, value);
+}

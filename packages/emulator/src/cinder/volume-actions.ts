@@ -13,6 +13,7 @@ import { completeLater } from './transitions.js';
 import { checkBoolean, invalidField, pyRepr } from './validation.js';
 import { adminAction, ADMIN_ACTIONS } from './volume-admin-actions.js';
 import { attachAction, ATTACH_ACTIONS } from './volume-attach.js';
+import { IMAGE_METADATA_ACTIONS, imageMetadataAction } from './volume-image-metadata.js';
 import { uploadToImage } from './volume-upload.js';
 
 const MEMBER_ACTIONS = [
@@ -159,7 +160,14 @@ function retype(service: CinderService, res: Response, volume: VolumeRecord, arg
 export function volumeActionsRouter(service: CinderService): express.Router {
   const router = express.Router();
   router.post('/volumes/:id/action', jsonBody, (req, res) => {
-    const { name, args } = actionOf(req, [...MEMBER_ACTIONS, ...ADMIN_ACTIONS, ...ATTACH_ACTIONS]);
+    const { name, args } = actionOf(req, [
+      ...MEMBER_ACTIONS,
+      ...ADMIN_ACTIONS,
+      ...ATTACH_ACTIONS,
+      ...IMAGE_METADATA_ACTIONS,
+    ]);
+    // These validate their body before looking the volume up.
+    if (IMAGE_METADATA_ACTIONS.includes(name)) return imageMetadataAction(service, req, res, name);
     const volume = findVolume(service, res, req.params.id);
     if (ADMIN_ACTIONS.includes(name)) {
       adminAction(service, res, volume, name, args);

@@ -11,3 +11,11 @@ export function keystoneTime(date: Date): string {
 export function cinderTime(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, '.000000');
 }
+
+/**
+ * What a create call returns before the row is read back: the time with its fraction, as Cinder's
+ * create views render the object they just built (a transfer's `2026-11-23T13:44:31.264088`).
+ */
+export function cinderTimeExact(date: Date): string {
+  return date.toISOString().replace(/\.(\d{3})Z$/, '.$1000');
+}

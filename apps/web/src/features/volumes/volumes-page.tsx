@@ -96,7 +96,7 @@ export function VolumesPage() {
                 controls={controls}
                 filterKey="type"
                 label={t('volumes.columns.type')}
-                options={(types.data ?? []).map((type) => ({ value: type.name, label: type.name }))}
+                options={(types.data ?? []).map((type) => ({ value: type.id, label: type.name }))}
               />
             )}
           </>

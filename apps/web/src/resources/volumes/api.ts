@@ -21,7 +21,8 @@ export const volumeListSpec: ListSpec<Volume> = {
     { key: 'status', param: 'status' },
     { key: 'bootable', param: 'bootable' },
     { key: 'az', param: 'availability_zone' },
-    { key: 'type', param: 'volume_type', adminOnly: true },
+    // By id: `volume_type` is not a column, so Cinder matches nothing with it even for admins.
+    { key: 'type', param: 'volume_type_id', adminOnly: true },
   ],
   sortKeys: { name: 'name', status: 'status', size: 'size', az: 'availability_zone', created: 'created_at' },
 };
