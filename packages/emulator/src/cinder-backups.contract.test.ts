@@ -224,6 +224,18 @@ describe('Cinder backup restore', () => {
     expect(after!.metadata).toEqual({});
     await cinder.waitFor(`/backups/${backupId}`, ['available']);
   });
+
+  it("keeps the name of an existing volume restored onto from another volume's backup", async () => {
+    const backupId = await cinder.backup(await cinder.volume(1));
+    const targetId = await cinder.volume(1);
+    const target = (await cinder.get(`/volumes/${targetId}`)).body.volume;
+    const restored = await cinder.post(`/backups/${backupId}/restore`, { restore: { volume_id: targetId } });
+    expect(restored.status).toBe(202);
+    const after = await cinder.waitFor(`/volumes/${targetId}`, ['available']);
+    // The backed-up name is written back only onto a volume made for the restore (backup/driver.py).
+    expect(after).toMatchObject({ name: target.name, metadata: { src_backup_id: backupId } });
+    await cinder.waitFor(`/backups/${backupId}`, ['available']);
+  });
 });
 
 describe('Cinder backup update and lists', () => {

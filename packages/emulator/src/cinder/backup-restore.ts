@@ -71,9 +71,14 @@ export async function restoreBackup(
     requestId: String(res.locals.requestId),
     succeed: () => {
       if (volume.id !== backup.volumeId) volume.metadata.src_backup_id = backup.id;
-      // The backup carries the volume's base metadata, which the restore writes back.
-      volume.name = backup.volumeName;
-      volume.description = backup.volumeDescription;
+      // The backup carries the volume's name and description. Cinder writes them back only onto a
+      // volume that looks made for this restore (no name, or `restore_backup_…`), never over a
+      // name the user gave (backup/driver.py `_restore_vol_base_meta`).
+      const madeForRestore = !volume.name || volume.name.startsWith('restore_backup_');
+      if (backup.volumeName && madeForRestore) {
+        volume.name = backup.volumeName;
+        volume.description = backup.volumeDescription;
+      }
       state.setStatus(volume, 'available');
       state.setStatus(backup, 'available');
     },
