@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { MemoryAuditLog, type AuditLog } from './audit/audit-log.js';
 import { RedisAuditLog } from './audit/redis-audit-log.js';
 import { auditRouter } from './audit/router.js';
+import { identityRouter } from './identity/router.js';
 import { capabilitiesRouter } from './capabilities.js';
 import { fetchDetailList } from './live/fetch-list.js';
 import { LiveRelay } from './live/relay.js';
@@ -84,6 +85,7 @@ export function createApp(
   api.use(csrfProtection({ exempt: (method, path) => method === 'POST' && path === '/session' }));
   api.use('/session', sessionRouter({ config, store, keystone, audit }));
   api.use('/audit', auditRouter(audit));
+  api.use('/identity', identityRouter(keystone));
   api.use('/capabilities', capabilitiesRouter(config));
   api.use('/events', eventsRouter(relay, store));
   api.use('/glance', ...glanceRoutes({ config, metrics }));

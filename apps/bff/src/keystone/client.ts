@@ -19,11 +19,20 @@ export interface KeystoneClient {
   }): Promise<IssuedToken>;
   rescope(token: string, projectId: string): Promise<IssuedToken>;
   listProjects(token: string): Promise<Array<{ id: string; name: string }>>;
+  /** Every project of the cloud (`GET /v3/projects`): Keystone lets only admins ask. */
+  listAllProjects(token: string): Promise<Array<{ id: string; name: string; domainId: string | null }>>;
   revoke(token: string): Promise<void>;
 }
 
 const projectsSchema = z.object({
-  projects: z.array(z.looseObject({ id: z.string(), name: z.string(), enabled: z.boolean().optional() })),
+  projects: z.array(
+    z.looseObject({
+      id: z.string(),
+      name: z.string(),
+      enabled: z.boolean().optional(),
+      domain_id: z.string().nullable().optional(),
+    }),
+  ),
 });
 
 /**
@@ -71,6 +80,15 @@ export function keystoneClient(baseUrl: string, timeoutMs: number, tls?: Upstrea
       });
       const parsed = projectsSchema.parse(await response.json());
       return parsed.projects.filter((p) => p.enabled !== false).map(({ id, name }) => ({ id, name }));
+    },
+    async listAllProjects(token) {
+      const response = await upstreamFetch('keystone', `${baseUrl}/projects`, {
+        headers: { ...json, 'X-Auth-Token': token },
+        timeoutMs,
+        ...(agents ? { agents } : {}),
+      });
+      const parsed = projectsSchema.parse(await response.json());
+      return parsed.projects.map(({ id, name, domain_id }) => ({ id, name, domainId: domain_id ?? null }));
     },
     async revoke(token) {
       const response = await upstreamFetch('keystone', `${baseUrl}/auth/tokens`, {
