@@ -1,0 +1,74 @@
+import { Button, Group, Stack, TextInput, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useCinderMutation } from '../lib/use-cinder-mutation';
+import { detailKey } from '../lib/use-resource-list';
+
+interface Described {
+  id: string;
+  name: string | null;
+  description?: string | null | undefined;
+}
+
+export interface NameAndDescription {
+  name: string | null;
+  description: string | null;
+}
+
+/**
+ * Renames a volume, snapshot or backup or changes its description. Empty fields are sent as
+ * null, which is how Cinder clears them. Renaming changes no status, so no live event follows:
+ * the resource's detail view refetches itself.
+ */
+export function EditNameForm({
+  resource,
+  kind,
+  save,
+  texts,
+  close,
+}: {
+  resource: Described;
+  /** `volumes`, `snapshots`, `backups`: whose list and detail caches change. */
+  kind: string;
+  save: (values: NameAndDescription) => Promise<unknown>;
+  texts: { name: string; description: string; done: string; failed: string };
+  close: () => void;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const form = useForm({
+    initialValues: { name: resource.name ?? '', description: resource.description ?? '' },
+    validate: {
+      name: (v: string) => (v.length > 255 ? t('forms.tooLong', { max: 255 }) : null),
+      description: (v: string) => (v.length > 255 ? t('forms.tooLong', { max: 255 }) : null),
+    },
+  });
+  const mutation = useCinderMutation({
+    call: (values: { name: string; description: string }) =>
+      save({ name: values.name.trim() || null, description: values.description || null }),
+    done: () => texts.done,
+    failed: () => texts.failed,
+    affects: [kind],
+    onDone: () => {
+      void queryClient.invalidateQueries({ queryKey: detailKey(kind, resource.id) });
+      close();
+    },
+  });
+  return (
+    <form onSubmit={form.onSubmit((values) => mutation.mutate(values))} noValidate>
+      <Stack gap="sm">
+        <TextInput label={texts.name} data-autofocus {...form.getInputProps('name')} />
+        <Textarea label={texts.description} autosize minRows={2} {...form.getInputProps('description')} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close}>
+            {t('actions.cancel')}
+          </Button>
+          <Button type="submit" loading={mutation.isPending}>
+            {t('actions.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
