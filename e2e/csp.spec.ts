@@ -43,7 +43,7 @@ async function pageViolations(page: Page): Promise<Violation[]> {
 test('the console runs under a CSP without unsafe-inline, and nothing breaks it', async ({ page }) => {
   const consoleViolations = await recordViolations(page);
   const login = new LoginPage(page);
-  const navigation = await page.goto('/login');
+  const navigation = await page.goto('/login?next=%2Fvolumes');
   const csp = navigation!.headers()['content-security-policy'] ?? '';
   expect(csp).toMatch(/style-src 'self' 'nonce-[A-Za-z0-9+/]+=*'/);
   expect(csp).toMatch(/script-src 'self'(;|$)/);

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type Route } from '@playwright/test';
 import { AppShell } from './pages/app-shell';
 import { LoginPage } from './pages/login-page';
 import { VolumesPage } from './pages/volumes-page';
@@ -38,9 +38,94 @@ test('a member signs in, sees the project volumes, and signs out', async ({ page
   await expect(page).toHaveURL(/\/login\?next=%2Fvolumes$/);
 });
 
-test("a wrong password shows Keystone's message and request id", async ({ page }) => {
+test('the plain login page leads to the overview', async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.goto(null);
+  await login.signIn('demo', 'demo');
+  await expect(page).toHaveURL(/\/overview$/);
+  await expect(new AppShell(page).heading).toHaveText('Overview');
+});
+
+for (const next of ['//evil.example/phish', '/\\evil.example/phish', 'https://evil.example/', 'javascript:alert(1)']) {
+  test(`a return target off this site (${next}) is ignored`, async ({ page }) => {
+    await page.goto(`/login?${new URLSearchParams({ next })}`);
+    await new LoginPage(page).signIn('demo', 'demo');
+    await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/overview$/);
+  });
+}
+
+/**
+ * Makes the session as the BFF reports it (signing in, reading it) end in `ms` by idling out, as a
+ * session left idle would; its token's own expiry stays far off.
+ */
+async function endSessionIn(page: Page, ms: number): Promise<void> {
+  await page.route('**/api/session', async (route: Route) => {
+    if (route.request().method() === 'DELETE') return route.continue();
+    const response = await route.fetch();
+    if (!response.ok()) return route.fulfill({ response });
+    const body = await response.json();
+    return route.fulfill({ response, json: { ...body, idleExpiresAt: new Date(Date.now() + ms).toISOString() } });
+  });
+}
+
+test('a session about to end warns with the time left and signs in again back to the same page', async ({ page }) => {
+  await endSessionIn(page, 4 * 60_000);
+  const login = new LoginPage(page);
+  await login.goto('/snapshots?status=available');
+  await login.signIn('demo', 'demo');
+  const shell = new AppShell(page);
+  await expect(shell.heading).toHaveText('Snapshots');
+  await expect(shell.expiryBanner).toContainText(/You will be signed out in [34]:\d\d\./);
+
+  await page.unrouteAll({ behavior: 'wait' });
+  await shell.expiryBanner.getByRole('button', { name: 'Sign in again' }).click();
+  await expect(page).toHaveURL(/\/login\?next=%2Fsnapshots%3Fstatus%3Davailable$/);
+  // Chosen, not expired: the login page does not say the session ended.
+  await expect(page.getByText('Your session has ended')).toHaveCount(0);
+  await login.signIn('demo', 'demo');
+  await expect(page).toHaveURL(/\/snapshots\?status=available$/);
+  await expect(shell.expiryBanner).toHaveCount(0);
+});
+
+test('a session that only idles out can be kept alive from the warning', async ({ page }) => {
+  await endSessionIn(page, 3 * 60_000);
   const login = new LoginPage(page);
   await login.goto();
+  await login.signIn('demo', 'demo');
+  const shell = new AppShell(page);
+  await expect(shell.expiryBanner).toBeVisible();
+  await page.unrouteAll({ behavior: 'wait' });
+  const activity = page.waitForRequest((request) => request.url().includes('/api/audit'));
+  await shell.expiryBanner.getByRole('button', { name: 'Stay signed in' }).click();
+  await activity;
+  // The session as the BFF tells it now ends a full idle period away.
+  await expect(shell.expiryBanner).toHaveCount(0);
+});
+
+test('a session that ended sends the user to sign in, and back to where they were', async ({ page }) => {
+  // The live stream notices an ended session on its own, at a moment of its choosing; without it,
+  // the next request the user makes is what finds the session gone, which this test can time.
+  await page.route('**/api/events', (route) => route.abort());
+  const login = new LoginPage(page);
+  await login.goto('/backups');
+  await login.signIn('demo', 'demo');
+  const shell = new AppShell(page);
+  await expect(shell.heading).toHaveText('Backups');
+  await shell.waitUntilSettled();
+  // The session ends behind the page's back (expiry, or signed out in another tab).
+  const { csrfToken } = await (await page.request.get('/api/session')).json();
+  expect((await page.request.delete('/api/session', { headers: { 'X-CSRF-Token': csrfToken } })).status()).toBe(204);
+
+  await shell.navigation.getByRole('link', { name: 'Snapshots' }).click();
+  await expect(page).toHaveURL(/\/login\?next=%2Fsnapshots&reason=expired$/);
+  await expect(page.getByText('Your session has ended. Please sign in again.')).toBeVisible();
+  await login.signIn('demo', 'demo');
+  await expect(shell.heading).toHaveText('Snapshots');
+});
+
+test("a wrong password shows Keystone's message and request id", async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.goto(null);
   await login.signIn('demo', 'wrong-password');
   await expect(login.error).toContainText('Sign-in failed');
   await expect(login.error).toContainText('The request you have made requires authentication.');

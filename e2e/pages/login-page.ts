@@ -16,8 +16,12 @@ export class LoginPage {
     this.error = page.getByRole('alert');
   }
 
-  async goto(): Promise<void> {
-    await this.page.goto('/login');
+  /**
+   * Opens the login page. Signing in then leads to `next`: most specs start from the volumes list,
+   * so that is the default; `null` opens the plain login page, which leads to the overview.
+   */
+  async goto(next: string | null = '/volumes'): Promise<void> {
+    await this.page.goto(next === null ? '/login' : `/login?${new URLSearchParams({ next })}`);
   }
 
   async signIn(username: string, password: string): Promise<void> {

@@ -1,31 +1,52 @@
 import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import type { SessionView } from '@cinder-console/cinder';
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router-dom';
 import { LanguagePicker } from '../components/language-picker';
+import { ShortcutsDialog } from '../components/shortcuts-dialog';
+import { ThemeToggle } from '../components/theme-toggle';
 import { useLiveConnection } from '../lib/live-connection';
+import { ExpiryWarning } from '../features/session/expiry-warning';
 import { UserMenu } from '../features/session/user-menu';
 import { applyLiveEvent } from './live-updates';
 import { LiveIndicator } from './live-indicator';
 import { PageLoader } from './page-loader';
+import { useCloudAbilities } from '../lib/capabilities';
+import { useShortcuts } from './use-shortcuts';
 import classes from './app-layout.module.css';
 
-const NAV_ITEMS = [
+/** Below Mantine's `sm` breakpoint: the navigation folds behind the burger, the header has less room. */
+const NARROW = '(max-width: 47.99em)';
+
+/** `adminOnly` pages manage the whole cloud; members see quotas and the audit trail of their project. */
+const NAV_ITEMS: ReadonlyArray<{ to: string; labelKey: string; adminOnly?: boolean }> = [
+  { to: '/overview', labelKey: 'nav.overview' },
   { to: '/volumes', labelKey: 'nav.volumes' },
   { to: '/snapshots', labelKey: 'nav.snapshots' },
   { to: '/backups', labelKey: 'nav.backups' },
-  { to: '/volume-types', labelKey: 'nav.volumeTypes' },
-] as const;
+  { to: '/volume-types', labelKey: 'nav.volumeTypes', adminOnly: true },
+  { to: '/qos', labelKey: 'nav.qos', adminOnly: true },
+  { to: '/quotas', labelKey: 'nav.quotas' },
+  { to: '/audit', labelKey: 'nav.audit' },
+];
 
-/** The signed-in frame: header with the user and language, navigation, and the page. */
+/**
+ * The signed-in frame: header with the live state, colour scheme, language and account, the
+ * navigation, the session expiry warning, and the page. On a phone the navigation folds behind
+ * the burger and the language moves into the account menu so the header fits.
+ */
 export function AppLayout({ session }: { session: SessionView }) {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
+  const narrow = useMediaQuery(NARROW) ?? false;
+  const [helpOpened, help] = useDisclosure();
+  const shortcuts = useShortcuts(help.open);
   const location = useLocation();
   const queryClient = useQueryClient();
+  const abilities = useCloudAbilities();
   const liveState = useLiveConnection(
     (event) => applyLiveEvent(queryClient, event),
     `${session.project.id} ${session.region ?? ''}`,
@@ -40,22 +61,26 @@ export function AppLayout({ session }: { session: SessionView }) {
         {t('app.skipToContent')}
       </a>
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
-          <Group gap="sm">
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('app.toggleNavigation')} />
-            <Text fw={700} component="span">
+            <Text fw={700} component="span" className={classes.appName}>
               {t('app.name')}
             </Text>
           </Group>
-          <Group gap="sm">
+          <Group gap="xs" wrap="nowrap">
             <LiveIndicator state={liveState} />
-            <LanguagePicker />
-            <UserMenu session={session} />
+            <ThemeToggle />
+            <Group visibleFrom="sm">
+              <LanguagePicker />
+            </Group>
+            <UserMenu session={session} onShowShortcuts={help.open} withLanguage={narrow} />
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" aria-label={t('app.mainNavigation')}>
-        {NAV_ITEMS.map((item) => (
+      {/* Folded away, the navigation is only moved off screen: inert keeps Tab and screen readers out of it. */}
+      <AppShell.Navbar p="xs" component="nav" aria-label={t('app.mainNavigation')} inert={narrow && !opened}>
+        {NAV_ITEMS.filter((item) => !item.adminOnly || abilities?.admin).map((item) => (
           <NavLink
             key={item.to}
             component={RouterNavLink}
@@ -66,11 +91,13 @@ export function AppLayout({ session }: { session: SessionView }) {
           />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main id="main" tabIndex={-1}>
+      <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
+        <ExpiryWarning />
         <Suspense fallback={<PageLoader />}>
           <Outlet />
         </Suspense>
       </AppShell.Main>
+      <ShortcutsDialog opened={helpOpened} onClose={help.close} shortcuts={shortcuts} />
     </AppShell>
   );
 }

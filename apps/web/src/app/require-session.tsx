@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router-dom';
 import { ErrorAlert } from '../components/error-alert';
 import { sessionQueries } from '../features/session/api';
+import { loginPathFor } from '../features/session/safe-next';
 import { lastSessionEnd } from '../features/session/session-end';
 import { AppLayout } from './app-layout';
 import { PageLoader } from './page-loader';
@@ -19,12 +20,12 @@ export function RequireSession() {
     );
   }
   if (!session.data) {
-    // After a deliberate sign-out there is nowhere to come back to; a lost session returns here.
+    // After a deliberate sign-out there is nowhere to come back to; a lost session, or signing in
+    // again before it ran out, returns here.
     const ended = lastSessionEnd();
     if (ended === 'signedOut') return <Navigate to="/login" replace />;
-    const params = new URLSearchParams({ next: `${location.pathname}${location.search}` });
-    if (ended === 'lost') params.set('reason', 'expired');
-    return <Navigate to={`/login?${params}`} replace />;
+    const here = `${location.pathname}${location.search}${location.hash}`;
+    return <Navigate to={loginPathFor(here, ended === 'lost' ? 'expired' : undefined)} replace />;
   }
   return <AppLayout session={session.data} />;
 }

@@ -21,8 +21,12 @@ export function QuotaMeter({ label, usage, adding = 0 }: { label: string; usage:
         {label}: {text}
       </Text>
       <Progress.Root size="sm" aria-label={`${label}: ${text}`}>
-        <Progress.Section value={percent(used)} color="gray" />
-        <Progress.Section value={percent(adding)} color={over ? 'red' : 'orange'} />
+        <Progress.Section value={percent(used)} color="gray" aria-label={t('quota.usedPart', { label, used })} />
+        <Progress.Section
+          value={percent(adding)}
+          color={over ? 'red' : 'orange'}
+          aria-label={t('quota.addingPart', { label, adding })}
+        />
       </Progress.Root>
     </Stack>
   );

@@ -2,21 +2,28 @@ import { sessionViewSchema, type LoginRequest, type SessionView } from '@cinder-
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiJson, apiVoid, setCsrfToken } from '../../lib/api-client';
 import { ApiError } from '../../lib/api-error';
-import { recordSessionEnd } from './session-end';
+import { lastSessionEnd, recordSessionEnd } from './session-end';
 
 const SESSION_PATH = '/api/session';
 
+/** Whether this page has seen a live session, so a later 401 means it was lost, not that there never was one. */
+let seenSession = false;
+
 /**
  * The current session, or `null` when signed out. A 401 is an answer here, not an error:
- * it is how the BFF says nobody is signed in.
+ * it is how the BFF says nobody is signed in. Reading the session does not count as activity
+ * (the BFF says so), so polling it to show the time left does not keep an idle session alive.
  */
 async function fetchSession(signal: AbortSignal): Promise<SessionView | null> {
   try {
     const session = await apiJson(SESSION_PATH, sessionViewSchema, { signal });
     setCsrfToken(session.csrfToken);
+    seenSession = true;
     return session;
   } catch (error) {
     if (error instanceof ApiError && error.isUnauthenticated) {
+      if (seenSession && lastSessionEnd() === undefined) recordSessionEnd('lost');
+      seenSession = false;
       setCsrfToken(undefined);
       return null;
     }
@@ -41,6 +48,7 @@ export function useLogin() {
     mutationFn: (input: LoginRequest) => apiJson(SESSION_PATH, sessionViewSchema, { method: 'POST', body: input }),
     onSuccess: (session) => {
       recordSessionEnd(undefined);
+      seenSession = true;
       setCsrfToken(session.csrfToken);
       // Data cached for a previous user or project must never show under the new session.
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
@@ -49,18 +57,35 @@ export function useLogin() {
   });
 }
 
-/** Signs out; the signed-in pages then send the user to a plain login page. */
-export function useLogout() {
+/**
+ * Ends the session. After a plain sign-out (`signedOut`) the signed-in pages send the user to a
+ * plain login page; to sign in again before the session runs out (`renewing`), the login page
+ * leads back to the page the user was on.
+ */
+function useEndSession(reason: 'signedOut' | 'renewing') {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => apiVoid(SESSION_PATH, { method: 'DELETE' }),
     onSettled: () => {
-      recordSessionEnd('signedOut');
+      recordSessionEnd(reason);
+      seenSession = false;
       setCsrfToken(undefined);
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
       queryClient.setQueryData(sessionQueries.all(), null);
     },
   });
+}
+
+export const useLogout = () => useEndSession('signedOut');
+export const useRenewSession = () => useEndSession('renewing');
+
+/**
+ * Counts as activity for the BFF's idle limit (any request but reading the session does), so an
+ * idle session gets its full idle time back; it cannot pass the token's own expiry. The newest
+ * audit entry is the cheapest such request: the BFF answers it without calling the cloud.
+ */
+export async function keepSessionAlive(): Promise<void> {
+  await apiVoid('/api/audit?limit=1');
 }
 
 /**

@@ -5,12 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/error-alert';
 import { LanguagePicker } from '../../components/language-picker';
+import { ThemeToggle } from '../../components/theme-toggle';
 import { sessionQueries, useLogin } from './api';
-
-/** Only same-origin paths may be a return target, so a crafted link cannot send the user elsewhere. */
-function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/volumes';
-}
+import { safeNext } from './safe-next';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -85,7 +82,8 @@ export function LoginPage() {
           <Text size="xs" c="dimmed">
             {t('login.demoHint')}
           </Text>
-          <Group justify="flex-end">
+          <Group justify="flex-end" gap="xs">
+            <ThemeToggle />
             <LanguagePicker />
           </Group>
         </Stack>

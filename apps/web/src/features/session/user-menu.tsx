@@ -2,11 +2,22 @@ import { Button, Menu, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { SessionView } from '@cinder-console/cinder';
 import { useTranslation } from 'react-i18next';
+import { LANGUAGES } from '../../lib/i18n';
 import { useLogout, useSwitchScope } from './api';
 
-/** The signed-in user, where they are working (project, region), the way to work elsewhere, and the way out. */
-export function UserMenu({ session }: { session: SessionView }) {
-  const { t } = useTranslation();
+export interface UserMenuProps {
+  session: SessionView;
+  onShowShortcuts: () => void;
+  /** Offer the language choice here (on a phone, where the header has no room for the picker). */
+  withLanguage: boolean;
+}
+
+/**
+ * The signed-in user, where they are working (project, region), the way to work elsewhere, the
+ * keyboard shortcuts, and the way out; on a phone, the language too.
+ */
+export function UserMenu({ session, onShowShortcuts, withLanguage }: UserMenuProps) {
+  const { t, i18n } = useTranslation();
   const logout = useLogout();
   const switchScope = useSwitchScope();
   const failed = (title: string) => (error: Error) =>
@@ -14,12 +25,23 @@ export function UserMenu({ session }: { session: SessionView }) {
   const signOut = () => logout.mutate(undefined, { onError: failed(t('app.signOutFailed')) });
   const otherProjects = session.projects.filter((p) => p.id !== session.project.id);
   const otherRegions = session.regions.filter((r) => r !== session.region);
+  const scope = `${session.project.name}${session.regions.length > 1 && session.region ? ` · ${session.region}` : ''}`;
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <Button variant="subtle" size="compact-sm" aria-label={t('app.userMenu', { user: session.user.name })}>
-          {session.user.name} · {session.project.name}
-          {session.regions.length > 1 && session.region ? ` · ${session.region}` : ''}
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          aria-label={t('app.userMenu', { user: session.user.name })}
+          maw={{ base: 110, sm: 360 }}
+        >
+          <Text span inherit truncate="end">
+            {session.user.name}
+            <Text span inherit visibleFrom="sm">
+              {' · '}
+              {scope}
+            </Text>
+          </Text>
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
@@ -47,7 +69,21 @@ export function UserMenu({ session }: { session: SessionView }) {
             {t('app.switchToRegion', { region })}
           </Menu.Item>
         ))}
+        {withLanguage && (
+          <>
+            <Menu.Divider />
+            <Menu.Label>{t('app.language')}</Menu.Label>
+            <Menu.RadioGroup value={i18n.resolvedLanguage ?? 'en'} onChange={(code) => void i18n.changeLanguage(code)}>
+              {LANGUAGES.map(({ code, label }) => (
+                <Menu.RadioItem key={code} value={code} lang={code} closeMenuOnClick>
+                  {label}
+                </Menu.RadioItem>
+              ))}
+            </Menu.RadioGroup>
+          </>
+        )}
         <Menu.Divider />
+        <Menu.Item onClick={onShowShortcuts}>{t('app.keyboardShortcuts')}</Menu.Item>
         <Menu.Item onClick={signOut} disabled={logout.isPending}>
           {t('app.signOut')}
         </Menu.Item>
