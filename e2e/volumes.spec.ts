@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { LoginPage } from './pages/login-page';
+import { failNext } from './support/emulator-faults';
 import { VolumesPage } from './pages/volumes-page';
 
 async function signIn(page: Page): Promise<VolumesPage> {
@@ -47,6 +48,15 @@ test('extend grows a volume; the action explains when it is not possible', async
   await dialog.getByRole('button', { name: 'Extend' }).click();
   await expect(row).toContainText('3 GiB', { timeout: 15_000 });
   await expect(row).toContainText('Available');
+
+  // A failure that happens later, in the cloud, is told with Cinder's own user message.
+  await failNext('volume.extend');
+  await volumes.rowAction(name, 'Extend');
+  await volumes.dialog(`Extend ${name}`).getByRole('button', { name: 'Extend' }).click();
+  await expect(row).toContainText('Error extending', { timeout: 15_000 });
+  const notice = page.getByRole('alert').filter({ hasText: `Volume ${name} is now Error extending` });
+  await expect(notice).toBeVisible();
+  await expect(notice).not.toContainText('Cinder gave no message');
 
   // An in-use volume of the demo scenario cannot be reverted: the menu says why instead of failing.
   const inUse = volumes.table.getByRole('row').filter({ hasText: 'In use' }).first();

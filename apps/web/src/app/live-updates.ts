@@ -2,6 +2,7 @@ import type { LiveEvent } from '@cinder-console/cinder';
 import type { Query, QueryClient } from '@tanstack/react-query';
 import type { ListPage } from '../lib/cinder-list';
 import { detailKey, listKey } from '../lib/use-resource-list';
+import { noticeAsyncFailure } from './failure-notice';
 
 type Row = { id: string };
 
@@ -17,6 +18,19 @@ const isPage = (data: unknown): data is ListPage<Row> =>
  */
 const pickerOnly = (query: Query) => !isPage(query.state.data);
 
+/** The status the console showed for a resource before this event, from any cache that holds it. */
+function previousStatus(queryClient: QueryClient, kind: string, id: string): string | undefined {
+  const detail = queryClient.getQueryData<{ status?: string }>(detailKey(kind, id));
+  if (detail?.status) return detail.status;
+  for (const [, page] of queryClient.getQueriesData<unknown>({ queryKey: listKey(kind) })) {
+    const row = isPage(page)
+      ? (page.items.find((item) => item.id === id) as { status?: string } | undefined)
+      : undefined;
+    if (row?.status) return row.status;
+  }
+  return undefined;
+}
+
 export function applyLiveEvent(queryClient: QueryClient, event: LiveEvent): void {
   const kind = `${event.kind}s`;
   if ('deleted' in event) {
@@ -31,7 +45,8 @@ export function applyLiveEvent(queryClient: QueryClient, event: LiveEvent): void
     void queryClient.invalidateQueries({ queryKey: ['overview'] });
     return;
   }
-  const resource = event.resource as Row;
+  const resource = event.resource as Row & { status: string; name?: string | null };
+  void noticeAsyncFailure(kind, resource, previousStatus(queryClient, kind, event.id));
   let known = false;
   queryClient.setQueriesData<ListPage<Row> | undefined>({ queryKey: listKey(kind) }, (page) => {
     if (!isPage(page)) return undefined;
