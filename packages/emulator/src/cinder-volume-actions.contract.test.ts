@@ -235,6 +235,12 @@ describe('Admin-only actions', () => {
       400,
       'Cannot reset-state to deleting',
     );
+    // Saying it is attached does not make a volume without attachments in use.
+    expectFault(
+      await adminAction(admin, volume.id, { 'os-reset_status': { status: 'in-use', attach_status: 'attached' } }),
+      400,
+      'Cannot reset-state to in-use because volume does not have any attachments.',
+    );
   });
 
   it('os-force_delete: 403 for a member, 202 for an admin, then the volume is gone', async () => {

@@ -16,6 +16,19 @@ import { validateCinderBody } from './validate-body.js';
 const CINDER_MAX_BODY = 114_688;
 
 /**
+ * Cinder calls that live beside the project, not below it: `/v3/default-types` (3.62) answers
+ * only there (`/v3/{project}/default-types` is a 404 on a real cloud).
+ */
+const PROJECTLESS = /^\/default-types(?:\/|$)/;
+
+/** The Cinder endpoint without its trailing project id, when it has one. */
+function withoutProject(endpoint: string, projectId: string): string {
+  const suffix = `/${projectId}`;
+  const trimmed = endpoint.replace(/\/+$/, '');
+  return trimmed.endsWith(suffix) ? trimmed.slice(0, -suffix.length) : trimmed;
+}
+
+/**
  * `/api/cinder/*`: the session's Cinder at the negotiated microversion. Bodies are checked first;
  * every change is audited and makes the live relay look at the project at once.
  */
@@ -30,7 +43,10 @@ export function cinderRoutes(deps: {
     requireSession,
     ...upstreamProxy({
       service: 'cinder',
-      endpointOf: (session) => session.record.volumeApi.url,
+      endpointOf: (session, path) =>
+        PROJECTLESS.test(path)
+          ? withoutProject(session.record.volumeApi.url, session.record.project.id)
+          : session.record.volumeApi.url,
       decorate: (req, session) => ({
         'OpenStack-API-Version': chooseMicroversion(
           req.get('OpenStack-API-Version'),

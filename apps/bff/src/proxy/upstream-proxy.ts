@@ -22,8 +22,11 @@ const MAX_ERROR_BODY = 64 * 1024;
 
 export interface UpstreamProxyOptions {
   service: 'cinder' | 'glance';
-  /** The session's endpoint for this service (project id included where the service has one). */
-  endpointOf: (session: LoadedSession) => string;
+  /**
+   * The session's endpoint for this service (project id included where the service has one), for
+   * a request to `path` below it.
+   */
+  endpointOf: (session: LoadedSession, path: string) => string;
   /** Sets service-specific outgoing headers (the microversion, for Cinder). */
   decorate?: (req: Request, session: LoadedSession) => Record<string, string | undefined>;
   timeoutMs: number;
@@ -131,7 +134,7 @@ export function upstreamProxy(options: UpstreamProxyOptions): RequestHandler[] {
   );
   const viaAgent = (agent: UpstreamAgents['http'] | UpstreamAgents['https'], secure: boolean) =>
     createProxyMiddleware({
-      router: (req) => options.endpointOf(sessionOf(req)),
+      router: (req) => options.endpointOf(sessionOf(req), (req as Request).path),
       // http-proxy sets `rejectUnauthorized` from `secure` on each request; keep it in line with the agent.
       agent,
       secure,
@@ -186,7 +189,7 @@ export function upstreamProxy(options: UpstreamProxyOptions): RequestHandler[] {
   const viaHttps = viaAgent(agents.https, agents.https.options.rejectUnauthorized !== false);
   const viaHttp = viaAgent(agents.http, true);
   const proxy: RequestHandler = (req, res, next) =>
-    (options.endpointOf(currentSession(res)!).startsWith('https:') ? viaHttps : viaHttp)(req, res, next);
+    (options.endpointOf(currentSession(res)!, req.path).startsWith('https:') ? viaHttps : viaHttp)(req, res, next);
   // Bodies are read here (bounded) so the BFF can see what is asked, then written back upstream.
   const readBody = express.json({ limit: options.maxBodyBytes || 1, type: () => true });
   return [guard(options), readBody, ...(options.validate ? [options.validate] : []), proxy];

@@ -35,7 +35,7 @@ function resetStatus(volume: VolumeRecord, args: Record<string, unknown>): void 
     if (!RESETTABLE.includes(status as never)) {
       throw badRequest(`Volume status: ${status} is invalid, valid statuses are: ${pyTuple(RESETTABLE)}.`);
     }
-    if (status === 'in-use' && volume.attachments.length === 0 && attachStatus !== 'attached') {
+    if (status === 'in-use' && volume.attachments.length === 0) {
       throw badRequest('Cannot reset-state to in-use because volume does not have any attachments.');
     }
   }

@@ -6,6 +6,14 @@ import { ResourceList } from '../../components/resource-table';
 import { openDialog } from '../../lib/open-dialog';
 import { useResourceList } from '../../lib/use-resource-list';
 import { backupListSpec } from '../../resources/backups/api';
+import {
+  AllProjectsFilters,
+  allProjectsColumns,
+  beforeActions,
+  useProjectNameMap,
+  showsAllProjects,
+  stringField,
+} from '../../resources/repair/all-projects';
 import { CreateBackupForm } from '../../resources/backups/dialogs/create-backup-dialog';
 import { DeleteBackupsForm } from '../../resources/backups/dialogs/delete-backups-dialog';
 import { displayName } from '../../resources/volumes/names';
@@ -17,7 +25,21 @@ export function BackupsPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'en';
   const list = useResourceList(backupListSpec);
-  const columns = useMemo(() => backupColumns(t, language), [t, language]);
+  const projectNames = useProjectNameMap();
+  const admin = list.abilities?.admin === true;
+  const allProjects = showsAllProjects(list.controls, admin);
+  const columns = useMemo(
+    () =>
+      beforeActions(
+        backupColumns(t, language),
+        allProjects
+          ? allProjectsColumns<Backup>(t, projectNames, {
+              project: stringField('os-backup-project-attr:project_id', 'project_id'),
+            })
+          : [],
+      ),
+    [t, language, allProjects, projectNames],
+  );
   const filtered = Object.keys(list.controls.view.filters).length > 0;
   const openCreate = () => openDialog(t('backups.dialogs.create'), (close) => <CreateBackupForm close={close} />);
   const openBulkDelete = (selected: Backup[], clearSelection: () => void) =>
@@ -41,7 +63,12 @@ export function BackupsPage() {
         errorTitle={t('table.loadFailed', { what: t('backups.what') })}
         emptyMessage={filtered ? t('backups.noMatch') : t('backups.empty')}
         exportFileName="backups.csv"
-        filters={<BackupFilters controls={list.controls} exactName={list.page.data?.nameMatch === 'exact'} />}
+        filters={
+          <>
+            <BackupFilters controls={list.controls} exactName={list.page.data?.nameMatch === 'exact'} />
+            {admin && <AllProjectsFilters controls={list.controls} projectNames={projectNames} />}
+          </>
+        }
         bulkActions={(selected, clearSelection) =>
           selected.length > 0 && (
             <Button size="xs" color="red" variant="light" onClick={() => openBulkDelete(selected, clearSelection)}>

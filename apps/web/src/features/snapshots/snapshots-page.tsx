@@ -5,6 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { NameFilter, ResourceList, SelectFilter } from '../../components/resource-table';
 import { openDialog } from '../../lib/open-dialog';
 import { useResourceList } from '../../lib/use-resource-list';
+import {
+  AllProjectsFilters,
+  allProjectsColumns,
+  beforeActions,
+  useProjectNameMap,
+  showsAllProjects,
+  stringField,
+} from '../../resources/repair/all-projects';
 import { SNAPSHOT_STATUSES, snapshotListSpec } from '../../resources/snapshots/api';
 import { CreateSnapshotForm } from '../../resources/snapshots/dialogs/create-snapshot-dialog';
 import { displayName } from '../../resources/volumes/names';
@@ -16,9 +24,22 @@ import { VolumeIdFilter } from './volume-id-filter';
 export function SnapshotsPage() {
   const { t, i18n } = useTranslation();
   const list = useResourceList(snapshotListSpec);
-  const { controls, page } = list;
+  const { controls, page, abilities } = list;
+  const projectNames = useProjectNameMap();
+  const allProjects = showsAllProjects(controls, abilities?.admin);
   const language = i18n.resolvedLanguage ?? 'en';
-  const columns = useMemo(() => snapshotColumns(t, language), [t, language]);
+  const columns = useMemo(
+    () =>
+      beforeActions(
+        snapshotColumns(t, language),
+        allProjects
+          ? allProjectsColumns<Snapshot>(t, projectNames, {
+              project: stringField('os-extended-snapshot-attributes:project_id'),
+            })
+          : [],
+      ),
+    [t, language, allProjects, projectNames],
+  );
   const statusOptions = SNAPSHOT_STATUSES.map((status) => ({
     value: status,
     label: t(`status.values.${status}`, { defaultValue: status }),
@@ -54,6 +75,7 @@ export function SnapshotsPage() {
               options={statusOptions}
             />
             <VolumeIdFilter controls={controls} />
+            {abilities?.admin && <AllProjectsFilters controls={controls} projectNames={projectNames} />}
           </>
         }
         bulkActions={(selected: Snapshot[], clearSelection) => (

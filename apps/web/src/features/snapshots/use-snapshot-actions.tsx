@@ -6,13 +6,14 @@ import { CREATE_VOLUME_FROM_SNAPSHOT } from '../../resources/snapshots/api';
 import { DeleteSnapshotsForm } from '../../resources/snapshots/dialogs/delete-snapshots-dialog';
 import { EditSnapshotForm } from '../../resources/snapshots/dialogs/edit-snapshot-dialog';
 import { SnapshotMetadataForm } from '../../resources/snapshots/dialogs/snapshot-metadata-dialog';
+import { useRepairActions } from '../../resources/repair/repair-actions';
 import { CreateVolumeForm } from '../../resources/volumes/dialogs/create-volume-dialog';
 import { RevertVolumeForm } from '../../resources/volumes/dialogs/revert-volume-dialog';
 import { displayName } from '../../resources/volumes/names';
 import { useRevertTarget } from './use-revert-target';
 
 export interface SnapshotAction {
-  id: 'edit' | 'metadata' | 'createVolume' | 'revert' | 'delete';
+  id: 'edit' | 'metadata' | 'createVolume' | 'revert' | 'delete' | 'resetStatus';
   label: string;
   gate: Gate;
   danger?: boolean;
@@ -34,6 +35,7 @@ export function useSnapshotActions(
   const gateFor = useActionGate();
   const name = displayName(snapshot);
   const revert = useRevertTarget(snapshot, loadVolume);
+  const repair = useRepairActions();
   return [
     {
       id: 'edit',
@@ -86,5 +88,13 @@ export function useSnapshotActions(
           <DeleteSnapshotsForm snapshots={[snapshot]} close={close} {...(onDeleted ? { onDeleted } : {})} />
         )),
     },
+    // Admins only: hidden for members, since no member may ever use them.
+    ...repair.snapshot(snapshot).map(({ label, gate, danger, run }) => ({
+      id: 'resetStatus' as const,
+      label,
+      gate,
+      ...(danger ? { danger } : {}),
+      run,
+    })),
   ];
 }

@@ -8,6 +8,14 @@ import { NameFilter, ResourceList, SelectFilter, type ResourceColumn } from '../
 import { openDialog } from '../../lib/open-dialog';
 import { useResourceList } from '../../lib/use-resource-list';
 import { projectQueries } from '../../resources/project/api';
+import {
+  AllProjectsFilters,
+  allProjectsColumns,
+  beforeActions,
+  useProjectNameMap,
+  showsAllProjects,
+  stringField,
+} from '../../resources/repair/all-projects';
 import { volumeListSpec } from '../../resources/volumes/api';
 import { CreateVolumeForm } from '../../resources/volumes/dialogs/create-volume-dialog';
 import { DeleteVolumesForm } from '../../resources/volumes/dialogs/delete-volumes-dialog';
@@ -23,10 +31,20 @@ export function VolumesPage() {
   const zones = useQuery(projectQueries.availabilityZones());
   const types = useQuery({ ...projectQueries.volumeTypes(), enabled: abilities?.admin === true });
   const actionsOf = useVolumeActions();
+  const projectNames = useProjectNameMap();
+  const allProjects = showsAllProjects(controls, abilities?.admin);
   const language = i18n.resolvedLanguage ?? 'en';
   const columns = useMemo<ResourceColumn<Volume>[]>(
     () => [
-      ...volumeColumns(t, language),
+      ...beforeActions(
+        volumeColumns(t, language),
+        allProjects
+          ? allProjectsColumns<Volume>(t, projectNames, {
+              project: stringField('os-vol-tenant-attr:tenant_id'),
+              host: stringField('os-vol-host-attr:host'),
+            })
+          : [],
+      ),
       {
         id: 'actions',
         header: () => <VisuallyHidden>{t('volumes.columns.actions')}</VisuallyHidden>,
@@ -34,7 +52,7 @@ export function VolumesPage() {
         cell: ({ row }) => <ActionMenu name={displayName(row.original)} actions={actionsOf(row.original)} />,
       },
     ],
-    [t, language, actionsOf],
+    [t, language, actionsOf, allProjects, projectNames],
   );
   const statusOptions = VOLUME_STATUSES.map((status) => ({ value: status, label: t(`status.values.${status}`) }));
   return (
@@ -99,6 +117,7 @@ export function VolumesPage() {
                 options={(types.data ?? []).map((type) => ({ value: type.id, label: type.name }))}
               />
             )}
+            {abilities?.admin && <AllProjectsFilters controls={controls} projectNames={projectNames} />}
           </>
         }
         bulkActions={(selected, clearSelection) =>

@@ -12,16 +12,14 @@ import { z } from 'zod';
 import { apiJson, apiVoid } from '../../lib/api-client';
 import type { ListPage, ListSpec } from '../../lib/cinder-list';
 import { detailKey } from '../../lib/use-resource-list';
+import { ALL_PROJECTS_FILTERS } from '../repair/api';
 
 /** The backups list: the filters members may use (`resource_filters.json`: name, status, volume_id). */
 export const backupListSpec: ListSpec<Backup> = {
   path: '/api/cinder/backups/detail',
   key: 'backups',
   schema: backupListSchema,
-  filters: [
-    { key: 'status', param: 'status' },
-    { key: 'volume', param: 'volume_id' },
-  ],
+  filters: [{ key: 'status', param: 'status' }, { key: 'volume', param: 'volume_id' }, ...ALL_PROJECTS_FILTERS],
   // `name` is a backup sort key only from 3.37; the column behind it, `display_name`, sorts at every version.
   sortKeys: { name: 'display_name', status: 'status', size: 'size', created: 'created_at' },
 };

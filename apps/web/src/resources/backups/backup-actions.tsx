@@ -6,6 +6,7 @@ import type { MenuAction } from '../../components/action-menu';
 import { useActionGate } from '../../lib/action-gate';
 import { openDialog } from '../../lib/open-dialog';
 import { CreateVolumeForm } from '../volumes/dialogs/create-volume-dialog';
+import { useRepairActions } from '../repair/repair-actions';
 import { displayName } from '../volumes/names';
 import { useBackupDeleteGate } from './backup-delete-gate';
 import { BACKUP_EXTRA_RULES } from './backup-rules';
@@ -22,6 +23,7 @@ export function useBackupActions(onDeleted?: () => void): (backup: Backup) => Me
   const { t } = useTranslation();
   const gate = useActionGate();
   const deleteGate = useBackupDeleteGate();
+  const repair = useRepairActions();
   const navigate = useNavigate();
   const openVolume = (id: string) => void navigate(`/volumes/${encodeURIComponent(id)}`);
   return (backup) => {
@@ -60,6 +62,8 @@ export function useBackupActions(onDeleted?: () => void): (backup: Backup) => Me
           <DeleteBackupsForm backups={[backup]} close={close} {...(onDeleted ? { onDeleted } : {})} />
         )),
       },
+      // Admins only: hidden for members, since no member may ever use them.
+      ...repair.backup(backup, onDeleted),
     ];
   };
 }

@@ -10,16 +10,14 @@ import { z } from 'zod';
 import { apiJson, apiVoid } from '../../lib/api-client';
 import type { ListSpec } from '../../lib/cinder-list';
 import { detailKey } from '../../lib/use-resource-list';
+import { ALL_PROJECTS_FILTERS } from '../repair/api';
 
 /** The snapshots list: the filters members may use (Cinder's `resource_filters.json`) and sortable columns. */
 export const snapshotListSpec: ListSpec<Snapshot> = {
   path: '/api/cinder/snapshots/detail',
   key: 'snapshots',
   schema: snapshotListSchema,
-  filters: [
-    { key: 'status', param: 'status' },
-    { key: 'volume', param: 'volume_id' },
-  ],
+  filters: [{ key: 'status', param: 'status' }, { key: 'volume', param: 'volume_id' }, ...ALL_PROJECTS_FILTERS],
   // Cinder sorts snapshots by `name` from 3.30; the console asks for a later microversion.
   sortKeys: { name: 'name', status: 'status', size: 'size', created: 'created_at' },
 };

@@ -11,6 +11,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { apiJson, apiVoid } from '../../lib/api-client';
 import type { ListSpec } from '../../lib/cinder-list';
 import { detailKey } from '../../lib/use-resource-list';
+import { ALL_PROJECTS_FILTERS } from '../repair/api';
 
 /** The volumes list: filters members may use (Cinder's `resource_filters.json`) and sortable columns. */
 export const volumeListSpec: ListSpec<Volume> = {
@@ -23,6 +24,7 @@ export const volumeListSpec: ListSpec<Volume> = {
     { key: 'az', param: 'availability_zone' },
     // By id: `volume_type` is not a column, so Cinder matches nothing with it even for admins.
     { key: 'type', param: 'volume_type_id', adminOnly: true },
+    ...ALL_PROJECTS_FILTERS,
   ],
   sortKeys: { name: 'name', status: 'status', size: 'size', az: 'availability_zone', created: 'created_at' },
 };

@@ -5,6 +5,7 @@ import { useActionGate, type Gate } from '../../lib/action-gate';
 import { useCloudAbilities } from '../../lib/capabilities';
 import { openDialog } from '../../lib/open-dialog';
 import { useCinderMutation } from '../../lib/use-cinder-mutation';
+import { useRepairActions } from '../repair/repair-actions';
 import { CreateBackupForm } from '../backups/dialogs/create-backup-dialog';
 import { CreateSnapshotForm } from '../snapshots/dialogs/create-snapshot-dialog';
 import { volumeCalls } from './api';
@@ -32,6 +33,7 @@ export function useVolumeActions(onDeleted?: () => void): (volume: Volume) => Vo
   const { t } = useTranslation();
   const gate = useActionGate();
   const abilities = useCloudAbilities();
+  const repair = useRepairActions();
   const cancelTransfer = useCinderMutation({
     call: (volume: Volume) => volumeCalls.cancelTransferOf(volume.id),
     done: (volume) => t('volumes.transfer.cancelled', { name: displayName(volume) }),
@@ -138,6 +140,8 @@ export function useVolumeActions(onDeleted?: () => void): (volume: Volume) => Vo
           <DeleteVolumesForm volumes={[volume]} close={close} {...(onDeleted ? { onDeleted } : {})} />
         )),
       },
+      // Admins only: hidden for members, since no member may ever use them.
+      ...repair.volume(volume, onDeleted),
     ];
     return actions;
   };

@@ -2,6 +2,7 @@ import type { Volume } from '@cinder-console/cinder';
 import { Button, Group, NumberInput, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fitsQuota, QuotaMeter } from '../../../components/quota-meter';
 import { MetadataFields, metadataObject, type MetadataRow } from '../../../components/metadata-fields';
@@ -9,6 +10,7 @@ import { useCloudAbilities } from '../../../lib/capabilities';
 import { useCurrentSession } from '../../../lib/current-session';
 import { useCinderMutation } from '../../../lib/use-cinder-mutation';
 import { projectQueries } from '../../project/api';
+import { volumeTypeQueries } from '../../volume-types/api';
 import { volumeCalls, type VolumeCreateInput } from '../api';
 import { imageMinSize, sourceQueries, type SourceOption } from '../source-options';
 
@@ -99,6 +101,15 @@ export function CreateVolumeForm({ defaults = {}, close }: { defaults?: CreateVo
   const picked = options.find((option) => option.value === values.sourceId);
   const minSize = picked?.minSize ?? 1;
   const types = useQuery(projectQueries.volumeTypes());
+  // Preselect the type the cloud would pick (the project's default, 3.62, or the cloud's), once
+  // known and unless the user chose already; if it cannot be read, "the cloud's default" stays.
+  const fallbackType = useQuery(volumeTypeQueries.defaultType());
+  const fallbackName = fallbackType.data?.name;
+  const fallbackListed = Boolean(fallbackName && types.data?.some((type) => type.name === fallbackName));
+  const { isTouched, setFieldValue } = form;
+  useEffect(() => {
+    if (fallbackName && fallbackListed && !isTouched('type')) setFieldValue('type', fallbackName);
+  }, [fallbackName, fallbackListed, isTouched, setFieldValue]);
   const zones = useQuery(projectQueries.availabilityZones());
   const quotas = useQuery({ ...projectQueries.quotas(session?.project.id ?? ''), enabled: Boolean(session) });
 

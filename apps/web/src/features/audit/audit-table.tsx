@@ -1,0 +1,93 @@
+import { ActionIcon, Anchor, Badge, Code, CopyButton, Group, Table, Text, Tooltip } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { targetPath, type AuditEntry } from '../../resources/audit/api';
+
+function RequestIdCell({ id }: { id: string }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Code>{id}</Code>
+      <CopyButton value={id}>
+        {({ copied, copy }) => (
+          <Tooltip label={copied ? t('actions.copied') : t('actions.copyRequestId')}>
+            <ActionIcon size="xs" variant="subtle" onClick={copy} aria-label={t('audit.copyRequestId', { id })}>
+              {copied ? '✓' : '⧉'}
+            </ActionIcon>
+          </Tooltip>
+        )}
+      </CopyButton>
+    </Group>
+  );
+}
+
+function TargetCell({ target }: { target: AuditEntry['target'] }) {
+  const { t } = useTranslation();
+  const path = targetPath(target);
+  const kind = t(`audit.kinds.${target.kind}`, { defaultValue: target.kind });
+  if (!target.id) return <Text size="sm">{kind}</Text>;
+  return (
+    <Text size="sm">
+      {kind}{' '}
+      {path ? (
+        <Anchor component={Link} to={path} size="sm">
+          {target.id}
+        </Anchor>
+      ) : (
+        target.id
+      )}
+    </Text>
+  );
+}
+
+/** The audit trail, newest first, one row per call made through the console. */
+export function AuditTable({ entries, label }: { entries: AuditEntry[]; label: string }) {
+  const { t, i18n } = useTranslation();
+  const time = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'short', timeStyle: 'medium' });
+  return (
+    <Table.ScrollContainer minWidth={1100}>
+      <Table striped highlightOnHover aria-label={label}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('audit.columns.time')}</Table.Th>
+            <Table.Th scope="col">{t('audit.columns.user')}</Table.Th>
+            <Table.Th scope="col">{t('audit.columns.project')}</Table.Th>
+            <Table.Th scope="col">{t('audit.columns.region')}</Table.Th>
+            <Table.Th scope="col">{t('audit.columns.action')}</Table.Th>
+            <Table.Th scope="col">{t('audit.columns.target')}</Table.Th>
+            <Table.Th scope="col">{t('audit.columns.result')}</Table.Th>
+            <Table.Th scope="col">{t('audit.columns.status')}</Table.Th>
+            <Table.Th scope="col">{t('audit.columns.requestId')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {entries.map((entry, index) => (
+            <Table.Tr key={`${entry.requestId}-${entry.time}-${index}`}>
+              <Table.Td>
+                <time dateTime={entry.time}>{time.format(new Date(entry.time))}</time>
+              </Table.Td>
+              <Table.Td>{entry.user.name}</Table.Td>
+              <Table.Td>{entry.project.name}</Table.Td>
+              <Table.Td>{entry.region ?? '—'}</Table.Td>
+              <Table.Td>
+                <Code>{entry.action}</Code>
+              </Table.Td>
+              <Table.Td>
+                <TargetCell target={entry.target} />
+              </Table.Td>
+              <Table.Td>
+                <Badge color={entry.result === 'success' ? 'teal' : 'red'} variant="light">
+                  {t(`audit.results.${entry.result}`)}
+                </Badge>
+              </Table.Td>
+              <Table.Td>{entry.status}</Table.Td>
+              <Table.Td>
+                <RequestIdCell id={entry.requestId} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

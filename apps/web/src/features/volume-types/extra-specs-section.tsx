@@ -1,0 +1,114 @@
+import { ActionIcon, Alert, Autocomplete, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { COMMON_SPECS, volumeTypeCalls, type AdminVolumeType } from '../../resources/volume-types/api';
+import { useTypeMutation } from '../../resources/volume-types/use-type-mutation';
+
+/**
+ * A type's extra specs: add or change one (Cinder merges), remove one. Cinder refuses every change
+ * while a volume uses the type, so the section says so up front.
+ */
+export function ExtraSpecsSection({ type }: { type: AdminVolumeType }) {
+  const { t } = useTranslation();
+  const [key, setKey] = useState('');
+  const [value, setValue] = useState('');
+  const specs = Object.entries(type.extra_specs ?? {});
+  const set = useTypeMutation({
+    call: (spec: { key: string; value: string }) => volumeTypeCalls.setSpecs(type.id, { [spec.key]: spec.value }),
+    done: (spec) => t('volumeTypes.specs.setDone', { key: spec.key }),
+    failed: (spec) => t('volumeTypes.specs.setFailed', { key: spec.key }),
+    onDone: () => {
+      setKey('');
+      setValue('');
+    },
+  });
+  const remove = useTypeMutation({
+    call: (specKey: string) => volumeTypeCalls.removeSpec(type.id, specKey),
+    done: (specKey) => t('volumeTypes.specs.removeDone', { key: specKey }),
+    failed: (specKey) => t('volumeTypes.specs.removeFailed', { key: specKey }),
+  });
+  return (
+    <Stack gap="sm">
+      <Title order={2} size="h4">
+        {t('volumeTypes.specs.title')}
+      </Title>
+      <Alert color="blue" variant="light">
+        {t('volumeTypes.specs.inUseNote')}
+      </Alert>
+      {specs.length === 0 ? (
+        <Text c="dimmed">{t('volumeTypes.specs.none')}</Text>
+      ) : (
+        <Table aria-label={t('volumeTypes.specs.title')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('volumeTypes.specs.key')}</Table.Th>
+              <Table.Th scope="col">{t('volumeTypes.specs.value')}</Table.Th>
+              <Table.Th scope="col">{t('volumeTypes.fields.actions')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {specs.map(([specKey, specValue]) => (
+              <Table.Tr key={specKey}>
+                <Table.Td ff="monospace">{specKey}</Table.Td>
+                <Table.Td ff="monospace">{specValue}</Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      aria-label={t('volumeTypes.specs.editKey', { key: specKey })}
+                      onClick={() => {
+                        setKey(specKey);
+                        setValue(specValue);
+                      }}
+                    >
+                      {t('volumeTypes.specs.edit')}
+                    </Button>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('volumeTypes.specs.removeKey', { key: specKey })}
+                      loading={remove.isPending && remove.variables === specKey}
+                      onClick={() => remove.mutate(specKey)}
+                    >
+                      ×
+                    </ActionIcon>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (key.trim()) set.mutate({ key: key.trim(), value });
+        }}
+      >
+        <Group align="flex-end" gap="sm">
+          <Autocomplete
+            label={t('volumeTypes.specs.key')}
+            data={COMMON_SPECS.map((spec) => spec.key)}
+            value={key}
+            maxLength={255}
+            onChange={(next) => {
+              setKey(next);
+              const common = COMMON_SPECS.find((spec) => spec.key === next);
+              if (common?.value && !value) setValue(common.value);
+            }}
+          />
+          <TextInput
+            label={t('volumeTypes.specs.value')}
+            value={value}
+            maxLength={255}
+            onChange={(event) => setValue(event.currentTarget.value)}
+          />
+          <Button type="submit" disabled={!key.trim()} loading={set.isPending}>
+            {t('volumeTypes.specs.save')}
+          </Button>
+        </Group>
+      </form>
+    </Stack>
+  );
+}

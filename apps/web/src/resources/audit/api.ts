@@ -1,0 +1,50 @@
+import { queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import { apiJson } from '../../lib/api-client';
+
+/** One entry of the console's audit trail (the BFF's `GET /api/audit`). */
+export const auditEntrySchema = z.looseObject({
+  time: z.string(),
+  user: z.looseObject({ id: z.string().optional(), name: z.string() }),
+  project: z.looseObject({ id: z.string(), name: z.string() }),
+  region: z.string().nullable(),
+  action: z.string(),
+  target: z.looseObject({ kind: z.string(), id: z.string().nullable() }),
+  result: z.enum(['success', 'failure']),
+  status: z.number(),
+  requestId: z.string(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+const auditListSchema = z.object({ entries: z.array(auditEntrySchema) });
+
+/** The filters the BFF takes; `since`/`until` are ISO date-times. */
+export const AUDIT_FILTERS = ['project', 'user', 'action', 'result', 'since', 'until'] as const;
+export type AuditFilters = Partial<Record<(typeof AUDIT_FILTERS)[number], string>>;
+
+/** The newest entries the page asks for at once (the BFF's maximum). */
+export const AUDIT_LIMIT = 1000;
+
+/**
+ * The audit trail, newest first. Under `overview` so every change made through the console
+ * refreshes it. The BFF narrows a member's query to their own project whatever is asked.
+ */
+export const auditListQueries = {
+  list: (filters: AuditFilters) =>
+    queryOptions({
+      queryKey: ['overview', 'audit', 'list', filters] as const,
+      queryFn: ({ signal }) => {
+        const query = new URLSearchParams({ limit: String(AUDIT_LIMIT) });
+        for (const key of AUDIT_FILTERS) if (filters[key]) query.set(key, filters[key]);
+        return apiJson(`/api/audit?${query}`, auditListSchema, { signal });
+      },
+      select: (body) => body.entries,
+    }),
+};
+
+/** The console page of an audited target, when it has one. */
+export function targetPath(target: AuditEntry['target']): string | undefined {
+  if (!target.id) return undefined;
+  if (target.kind === 'quota_set') return `/quotas?project=${encodeURIComponent(target.id)}`;
+  const base = { volume: '/volumes', snapshot: '/snapshots', backup: '/backups' }[target.kind];
+  return base ? `${base}/${encodeURIComponent(target.id)}` : undefined;
+}

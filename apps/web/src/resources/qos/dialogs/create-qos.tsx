@@ -1,0 +1,58 @@
+import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import { metadataObject, type MetadataRow } from '../../../components/metadata-fields';
+import { KeyValueFields } from '../../volume-types/key-value-fields';
+import { useTypeMutation } from '../../volume-types/use-type-mutation';
+import { QOS_CONSUMERS, qosCalls, type QosConsumer, QOS_KEYS } from '../api';
+
+interface FormValues {
+  name: string;
+  consumer: QosConsumer;
+  specs: MetadataRow[];
+}
+
+/** Creates QoS specs: a name, where they apply (front-end, back-end or both) and key/values. */
+export function CreateQosForm({ close }: { close: () => void }) {
+  const { t } = useTranslation();
+  const form = useForm<FormValues>({
+    initialValues: { name: '', consumer: 'back-end', specs: [{ key: '', value: '' }] },
+    validate: {
+      name: (v) => (!v.trim() ? t('qos.form.nameRequired') : v.length > 255 ? t('forms.tooLong', { max: 255 }) : null),
+    },
+  });
+  const create = useTypeMutation({
+    call: (values: FormValues) => qosCalls.create(values.name.trim(), values.consumer, metadataObject(values.specs)),
+    done: (values) => t('qos.form.created', { name: values.name }),
+    failed: (values) => t('qos.form.createFailed', { name: values.name }),
+    onDone: close,
+  });
+  return (
+    <form onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
+      <Stack gap="sm">
+        <TextInput label={t('qos.fields.name')} required data-autofocus {...form.getInputProps('name')} />
+        <Select
+          label={t('qos.fields.consumer')}
+          allowDeselect={false}
+          data={QOS_CONSUMERS.map((value) => ({ value, label: t(`qos.consumers.${value}`) }))}
+          {...form.getInputProps('consumer')}
+        />
+        <KeyValueFields
+          form={form}
+          path="specs"
+          title={t('qos.fields.specs')}
+          add={t('qos.form.addKey')}
+          suggest={QOS_KEYS}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close}>
+            {t('actions.cancel')}
+          </Button>
+          <Button type="submit" loading={create.isPending}>
+            {t('qos.form.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

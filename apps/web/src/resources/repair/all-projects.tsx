@@ -1,0 +1,111 @@
+import { Switch } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { createColumnHelper } from '@tanstack/react-table';
+import type { TFunction } from 'i18next';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ResourceColumn } from '../../components/resource-table';
+import { SelectFilter } from '../../components/resource-table';
+import { useCloudAbilities } from '../../lib/capabilities';
+import type { ListViewControls } from '../../lib/list-view';
+import { identityQueries } from '../identity/api';
+
+/**
+ * Project names by id, as `useProjectNames` gives them, but the same Map until the projects change:
+ * the tables' column definitions depend on it.
+ */
+export function useProjectNameMap(): Map<string, string> {
+  const admin = useCloudAbilities()?.admin === true;
+  const { data } = useQuery({ ...identityQueries.projects(), enabled: admin });
+  return useMemo(() => new Map((data ?? []).map((project) => [project.id, project.name])), [data]);
+}
+
+/** Whether the list shows every project now (admins only; see `ALL_PROJECTS_FILTERS`). */
+export const showsAllProjects = (controls: ListViewControls, admin: boolean | undefined) =>
+  admin === true && controls.view.filters.allProjects === '1';
+
+/** The "All projects" switch and, when on, the project filter. Render for admins only. */
+export function AllProjectsFilters({
+  controls,
+  projectNames,
+}: {
+  controls: ListViewControls;
+  projectNames: Map<string, string>;
+}) {
+  const { t } = useTranslation();
+  const on = controls.view.filters.allProjects === '1';
+  return (
+    <>
+      <Switch
+        label={t('repair.allProjects.toggle')}
+        checked={on}
+        onChange={(event) => {
+          const checked = event.currentTarget.checked;
+          if (!checked) controls.setFilter('project', undefined);
+          controls.setFilter('allProjects', checked ? '1' : undefined);
+        }}
+        style={{ alignSelf: 'flex-end', paddingBottom: 6 }}
+      />
+      {on && (
+        <SelectFilter
+          controls={controls}
+          filterKey="project"
+          label={t('repair.allProjects.project')}
+          options={[...projectNames.entries()]
+            .map(([value, label]) => ({ value, label }))
+            .sort((a, b) => a.label.localeCompare(b.label))}
+        />
+      )}
+    </>
+  );
+}
+
+/** Puts `extra` columns before the row-actions column, if the table has one. */
+export function beforeActions<T>(columns: ResourceColumn<T>[], extra: ResourceColumn<T>[]): ResourceColumn<T>[] {
+  const last = columns.at(-1);
+  return last?.id === 'actions' ? [...columns.slice(0, -1), ...extra, last] : [...columns, ...extra];
+}
+
+/**
+ * The project column (name when the admin may read it, else the id) and, where the kind has one,
+ * the host column, for a list that shows every project.
+ */
+export function allProjectsColumns<T extends Record<string, unknown>>(
+  t: TFunction,
+  projectNames: Map<string, string>,
+  fields: { project: (row: T) => string | undefined; host?: (row: T) => string | undefined },
+): ResourceColumn<T>[] {
+  const column = createColumnHelper<T>();
+  const projectOf = (row: T) => {
+    const id = fields.project(row);
+    return id ? (projectNames.get(id) ?? id) : '';
+  };
+  const columns: ResourceColumn<T>[] = [
+    column.display({
+      id: 'project',
+      header: t('repair.allProjects.projectColumn'),
+      meta: { label: t('repair.allProjects.projectColumn'), csv: projectOf },
+      cell: ({ row }) => projectOf(row.original),
+    }),
+  ];
+  const host = fields.host;
+  if (host) {
+    columns.push(
+      column.display({
+        id: 'host',
+        header: t('repair.allProjects.hostColumn'),
+        meta: { label: t('repair.allProjects.hostColumn'), csv: (row) => host(row) ?? '' },
+        cell: ({ row }) => host(row.original) ?? '',
+      }),
+    );
+  }
+  return columns;
+}
+
+/** A string field of a loose Cinder record, by its (microversion-dependent) name. */
+export const stringField =
+  (...names: string[]) =>
+  (row: Record<string, unknown>): string | undefined => {
+    for (const name of names) if (typeof row[name] === 'string') return row[name];
+    return undefined;
+  };

@@ -1,0 +1,59 @@
+import { Button, Group, Select, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { repairCalls } from './api';
+import { RepairWarning } from './repair-warning';
+import { useRepairMutation } from './use-repair-mutation';
+
+/** Sets a snapshot's or a backup's status in Cinder's database, after a warning. */
+export function ResetStatusForm({
+  kind,
+  item,
+  name,
+  statuses,
+  close,
+}: {
+  kind: 'snapshots' | 'backups';
+  item: { id: string; status: string };
+  name: string;
+  statuses: readonly string[];
+  close: () => void;
+}) {
+  const { t } = useTranslation();
+  const label = (value: string) => t(`status.values.${value}`, { defaultValue: value });
+  const [status, setStatus] = useState<string>(statuses.includes(item.status) ? item.status : statuses[0]!);
+  const [acknowledged, setAcknowledged] = useState(false);
+  const reset = useRepairMutation({
+    kind,
+    call: (target: string) => repairCalls.resetStatus(kind, item.id, target),
+    done: () => t('repair.reset.done', { name }),
+    failed: () => t('repair.reset.failed', { name }),
+    onDone: close,
+  });
+  return (
+    <Stack gap="sm">
+      <Text size="sm">{t('repair.reset.current', { status: label(item.status) })}</Text>
+      <Select
+        label={t('repair.reset.status')}
+        data={statuses.map((value) => ({ value, label: label(value) }))}
+        value={status}
+        onChange={(value) => setStatus(value ?? status)}
+        allowDeselect={false}
+        data-autofocus
+      />
+      <RepairWarning
+        message={t(kind === 'backups' ? 'repair.reset.backupWarning' : 'repair.reset.warning')}
+        acknowledged={acknowledged}
+        onAcknowledge={setAcknowledged}
+      />
+      <Group justify="flex-end">
+        <Button variant="default" onClick={close}>
+          {t('actions.cancel')}
+        </Button>
+        <Button color="red" disabled={!acknowledged} loading={reset.isPending} onClick={() => reset.mutate(status)}>
+          {t('repair.reset.submit')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

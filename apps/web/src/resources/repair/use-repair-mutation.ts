@@ -1,0 +1,27 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCinderMutation } from '../../lib/use-cinder-mutation';
+import type { RepairKind } from './api';
+
+/**
+ * A repair call with its toast. Resets are synchronous database writes the live relay does not
+ * watch (the status they set is usually stable), so the kind's lists and details refetch at once.
+ */
+export function useRepairMutation<V>(options: {
+  kind: RepairKind;
+  call: (variables: V) => Promise<void>;
+  done: (variables: V) => string;
+  failed: (variables: V) => string;
+  onDone: () => void;
+}) {
+  const queryClient = useQueryClient();
+  return useCinderMutation({
+    call: options.call,
+    done: options.done,
+    failed: options.failed,
+    affects: [options.kind],
+    onDone: () => {
+      void queryClient.invalidateQueries({ queryKey: [options.kind] });
+      options.onDone();
+    },
+  });
+}

@@ -1,0 +1,79 @@
+import { Button, Checkbox, Group, Stack, TextInput, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import { metadataObject, type MetadataRow } from '../../../components/metadata-fields';
+import { COMMON_SPECS, volumeTypeCalls, type AdminVolumeType } from '../api';
+import { KeyValueFields } from '../key-value-fields';
+import { useTypeMutation } from '../use-type-mutation';
+
+interface FormValues {
+  name: string;
+  description: string;
+  isPublic: boolean;
+  specs: MetadataRow[];
+}
+
+/** Creates a volume type (with extra specs) or edits one's name, description and visibility. */
+export function TypeForm({ type, close }: { type?: AdminVolumeType; close: () => void }) {
+  const { t } = useTranslation();
+  const form = useForm<FormValues>({
+    initialValues: {
+      name: type?.name ?? '',
+      description: type?.description ?? '',
+      isPublic: type?.is_public ?? true,
+      specs: [],
+    },
+    validate: {
+      name: (v) =>
+        !v.trim() ? t('volumeTypes.form.nameRequired') : v.length > 255 ? t('forms.tooLong', { max: 255 }) : null,
+      description: (v) => (v.length > 255 ? t('forms.tooLong', { max: 255 }) : null),
+    },
+  });
+  const save = useTypeMutation({
+    call: (values: FormValues) => {
+      const input = { name: values.name.trim(), description: values.description, isPublic: values.isPublic };
+      if (type) return volumeTypeCalls.update(type.id, input);
+      const specs = metadataObject(values.specs);
+      return volumeTypeCalls.create({ ...input, ...(Object.keys(specs).length ? { extraSpecs: specs } : {}) });
+    },
+    done: (values) => t(type ? 'volumeTypes.form.updated' : 'volumeTypes.form.created', { name: values.name }),
+    failed: (values) =>
+      t(type ? 'volumeTypes.form.updateFailed' : 'volumeTypes.form.createFailed', { name: values.name }),
+    onDone: close,
+  });
+  return (
+    <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
+      <Stack gap="sm">
+        <TextInput label={t('volumeTypes.fields.name')} required data-autofocus {...form.getInputProps('name')} />
+        <Textarea
+          label={t('volumeTypes.fields.description')}
+          autosize
+          minRows={2}
+          {...form.getInputProps('description')}
+        />
+        <Checkbox
+          label={t('volumeTypes.form.public')}
+          description={t('volumeTypes.form.publicHelp')}
+          {...form.getInputProps('isPublic', { type: 'checkbox' })}
+        />
+        {!type && (
+          <KeyValueFields
+            form={form}
+            path="specs"
+            title={t('volumeTypes.specs.title')}
+            add={t('volumeTypes.specs.add')}
+            suggest={COMMON_SPECS.map((spec) => spec.key)}
+          />
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close}>
+            {t('actions.cancel')}
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {type ? t('actions.save') : t('volumeTypes.form.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,201 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { LoginPage } from './pages/login-page';
+import { VolumeTypesPage } from './pages/volume-types-page';
+import { VolumesPage } from './pages/volumes-page';
+
+const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e4)}`;
+
+/** A signed-in page in its own browser context: admin and demo side by side. */
+async function signedIn(browser: Browser, user: string, next = '/volumes'): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  const login = new LoginPage(page);
+  await login.goto(next);
+  await login.signIn(user, user);
+  await expect(page.getByRole('button', { name: /Account menu/ })).toBeVisible();
+  return page;
+}
+
+/** In the demo page's create dialog, creates a volume of `type` and waits until it is available. */
+async function createVolumeOfType(page: Page, name: string, type: string): Promise<void> {
+  const volumes = new VolumesPage(page);
+  await volumes.goto();
+  await page.getByRole('button', { name: 'Create volume' }).click();
+  const dialog = volumes.dialog('Create volume');
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
+  await dialog.getByRole('combobox', { name: 'Volume type' }).click();
+  await volumes.pickOption(new RegExp(`^${type}$`));
+  await dialog.getByRole('button', { name: /^Create/ }).click();
+  await expect(dialog).toBeHidden();
+  await expect(await volumes.row(name)).toContainText('Available', { timeout: 20_000 });
+}
+
+/** Deletes demo's volume `name` through the console's API and waits until Cinder no longer lists it. */
+async function deleteVolume(page: Page, name: string): Promise<void> {
+  const session = await (await page.request.get('/api/session')).json();
+  const headers = { 'X-CSRF-Token': session.csrfToken as string };
+  const found = await (await page.request.get(`/api/cinder/volumes/detail?name=${name}`)).json();
+  for (const volume of found.volumes ?? []) await page.request.delete(`/api/cinder/volumes/${volume.id}`, { headers });
+  await expect
+    .poll(async () => (await (await page.request.get(`/api/cinder/volumes?name=${name}`)).json()).volumes.length, {
+      timeout: 20_000,
+    })
+    .toBe(0);
+}
+
+test('a private type with extra specs and access for demo: used, refused deletion, then deleted', async ({
+  browser,
+}) => {
+  const admin = await signedIn(browser, 'admin', '/volume-types');
+  const types = new VolumeTypesPage(admin);
+  await expect(types.table).toBeVisible();
+  const typeName = unique('private-type');
+  await types.create({ name: typeName, isPublic: false, specs: { 'e2e:tier': 'gold' } });
+  await expect(types.row(typeName)).toContainText('Private');
+  await expect(types.row(typeName)).toContainText('e2e:tier=gold');
+
+  await types.open(typeName);
+  // One more spec through the detail page's editor, then access for demo.
+  await admin.getByRole('combobox', { name: 'Key' }).fill('e2e:speed');
+  await admin.getByRole('textbox', { name: 'Value' }).fill('fast');
+  await admin.getByRole('button', { name: 'Set spec' }).click();
+  await expect(admin.getByRole('table', { name: 'Extra specs' })).toContainText('e2e:speed');
+  await types.giveAccess('demo');
+
+  const demo = await signedIn(browser, 'demo');
+  const volumeName = unique('typed');
+  await createVolumeOfType(demo, volumeName, typeName);
+
+  // Cinder refuses while the volume uses the type: its message shows, with the request id.
+  await types.goto();
+  await types.delete(typeName);
+  await expect(admin.getByText('Target volume type is still in use.')).toBeVisible();
+  await expect(admin.getByText(/Request ID/i).first()).toBeVisible();
+  await admin.keyboard.press('Escape');
+
+  // The volume goes (through demo's session), and with it the refusal.
+  await deleteVolume(demo, volumeName);
+
+  await types.goto();
+  await types.delete(typeName);
+  await expect(admin.getByText(`Volume type ${typeName} deleted`)).toBeVisible();
+  await expect(types.row(typeName)).toHaveCount(0);
+});
+
+test("demo's create dialog preselects the type the cloud would pick", async ({ browser }) => {
+  const demo = await signedIn(browser, 'demo');
+  const fallback = await (await demo.request.get('/api/cinder/types/default')).json();
+  await demo.getByRole('button', { name: 'Create volume' }).click();
+  const dialog = demo.getByRole('dialog', { name: 'Create volume' });
+  await expect(dialog.getByRole('combobox', { name: 'Volume type' })).toHaveValue(fallback.volume_type.name);
+});
+
+test("demo's default type, set by an admin, is preselected in demo's create dialog", async ({ browser }) => {
+  const admin = await signedIn(browser, 'admin', '/volume-types');
+  const types = new VolumeTypesPage(admin);
+  await expect(types.table).toBeVisible();
+  const typeName = unique('demo-default');
+  await types.create({ name: typeName, isPublic: true });
+  await types.setProjectDefault('demo', typeName);
+
+  const demo = await signedIn(browser, 'demo');
+  await demo.getByRole('button', { name: 'Create volume' }).click();
+  const dialog = demo.getByRole('dialog', { name: 'Create volume' });
+  await expect(dialog.getByRole('combobox', { name: 'Volume type' })).toHaveValue(typeName);
+
+  // Leave the emulator's demo project as the other specs expect it.
+  await admin.getByRole('button', { name: 'Remove the default type of demo' }).click();
+  await expect(admin.getByText("demo uses the cloud's default type again")).toBeVisible();
+});
+
+test('a member who types /volume-types gets the not-allowed page', async ({ browser }) => {
+  const demo = await signedIn(browser, 'demo', '/volume-types');
+  await expect(demo.getByRole('alert').filter({ hasText: 'Not allowed' })).toBeVisible();
+  await expect(demo.getByRole('table', { name: 'Volume types' })).toHaveCount(0);
+  await demo.goto('/qos');
+  await expect(demo.getByRole('alert').filter({ hasText: 'Not allowed' })).toBeVisible();
+});
+
+test('QoS specs: create, edit keys, associate with a type, and delete with force while associated', async ({
+  browser,
+}) => {
+  const admin = await signedIn(browser, 'admin', '/volume-types');
+  const types = new VolumeTypesPage(admin);
+  await expect(types.table).toBeVisible();
+  const typeName = unique('qos-type');
+  await types.create({ name: typeName, isPublic: true });
+
+  const qosName = unique('qos');
+  await admin.goto('/qos');
+  await admin.getByRole('button', { name: 'Create QoS specs' }).click();
+  const create = types.dialog('Create QoS specs');
+  await create.getByRole('textbox', { name: 'Name' }).fill(qosName);
+  await create.getByRole('combobox', { name: 'Consumer' }).click();
+  await types.pickOption('Both');
+  await create.getByLabel('Key 1').fill('total_iops_sec');
+  await create.getByLabel('Value 1').fill('500');
+  await create.getByRole('button', { name: 'Create QoS specs' }).click();
+  await expect(create).toBeHidden();
+  const table = admin.getByRole('table', { name: 'QoS specs' });
+  const row = table.getByRole('row').filter({ hasText: qosName });
+  await expect(row).toContainText('total_iops_sec=500');
+  await expect(row).toContainText('Both');
+
+  await row.getByRole('button', { name: `Actions for ${qosName}` }).click();
+  await admin.getByRole('menuitem', { name: 'Edit keys' }).click();
+  const edit = types.dialog(`Keys of ${qosName}`);
+  await edit.getByLabel('Value 1').fill('800');
+  await edit.getByRole('button', { name: 'Add key' }).click();
+  await edit.getByLabel('Key 2').fill('read_bytes_sec');
+  await edit.getByLabel('Value 2').fill('1000');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit).toBeHidden();
+  await expect(row).toContainText('total_iops_sec=800, read_bytes_sec=1000');
+
+  await row.getByRole('button', { name: `Actions for ${qosName}` }).click();
+  await admin.getByRole('menuitem', { name: 'Volume types' }).click();
+  const associate = types.dialog(`Volume types of ${qosName}`);
+  await associate.getByRole('combobox', { name: 'Volume type' }).click();
+  await types.pickOption(typeName);
+  await associate.getByRole('button', { name: 'Associate' }).click();
+  await expect(associate.getByRole('table', { name: 'Associated volume types' })).toContainText(typeName);
+  await associate.getByRole('button', { name: 'Close', exact: true }).last().click();
+  await expect(row).toContainText(typeName);
+
+  await row.getByRole('button', { name: `Actions for ${qosName}` }).click();
+  await admin.getByRole('menuitem', { name: /^Delete/ }).click();
+  const remove = types.dialog(`Delete ${qosName}`);
+  await expect(remove.getByText(/These volume types use the specs/)).toContainText(typeName);
+  const submit = remove.getByRole('button', { name: 'Delete QoS specs' });
+  await expect(submit).toBeDisabled();
+  await remove.getByRole('checkbox', { name: 'Delete anyway (force)' }).check();
+  await submit.click();
+  await expect(admin.getByText(`QoS specs ${qosName} deleted`)).toBeVisible();
+  await expect(row).toHaveCount(0);
+
+  await types.goto();
+  await types.delete(typeName);
+  await expect(types.row(typeName)).toHaveCount(0);
+});
+
+test('the admin pages pass axe without serious or critical violations', async ({ browser }) => {
+  const admin = await signedIn(browser, 'admin', '/volume-types');
+  const types = new VolumeTypesPage(admin);
+  await expect(types.table).toBeVisible();
+  const scan = async (name: string) => {
+    // Scanned once settled: the page as the user reads it, not its loaders.
+    await expect(admin.getByLabel(/^Loading/)).toHaveCount(0);
+    const results = await new AxeBuilder({ page: admin }).analyze();
+    const blocking = results.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    expect.soft(blocking, name).toEqual([]);
+  };
+  await scan('the volume types list');
+  const name = (await types.table.getByRole('link').first().textContent()) ?? '';
+  await types.open(name);
+  await scan('a volume type detail page');
+  await admin.goto('/qos');
+  await expect(admin.getByRole('heading', { level: 1, name: 'QoS specs' })).toBeVisible();
+  await scan('the QoS specs page');
+});
