@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { AuditPage } from './pages/audit-page';
 import { LoginPage } from './pages/login-page';
 import { VolumeTypesPage } from './pages/volume-types-page';
 import { VolumesPage } from './pages/volumes-page';
@@ -80,6 +81,18 @@ test('a private type with extra specs and access for demo: used, refused deletio
   await types.delete(typeName);
   await expect(admin.getByText(`Volume type ${typeName} deleted`)).toBeVisible();
   await expect(types.row(typeName)).toHaveCount(0);
+
+  // Each step is in the audit trail, the refused delete with Cinder's status.
+  const audit = new AuditPage(admin);
+  await audit.goto({ action: 'volume_type' });
+  for (const [action, outcome] of [
+    ['volume_type.create', 'Success'],
+    ['volume_type.addProjectAccess', 'Success'],
+    ['volume_type.delete', '400'],
+    ['volume_type.delete', 'Success'],
+  ] as const) {
+    await expect(audit.rows(action, outcome).first()).toBeVisible();
+  }
 });
 
 test("demo's create dialog preselects the type the cloud would pick", async ({ browser }) => {

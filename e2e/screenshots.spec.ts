@@ -22,8 +22,35 @@ async function pages(page: Page): Promise<Array<{ name: string; path: string }>>
     { name: 'volume-detail', path: `/volumes/${volumeId}` },
     { name: 'snapshots', path: '/snapshots' },
     { name: 'backups', path: '/backups' },
-    { name: 'volume-types', path: '/volume-types' },
+    { name: 'quotas', path: '/quotas' },
+    { name: 'audit', path: '/audit' },
   ];
+}
+
+/** The administration pages, seen by the cloud admin. */
+async function adminPages(page: Page): Promise<Array<{ name: string; path: string }>> {
+  const types = await (await page.request.get('/api/cinder/types')).json();
+  const typeId = (types as { volume_types: Array<{ id: string }> }).volume_types[0]!.id;
+  return [
+    { name: 'admin-volume-types', path: '/volume-types' },
+    { name: 'admin-volume-type-detail', path: `/volume-types/${typeId}` },
+    { name: 'admin-qos', path: '/qos' },
+    { name: 'admin-quotas', path: '/quotas' },
+    { name: 'admin-audit', path: '/audit' },
+    { name: 'admin-volumes-all-projects', path: '/volumes?allProjects=1' },
+  ];
+}
+
+async function captureAll(page: Page, testInfo: TestInfo, list: Array<{ name: string; path: string }>) {
+  const shell = new AppShell(page);
+  for (const { name, path } of list) {
+    for (const size of WIDTHS) {
+      await page.setViewportSize({ width: size.width, height: size.height });
+      await page.goto(path);
+      await shell.waitUntilSettled();
+      await capture(page, testInfo, `${name}-${size.name}`);
+    }
+  }
 }
 
 async function capture(page: Page, testInfo: TestInfo, name: string): Promise<void> {
@@ -39,7 +66,6 @@ for (const locale of ['en', 'zh-CN'] as const) {
 
       test(`screenshots of every page (${locale}, ${colorScheme})`, async ({ page }, testInfo) => {
         test.setTimeout(120_000);
-        const shell = new AppShell(page);
         for (const size of WIDTHS) {
           await page.setViewportSize({ width: size.width, height: size.height });
           await page.goto('/login');
@@ -49,14 +75,14 @@ for (const locale of ['en', 'zh-CN'] as const) {
         }
         const signIn = await page.request.post('/api/session', { data: { username: 'demo', password: 'demo' } });
         expect(signIn.ok()).toBe(true);
-        for (const { name, path } of await pages(page)) {
-          for (const size of WIDTHS) {
-            await page.setViewportSize({ width: size.width, height: size.height });
-            await page.goto(path);
-            await shell.waitUntilSettled();
-            await capture(page, testInfo, `${name}-${size.name}`);
-          }
-        }
+        await captureAll(page, testInfo, await pages(page));
+      });
+
+      test(`screenshots of the administration pages (${locale}, ${colorScheme})`, async ({ page }, testInfo) => {
+        test.setTimeout(120_000);
+        const signIn = await page.request.post('/api/session', { data: { username: 'admin', password: 'admin' } });
+        expect(signIn.ok()).toBe(true);
+        await captureAll(page, testInfo, await adminPages(page));
       });
     });
   }

@@ -51,7 +51,7 @@ test('the home page is the overview: quotas, resources by status and recent acti
   // The sign-in above is on the record, and so is a change made now.
   await page.goto('/overview');
   const activity = page.getByRole('table', { name: 'Recent activity' });
-  await expect(activity.getByRole('row').filter({ hasText: 'session.login' }).first()).toContainText('Succeeded');
+  await expect(activity.getByRole('row').filter({ hasText: 'session.login' }).first()).toContainText('Success');
 });
 
 test.describe('on a system set to dark', () => {

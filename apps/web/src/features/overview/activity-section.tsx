@@ -3,13 +3,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ErrorAlert } from '../../components/error-alert';
-import { overviewQueries } from './api';
-import { ActivityTable } from './activity-table';
+import { AuditTable } from '../../components/audit-table';
+import { auditListQueries } from '../../resources/audit/api';
+import { RECENT_ACTIVITY } from './api';
 
 /** Recent changes made through the console in this project. */
 export function ActivitySection() {
   const { t } = useTranslation();
-  const activity = useQuery(overviewQueries.recentActivity());
+  const activity = useQuery(auditListQueries.recent(RECENT_ACTIVITY));
   return (
     <Stack gap="sm" component="section" aria-labelledby="overview-activity">
       <Group justify="space-between" align="flex-end" gap="xs">
@@ -34,7 +35,9 @@ export function ActivitySection() {
         />
       )}
       {activity.data?.length === 0 && <Text size="sm">{t('overview.activity.empty')}</Text>}
-      {activity.data && activity.data.length > 0 && <ActivityTable entries={activity.data} />}
+      {activity.data && activity.data.length > 0 && (
+        <AuditTable entries={activity.data} label={t('overview.activity.title')} compact />
+      )}
     </Stack>
   );
 }

@@ -37,19 +37,8 @@ async function fetchStatusCounts(kind: CountedKind, withCount: boolean, signal: 
   };
 }
 
-const auditEntrySchema = z.looseObject({
-  time: z.string(),
-  user: z.looseObject({ name: z.string() }),
-  action: z.string(),
-  target: z.looseObject({ kind: z.string(), id: z.string().nullable() }),
-  result: z.enum(['success', 'failure']),
-  status: z.number(),
-  requestId: z.string(),
-});
-export type ActivityEntry = z.infer<typeof auditEntrySchema>;
-
 /** How many audit entries the overview shows. */
-const RECENT_ACTIVITY = 20;
+export const RECENT_ACTIVITY = 20;
 
 /**
  * The overview's data. Every key starts with `overview`, which live updates invalidate on any
@@ -60,12 +49,5 @@ export const overviewQueries = {
     queryOptions({
       queryKey: ['overview', 'status-counts', kind, { withCount }] as const,
       queryFn: ({ signal }) => fetchStatusCounts(kind, withCount, signal),
-    }),
-  recentActivity: () =>
-    queryOptions({
-      queryKey: ['overview', 'activity', RECENT_ACTIVITY] as const,
-      queryFn: ({ signal }) =>
-        apiJson(`/api/audit?limit=${RECENT_ACTIVITY}`, z.object({ entries: z.array(auditEntrySchema) }), { signal }),
-      select: (body) => body.entries,
     }),
 };

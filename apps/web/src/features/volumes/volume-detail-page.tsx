@@ -10,7 +10,8 @@ import { MessagesList } from '../../components/messages-list';
 import { StatusBadge } from '../../components/status-badge';
 import { ApiError } from '../../lib/api-error';
 import { formatDateTime } from '../../lib/format';
-import { auditQueries } from '../../resources/project/audit';
+import { auditListQueries } from '../../resources/audit/api';
+import { AuditTable } from '../../components/audit-table';
 import { projectQueries } from '../../resources/project/api';
 import { volumeQueries } from '../../resources/volumes/api';
 import { displayName } from '../../resources/volumes/names';
@@ -84,7 +85,7 @@ export function VolumeDetailPage() {
           <VolumeMessages id={v.id} />
         </Tabs.Panel>
         <Tabs.Panel value="audit" pt="sm">
-          <AuditTrail id={v.id} language={language} />
+          <AuditTrail id={v.id} />
         </Tabs.Panel>
       </Tabs>
     </Stack>
@@ -174,35 +175,12 @@ function VolumeMessages({ id }: { id: string }) {
   return <MessagesList messages={messages.data} />;
 }
 
-function AuditTrail({ id, language }: { id: string; language: string }) {
+function AuditTrail({ id }: { id: string }) {
   const { t } = useTranslation();
-  const audit = useQuery(auditQueries.forTarget(id));
+  const audit = useQuery(auditListQueries.forTarget(id));
   if (audit.error) return <ErrorAlert error={audit.error} title={t('volumes.detail.auditFailed')} />;
   if (!audit.data?.length) return <Text c="dimmed">{t('volumes.detail.noAudit')}</Text>;
-  return (
-    <Table aria-label={t('volumes.detail.tabs.audit')}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">{t('volumes.detail.audit.time')}</Table.Th>
-          <Table.Th scope="col">{t('volumes.detail.audit.user')}</Table.Th>
-          <Table.Th scope="col">{t('volumes.detail.audit.action')}</Table.Th>
-          <Table.Th scope="col">{t('volumes.detail.audit.result')}</Table.Th>
-          <Table.Th scope="col">{t('volumes.detail.audit.requestId')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {audit.data.map((entry) => (
-          <Table.Tr key={`${entry.time}-${entry.requestId}`}>
-            <Table.Td>{formatDateTime(entry.time, language)}</Table.Td>
-            <Table.Td>{entry.user.name}</Table.Td>
-            <Table.Td>{entry.action}</Table.Td>
-            <Table.Td>{t(`volumes.detail.audit.${entry.result}`, { status: entry.status })}</Table.Td>
-            <Table.Td ff="monospace">{entry.requestId}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
+  return <AuditTable entries={audit.data} label={t('volumes.detail.tabs.audit')} compact />;
 }
 
 export default VolumeDetailPage;

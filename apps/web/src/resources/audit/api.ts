@@ -39,6 +39,21 @@ export const auditListQueries = {
       },
       select: (body) => body.entries,
     }),
+  /** The newest `limit` entries (the overview's recent activity). */
+  recent: (limit: number) =>
+    queryOptions({
+      queryKey: ['overview', 'audit', 'recent', limit] as const,
+      queryFn: ({ signal }) => apiJson(`/api/audit?limit=${limit}`, auditListSchema, { signal }),
+      select: (body) => body.entries,
+    }),
+  /** What was done to one resource through the console. */
+  forTarget: (id: string) =>
+    queryOptions({
+      queryKey: ['overview', 'audit', 'target', id] as const,
+      queryFn: ({ signal }) =>
+        apiJson(`/api/audit?target=${encodeURIComponent(id)}&limit=100`, auditListSchema, { signal }),
+      select: (body) => body.entries,
+    }),
 };
 
 /** The console page of an audited target, when it has one. */

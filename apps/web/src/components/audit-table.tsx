@@ -1,7 +1,7 @@
 import { ActionIcon, Anchor, Badge, Code, CopyButton, Group, Table, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { targetPath, type AuditEntry } from '../../resources/audit/api';
+import { targetPath, type AuditEntry } from '../resources/audit/api';
 
 function RequestIdCell({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -40,23 +40,34 @@ function TargetCell({ target }: { target: AuditEntry['target'] }) {
   );
 }
 
-/** The audit trail, newest first, one row per call made through the console. */
-export function AuditTable({ entries, label }: { entries: AuditEntry[]; label: string }) {
+/**
+ * The audit trail, newest first, one row per call made through the console. `compact` (the
+ * overview, a resource's own trail) leaves out project, region and HTTP status.
+ */
+export function AuditTable({
+  entries,
+  label,
+  compact = false,
+}: {
+  entries: AuditEntry[];
+  label: string;
+  compact?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const time = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'short', timeStyle: 'medium' });
   return (
-    <Table.ScrollContainer minWidth={1100}>
+    <Table.ScrollContainer minWidth={compact ? 720 : 1100}>
       <Table striped highlightOnHover aria-label={label}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('audit.columns.time')}</Table.Th>
             <Table.Th scope="col">{t('audit.columns.user')}</Table.Th>
-            <Table.Th scope="col">{t('audit.columns.project')}</Table.Th>
-            <Table.Th scope="col">{t('audit.columns.region')}</Table.Th>
+            {!compact && <Table.Th scope="col">{t('audit.columns.project')}</Table.Th>}
+            {!compact && <Table.Th scope="col">{t('audit.columns.region')}</Table.Th>}
             <Table.Th scope="col">{t('audit.columns.action')}</Table.Th>
             <Table.Th scope="col">{t('audit.columns.target')}</Table.Th>
             <Table.Th scope="col">{t('audit.columns.result')}</Table.Th>
-            <Table.Th scope="col">{t('audit.columns.status')}</Table.Th>
+            {!compact && <Table.Th scope="col">{t('audit.columns.status')}</Table.Th>}
             <Table.Th scope="col">{t('audit.columns.requestId')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -67,8 +78,8 @@ export function AuditTable({ entries, label }: { entries: AuditEntry[]; label: s
                 <time dateTime={entry.time}>{time.format(new Date(entry.time))}</time>
               </Table.Td>
               <Table.Td>{entry.user.name}</Table.Td>
-              <Table.Td>{entry.project.name}</Table.Td>
-              <Table.Td>{entry.region ?? '—'}</Table.Td>
+              {!compact && <Table.Td>{entry.project.name}</Table.Td>}
+              {!compact && <Table.Td>{entry.region ?? '—'}</Table.Td>}
               <Table.Td>
                 <Code>{entry.action}</Code>
               </Table.Td>
@@ -80,7 +91,7 @@ export function AuditTable({ entries, label }: { entries: AuditEntry[]; label: s
                   {t(`audit.results.${entry.result}`)}
                 </Badge>
               </Table.Td>
-              <Table.Td>{entry.status}</Table.Td>
+              {!compact && <Table.Td>{entry.status}</Table.Td>}
               <Table.Td>
                 <RequestIdCell id={entry.requestId} />
               </Table.Td>
