@@ -7,6 +7,9 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router-dom';
 import { Providers } from './app/providers';
 import { router } from './app/router';
+import { shareStyleNonce } from './lib/style-nonce';
+
+shareStyleNonce();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,3 +1,5 @@
+import { setNonce } from 'get-nonce';
+
 /**
  * The nonce the BFF put in this page's Content-Security-Policy, read from
  * `<meta name="csp-nonce">`. Mantine stamps it on the `<style>` tags it injects (CSS variables),
@@ -6,4 +8,12 @@
  */
 export function styleNonce(): string {
   return document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content ?? '';
+}
+
+/**
+ * Gives the nonce to `get-nonce`, which react-remove-scroll (Mantine's modal and menu scroll lock)
+ * reads when it injects its `<style>` tag; without it the policy blocks that tag.
+ */
+export function shareStyleNonce(): void {
+  setNonce(styleNonce());
 }
