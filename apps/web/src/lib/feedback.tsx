@@ -6,7 +6,8 @@ import { ApiError } from './api-error';
 
 /** The outcome of an action, as a toast. */
 export function notifyDone(title: string, message?: ReactNode): void {
-  notifications.show({ color: 'teal', title, message: message ?? '', autoClose: 4000 });
+  // Eight seconds: long enough to read a sentence and a name, short enough not to pile up.
+  notifications.show({ color: 'teal', title, message: message ?? '', autoClose: 8000 });
 }
 
 function RequestId({ id, t }: { id: string; t: TFunction }) {
