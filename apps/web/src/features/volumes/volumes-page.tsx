@@ -3,7 +3,6 @@ import { Button, Group, Stack, Title, VisuallyHidden } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
-import { ActionMenu } from '../../components/action-menu';
 import { NameFilter, ResourceList, SelectFilter, type ResourceColumn } from '../../components/resource-table';
 import { openDialog } from '../../lib/open-dialog';
 import { useResourceList } from '../../lib/use-resource-list';
@@ -21,7 +20,7 @@ import { CreateVolumeForm } from '../../resources/volumes/dialogs/create-volume-
 import { DeleteVolumesForm } from '../../resources/volumes/dialogs/delete-volumes-dialog';
 import { AcceptTransferForm } from '../../resources/volumes/dialogs/transfer-volume-dialog';
 import { displayName } from '../../resources/volumes/names';
-import { useVolumeActions } from '../../resources/volumes/volume-actions';
+import { VolumeActionMenu } from './volume-action-menu';
 import { volumeColumns } from './volume-columns';
 
 export function VolumesPage() {
@@ -30,7 +29,6 @@ export function VolumesPage() {
   const { controls, page, abilities } = list;
   const zones = useQuery(projectQueries.availabilityZones());
   const types = useQuery({ ...projectQueries.volumeTypes(), enabled: abilities?.admin === true });
-  const actionsOf = useVolumeActions();
   const projectNames = useProjectNameMap();
   const allProjects = showsAllProjects(controls, abilities?.admin);
   const language = i18n.resolvedLanguage ?? 'en';
@@ -49,10 +47,10 @@ export function VolumesPage() {
         id: 'actions',
         header: () => <VisuallyHidden>{t('volumes.columns.actions')}</VisuallyHidden>,
         meta: { label: t('volumes.columns.actions') },
-        cell: ({ row }) => <ActionMenu name={displayName(row.original)} actions={actionsOf(row.original)} />,
+        cell: ({ row }) => <VolumeActionMenu volume={row.original} />,
       },
     ],
-    [t, language, actionsOf, allProjects, projectNames],
+    [t, language, allProjects, projectNames],
   );
   const statusOptions = VOLUME_STATUSES.map((status) => ({ value: status, label: t(`status.values.${status}`) }));
   return (

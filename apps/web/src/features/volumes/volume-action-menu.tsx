@@ -1,0 +1,14 @@
+import type { Volume } from '@cinder-console/cinder';
+import { ActionMenu } from '../../components/action-menu';
+import { displayName } from '../../resources/volumes/names';
+import { useVolumeActions } from '../../resources/volumes/volume-actions';
+
+/**
+ * A volume row's menu. It is a component of its own, not a closure in the page's columns, so the
+ * cell keeps its identity across the page's re-renders (every live update is one) and an open menu
+ * stays open instead of being remounted shut under the user's pointer.
+ */
+export function VolumeActionMenu({ volume }: { volume: Volume }) {
+  const actionsOf = useVolumeActions();
+  return <ActionMenu name={displayName(volume)} actions={actionsOf(volume)} />;
+}
