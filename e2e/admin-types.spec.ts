@@ -95,6 +95,58 @@ test('a private type with extra specs and access for demo: used, refused deletio
   }
 });
 
+test('encryption: added to a type, changed, frozen while demo has a volume of it, then removed', async ({
+  browser,
+}) => {
+  const admin = await signedIn(browser, 'admin', '/volume-types');
+  const types = new VolumeTypesPage(admin);
+  await expect(types.table).toBeVisible();
+  const typeName = unique('encrypted-type');
+  await types.create({ name: typeName, isPublic: true });
+  await types.open(typeName);
+  const section = types.encryptionSection();
+  await expect(section).toContainText('This type is not encrypted.');
+
+  await types.setEncryption(typeName, { keySize: '256' });
+  await expect(admin.getByText(`${typeName} now encrypts its volumes`)).toBeVisible();
+  await expect(section).toContainText('luks');
+  await expect(section).toContainText('256');
+  await types.setEncryption(typeName, { keySize: '512', backEnd: true });
+  await expect(section).toContainText('512');
+  await expect(section).toContainText('back-end');
+
+  // A volume of the type is encrypted, and while it exists Cinder refuses to touch the encryption.
+  const demo = await signedIn(browser, 'demo');
+  const volumeName = unique('encrypted');
+  await createVolumeOfType(demo, volumeName, typeName);
+  await section.getByRole('button', { name: 'Remove encryption' }).click();
+  const remove = types.dialog(`Remove the encryption of ${typeName}`);
+  await remove.getByRole('button', { name: 'Remove encryption' }).click();
+  await expect(admin.getByText('Cannot delete encryption specs. Volume type in use.')).toBeVisible();
+  await admin.keyboard.press('Escape');
+  await expect(section).toContainText('512');
+
+  await deleteVolume(demo, volumeName);
+  await section.getByRole('button', { name: 'Remove encryption' }).click();
+  await remove.getByRole('button', { name: 'Remove encryption' }).click();
+  await expect(admin.getByText(`${typeName} no longer encrypts new volumes`)).toBeVisible();
+  await expect(section).toContainText('This type is not encrypted.');
+
+  const audit = new AuditPage(admin);
+  await audit.goto({ action: 'volume_type.encryption' });
+  for (const [action, outcome] of [
+    ['volume_type.encryption.create', 'Success'],
+    ['volume_type.encryption.update', 'Success'],
+    ['volume_type.encryption.delete', '400'],
+    ['volume_type.encryption.delete', 'Success'],
+  ] as const) {
+    await expect(audit.rows(action, outcome).first()).toBeVisible();
+  }
+  await types.goto();
+  await types.delete(typeName);
+  await expect(types.row(typeName)).toHaveCount(0);
+});
+
 test("demo's create dialog preselects the type the cloud would pick", async ({ browser }) => {
   const demo = await signedIn(browser, 'demo');
   const fallback = await (await demo.request.get('/api/cinder/types/default')).json();

@@ -68,6 +68,24 @@ export class VolumeTypesPage {
     await dialog.getByRole('button', { name: 'Delete type' }).click();
   }
 
+  /** On a type's detail page: adds encryption, or changes it, through the encryption dialog. */
+  async setEncryption(typeName: string, input: { keySize: string; backEnd?: boolean }): Promise<void> {
+    const section = this.encryptionSection();
+    const adding = await section.getByRole('button', { name: 'Add encryption' }).isVisible();
+    await section.getByRole('button', { name: adding ? 'Add encryption' : 'Change encryption' }).click();
+    const dialog = this.dialog(adding ? `Add encryption to ${typeName}` : `Change the encryption of ${typeName}`);
+    await expect(dialog.getByRole('combobox', { name: 'Provider' })).toHaveValue(/.+/);
+    await dialog.getByRole('textbox', { name: 'Key size (bits)' }).fill(input.keySize);
+    if (input.backEnd) await dialog.getByRole('radio', { name: /^Back end/ }).check();
+    await dialog.getByRole('button', { name: adding ? 'Add encryption' : 'Save' }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  /** The "Encryption" part of a type's detail page. */
+  encryptionSection(): Locator {
+    return this.page.getByRole('region', { name: 'Encryption' });
+  }
+
   /** On the "Project defaults" tab: sets the default type of `project`. */
   async setProjectDefault(project: string, type: string): Promise<void> {
     await this.page.getByRole('tab', { name: 'Project defaults' }).click();

@@ -122,6 +122,16 @@ export const transferAcceptSchema = z.object({
 });
 
 /** Which schema checks which call: method, a path pattern relative to the project endpoint. */
+/** A volume type's encryption. Cinder stores only these four columns (and fails on others in an update). */
+const encryptionFields = {
+  provider: z.string().trim().min(1, 'name a provider, such as luks').max(255, 'at most 255 characters'),
+  cipher: z.string().max(255, 'at most 255 characters').nullable().optional(),
+  key_size: z.number().int('must be a whole number of bits').min(0, 'must be 0 or more').nullable().optional(),
+  control_location: z.enum(['front-end', 'back-end']),
+};
+export const typeEncryptionCreateSchema = z.object({ encryption: z.strictObject(encryptionFields) });
+export const typeEncryptionUpdateSchema = z.object({ encryption: z.strictObject(encryptionFields).partial() });
+
 export const CINDER_REQUEST_SCHEMAS: Array<{ method: string; path: RegExp; schema: z.ZodType }> = [
   { method: 'POST', path: /^\/volumes$/, schema: volumeCreateSchema },
   { method: 'PUT', path: /^\/volumes\/[^/]+$/, schema: volumeUpdateSchema },
@@ -135,4 +145,6 @@ export const CINDER_REQUEST_SCHEMAS: Array<{ method: string; path: RegExp; schem
   { method: 'PUT', path: /^\/(?:volumes|snapshots)\/[^/]+\/metadata\/[^/]+$/, schema: metadataItemSchema },
   { method: 'POST', path: /^\/(?:volume-transfers|os-volume-transfer)$/, schema: transferCreateSchema },
   { method: 'POST', path: /^\/(?:volume-transfers|os-volume-transfer)\/[^/]+\/accept$/, schema: transferAcceptSchema },
+  { method: 'POST', path: /^\/types\/[^/]+\/encryption$/, schema: typeEncryptionCreateSchema },
+  { method: 'PUT', path: /^\/types\/[^/]+\/encryption\/[^/]+$/, schema: typeEncryptionUpdateSchema },
 ];

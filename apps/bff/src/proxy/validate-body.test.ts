@@ -49,6 +49,18 @@ describe('checking what the console sends before it goes upstream', () => {
     expect(accept.issues).toEqual([{ path: 'accept.auth_key', message: 'enter the authorisation key' }]);
   });
 
+  it('names a bad encryption field, and refuses keys Cinder would not store', async () => {
+    const create = await refusal('/api/cinder/types/t1/encryption', {
+      encryption: { provider: 'luks', control_location: 'middle', key_size: 12.5 },
+    });
+    expect(create.issues.map((issue: { path: string }) => issue.path).sort()).toEqual([
+      'encryption.control_location',
+      'encryption.key_size',
+    ]);
+    const update = await refusal('/api/cinder/types/t1/encryption/e1', { encryption: { bogus: '1' } }, 'PUT');
+    expect(update.issues[0].path).toBe('encryption');
+  });
+
   it('lets the cloud judge calls the console does not make', async () => {
     const id = (await (await browser.request('/api/cinder/volumes')).json()).volumes[0].id;
     const response = await browser.request(`/api/cinder/volumes/${id}/action`, {

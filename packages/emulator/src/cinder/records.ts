@@ -96,7 +96,20 @@ export interface VolumeTypeRecord {
   qosSpecsId: string | null;
   /** Projects that may use a private type. */
   access: string[];
+  /** The type's encryption spec, absent when volumes of the type are not encrypted. */
+  encryption?: TypeEncryptionRecord;
   createdAt: Date;
+}
+
+/** A row of Cinder's `encryption` table: how volumes of a type are encrypted. */
+export interface TypeEncryptionRecord {
+  encryptionId: string;
+  provider: string;
+  cipher: string | null;
+  keySize: number | null;
+  controlLocation: 'front-end' | 'back-end';
+  createdAt: Date;
+  updatedAt: Date | null;
 }
 
 export interface QosSpecsRecord {

@@ -8,6 +8,7 @@ import { bodyObject, callerOf, requireAdmin } from './request.js';
 import type { CinderService } from './service.js';
 import { addExtraSpecRoutes } from './type-extra-specs.js';
 import { addTypeAccessRoutes } from './type-access.js';
+import { addTypeEncryptionRoutes } from './type-encryption.js';
 import { typeView } from './type-views.js';
 import { checkBoolean, checkNoExtraKeys, checkText, invalidField, pyRepr } from './validation.js';
 
@@ -36,7 +37,7 @@ function checkSpecs(value: unknown): Record<string, string> {
   return { ...(value as Record<string, string>) };
 }
 
-/** Volume types: list, show, create, update, delete, plus extra specs and access. */
+/** Volume types: list, show, create, update, delete, plus extra specs, access and encryption. */
 export function typesRouter(service: CinderService): express.Router {
   const { state, ctx } = service;
   const router = express.Router();
@@ -156,5 +157,6 @@ export function typesRouter(service: CinderService): express.Router {
 
   addExtraSpecRoutes(router, service);
   addTypeAccessRoutes(router, service);
+  addTypeEncryptionRoutes(router, service);
   return router;
 }

@@ -177,6 +177,9 @@ export function createVolume(service: CinderService, req: Request, res: Response
     snapshotId,
     sourceVolid,
     multiattach: type.extraSpecs.multiattach === '<is> True',
+    // The emulated cloud has a key manager, so a volume of an encrypted type is created encrypted
+    // (the rig has none and refuses with "Key manager error"; docs/emulator-fidelity.md).
+    encrypted: type.encryption !== undefined,
   });
   scheduleCreation(service, res, volume, { fromImage: imageSize > 0, schedulable: schedulable(service, type) });
   return volume;

@@ -67,7 +67,7 @@ function TypeDetail({ typeId }: { typeId: string }) {
       />
       <ExtraSpecsSection type={v} />
       {v.is_public === false && <AccessSection typeId={v.id} />}
-      <EncryptionSection typeId={v.id} />
+      <EncryptionSection type={v} />
     </Stack>
   );
 }

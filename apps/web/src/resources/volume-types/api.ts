@@ -18,6 +18,7 @@ const accessSchema = z.object({
   volume_type_access: z.array(z.looseObject({ volume_type_id: z.string(), project_id: z.string() })),
 });
 const encryptionSchema = z.looseObject({
+  encryption_id: z.string().optional(),
   provider: z.string().nullable().optional(),
   cipher: z.string().nullable().optional(),
   key_size: z.number().nullable().optional(),
@@ -75,6 +76,22 @@ export const volumeTypeQueries = {
     }),
 };
 
+/** What an admin sets of a type's encryption; `keySize` null leaves the cipher's default. */
+export interface EncryptionInput {
+  provider: string;
+  cipher: string | null;
+  keySize: number | null;
+  controlLocation: 'front-end' | 'back-end';
+}
+const encryptionBody = (input: EncryptionInput) => ({
+  encryption: {
+    provider: input.provider,
+    cipher: input.cipher,
+    key_size: input.keySize,
+    control_location: input.controlLocation,
+  },
+});
+
 export interface TypeInput {
   name: string;
   description: string;
@@ -108,6 +125,16 @@ export const volumeTypeCalls = {
     apiVoid(`${typePath(id)}/action`, { method: 'POST', body: { addProjectAccess: { project } } }),
   removeAccess: (id: string, project: string) =>
     apiVoid(`${typePath(id)}/action`, { method: 'POST', body: { removeProjectAccess: { project } } }),
+  createEncryption: (id: string, input: EncryptionInput) =>
+    apiVoid(`${typePath(id)}/encryption`, { method: 'POST', body: encryptionBody(input) }),
+  /** Cinder ignores the encryption id in the path (a type has one encryption), but the route needs one. */
+  updateEncryption: (id: string, encryptionId: string, input: EncryptionInput) =>
+    apiVoid(`${typePath(id)}/encryption/${encodeURIComponent(encryptionId)}`, {
+      method: 'PUT',
+      body: encryptionBody(input),
+    }),
+  removeEncryption: (id: string, encryptionId: string) =>
+    apiVoid(`${typePath(id)}/encryption/${encodeURIComponent(encryptionId)}`, { method: 'DELETE' }),
   setProjectDefault: (project: string, typeName: string) =>
     apiVoid(`/api/cinder/default-types/${encodeURIComponent(project)}`, {
       method: 'PUT',
@@ -116,6 +143,10 @@ export const volumeTypeCalls = {
   unsetProjectDefault: (project: string) =>
     apiVoid(`/api/cinder/default-types/${encodeURIComponent(project)}`, { method: 'DELETE' }),
 };
+
+/** Encryption providers and ciphers Cinder and Nova's encryptors know, offered as suggestions. */
+export const ENCRYPTION_PROVIDERS = ['luks', 'plain'] as const;
+export const ENCRYPTION_CIPHERS = ['aes-xts-plain64', 'aes-cbc-essiv:sha256'] as const;
 
 /** Extra spec keys worth suggesting, with the value they usually take. */
 export const COMMON_SPECS: ReadonlyArray<{ key: string; value: string }> = [
