@@ -31,8 +31,20 @@ function previousStatus(queryClient: QueryClient, kind: string, id: string): str
   return undefined;
 }
 
+/**
+ * A list or detail fetch under way when a change arrives may have left before the change happened: its
+ * answer would write the old state back over the new one (a deleted row back into the table, a
+ * row back to "creating" with no further event to correct it). Such fetches start afresh.
+ */
+function restartFetchesUnderWay(queryClient: QueryClient, queryKey: readonly unknown[]): void {
+  if (queryClient.isFetching({ queryKey }) === 0) return;
+  void queryClient.invalidateQueries({ queryKey, predicate: (query) => query.state.fetchStatus === 'fetching' });
+}
+
 export function applyLiveEvent(queryClient: QueryClient, event: LiveEvent): void {
   const kind = `${event.kind}s`;
+  restartFetchesUnderWay(queryClient, listKey(kind));
+  restartFetchesUnderWay(queryClient, detailKey(kind, event.id));
   if ('deleted' in event) {
     queryClient.setQueriesData<ListPage<Row> | undefined>({ queryKey: listKey(kind) }, (page) =>
       // `undefined` leaves a cache untouched; returning it unchanged would count as a fresh write.
