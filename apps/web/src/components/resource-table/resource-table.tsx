@@ -16,6 +16,11 @@ import type { ResourceColumn } from './column-meta';
 import classes from './resource-table.module.css';
 
 const ROW_HEIGHT = 48;
+/**
+ * The rows while there are none yet. TanStack Table recomputes its row model whenever `data` is a
+ * new array, so `props.data ?? []` would hand it a fresh one on every render while loading.
+ */
+const NO_ROWS: never[] = [];
 const SKELETON_ROWS = 6;
 
 export interface ResourceTableProps<T> {
@@ -74,12 +79,15 @@ export function ResourceTable<T>(props: ResourceTableProps<T>) {
   // TanStack Table returns new functions each render by design; the React Compiler must not memoise it.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
-    data: props.data ?? [],
+    data: props.data ?? NO_ROWS,
     columns: props.columns,
     state: { columnVisibility, rowSelection: props.selection ?? {} },
     enableRowSelection: selectable,
     onRowSelectionChange,
     manualSorting: true,
+    // Cinder pages on the server. Left automatic, TanStack resets its own page index (in a microtask,
+    // with a state update) whenever the row model changes: a render loop while a page is loading.
+    manualPagination: true,
     getRowId: props.getRowId,
     getCoreRowModel: getCoreRowModel(),
   });
