@@ -137,30 +137,35 @@ test('encryption: added to a type, changed, frozen while demo has a volume of it
   await expect(types.row(typeName)).toHaveCount(0);
 });
 
-test("demo's create dialog preselects the type the cloud would pick", async ({ signedIn }) => {
-  const demo = await signedIn('demo');
-  const fallback = await (await demo.request.get('/api/cinder/types/default')).json();
-  await demo.getByRole('button', { name: 'Create volume' }).click();
-  const dialog = demo.getByRole('dialog', { name: 'Create volume' });
-  await expect(dialog.getByRole('combobox', { name: 'Volume type' })).toHaveValue(fallback.volume_type.name);
-});
+// Both change or read demo's default type: one after the other, never side by side.
+test.describe("demo's default type", () => {
+  test.describe.configure({ mode: 'serial' });
 
-test("demo's default type, set by an admin, is preselected in demo's create dialog", async ({ signedIn }) => {
-  const admin = await signedIn('admin', '/volume-types');
-  const types = new VolumeTypesPage(admin);
-  await expect(types.table).toBeVisible();
-  const typeName = unique('demo-default');
-  await types.create({ name: typeName, isPublic: true });
-  await types.setProjectDefault('demo', typeName);
+  test("demo's create dialog preselects the type the cloud would pick", async ({ signedIn }) => {
+    const demo = await signedIn('demo');
+    const fallback = await (await demo.request.get('/api/cinder/types/default')).json();
+    await demo.getByRole('button', { name: 'Create volume' }).click();
+    const dialog = demo.getByRole('dialog', { name: 'Create volume' });
+    await expect(dialog.getByRole('combobox', { name: 'Volume type' })).toHaveValue(fallback.volume_type.name);
+  });
 
-  const demo = await signedIn('demo');
-  await demo.getByRole('button', { name: 'Create volume' }).click();
-  const dialog = demo.getByRole('dialog', { name: 'Create volume' });
-  await expect(dialog.getByRole('combobox', { name: 'Volume type' })).toHaveValue(typeName);
+  test("demo's default type, set by an admin, is preselected in demo's create dialog", async ({ signedIn }) => {
+    const admin = await signedIn('admin', '/volume-types');
+    const types = new VolumeTypesPage(admin);
+    await expect(types.table).toBeVisible();
+    const typeName = unique('demo-default');
+    await types.create({ name: typeName, isPublic: true });
+    await types.setProjectDefault('demo', typeName);
 
-  // Leave the emulator's demo project as the other specs expect it.
-  await admin.getByRole('button', { name: 'Remove the default type of demo' }).click();
-  await expect(admin.getByText("demo uses the cloud's default type again")).toBeVisible();
+    const demo = await signedIn('demo');
+    await demo.getByRole('button', { name: 'Create volume' }).click();
+    const dialog = demo.getByRole('dialog', { name: 'Create volume' });
+    await expect(dialog.getByRole('combobox', { name: 'Volume type' })).toHaveValue(typeName);
+
+    // Leave the emulator's demo project as the other specs expect it.
+    await admin.getByRole('button', { name: 'Remove the default type of demo' }).click();
+    await expect(admin.getByText("demo uses the cloud's default type again")).toBeVisible();
+  });
 });
 
 test('a member who types /volume-types gets the not-allowed page', async ({ signedIn }) => {
