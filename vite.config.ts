@@ -15,10 +15,12 @@ export default defineConfig({
     sourcemap: true,
     rollupOptions: {
       output: {
-        // React and Mantine change rarely; keeping them apart lets browsers cache them across deploys.
+        // React changes rarely; keeping it apart lets browsers cache it across deploys. Mantine is
+        // left to the bundler on purpose: as one chunk all of it loaded at start, the components of
+        // every lazy page included; split by use, each page brings its own (bundle budget,
+        // docs/benchmarks.md).
         manualChunks(id: string) {
           if (/node_modules\/(react|react-dom|scheduler|react-router|react-router-dom)\//.test(id)) return 'react';
-          if (id.includes('node_modules/@mantine/')) return 'mantine';
           // zod and its configuration in one chunk: `jitless` is then set before any module builds a
           // schema, so zod never probes `new Function`, which the CSP forbids (lib/zod-config.ts).
           if (id.includes('node_modules/zod/') || id.endsWith('/lib/zod-config.ts')) return 'zod';
