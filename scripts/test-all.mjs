@@ -2,7 +2,8 @@
 // `npm test`: every test layer in order, stopping at the first failure, with the time each took.
 import { spawnSync } from 'node:child_process';
 
-const STEPS = ['lint', 'typecheck', 'test:unit', 'test:e2e', 'test:real'];
+// test:bundle builds the SPA once (a few seconds) and holds it to its size budget (docs/benchmarks.md).
+const STEPS = ['lint', 'typecheck', 'test:unit', 'test:bundle', 'test:e2e', 'test:reliability', 'test:real'];
 const timings = [];
 const env = { ...process.env };
 for (const step of STEPS) {
@@ -16,7 +17,7 @@ for (const step of STEPS) {
     console.error(`\n::: npm test stopped: ${step} failed (${timings.join(', ')})`);
     process.exit(status ?? 1);
   }
-  // The e2e step built the console; the real-cloud e2e set reuses that build.
+  // The e2e step built the console; the reliability suite and the real-cloud e2e set reuse that build.
   if (step === 'test:e2e') env.E2E_BUILT = '1';
 }
 console.log(`\n::: npm test passed (${timings.join(', ')})`);

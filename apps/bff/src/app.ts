@@ -88,8 +88,8 @@ export function createApp(
   api.use('/identity', identityRouter(keystone));
   api.use('/capabilities', capabilitiesRouter(config));
   api.use('/events', eventsRouter(relay, store));
-  api.use('/glance', ...glanceRoutes({ config, metrics }));
-  api.use('/cinder', ...cinderRoutes({ config, relay, audit, metrics }));
+  api.use('/glance', ...glanceRoutes({ config, metrics, store }));
+  api.use('/cinder', ...cinderRoutes({ config, relay, audit, metrics, store }));
   api.use(() => {
     throw new HttpError(404, 'notFound', 'There is no such API route.');
   });

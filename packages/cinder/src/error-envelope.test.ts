@@ -53,7 +53,10 @@ describe('envelopeFromUpstream', () => {
   it('survives an HTML error page or an empty body from a proxy in front of the cloud', () => {
     expect(
       envelopeFromUpstream({ status: 502, body: '<html>Bad Gateway</html>', upstream: 'cinder' }).error.message,
-    ).toBe('The cloud could not complete the request.');
+    ).toBe('Cinder (block storage) could not complete the request (HTTP 502).');
+    expect(envelopeFromUpstream({ status: 503, body: '<html>down</html>', upstream: 'keystone' }).error.message).toBe(
+      'Keystone (identity) is unavailable (HTTP 503). Try again in a moment.',
+    );
     expect(envelopeFromUpstream({ status: 400, body: '', upstream: 'glance' }).error.message).toContain('HTTP 400');
   });
 });

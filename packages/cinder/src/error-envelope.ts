@@ -43,11 +43,17 @@ function camelCase(title: string): string {
     .join('');
 }
 
-/** Default message when an upstream error body says nothing usable (an HTML page, an empty body). */
-function genericMessage(status: number): string {
+const SERVICE_NAMES = { keystone: 'Keystone (identity)', cinder: 'Cinder (block storage)', glance: 'Glance (images)' };
+
+/**
+ * Default message when an upstream error body says nothing usable (an HTML page, an empty body).
+ * A server-side failure names the service and status, so that "Keystone is down" reads as such.
+ */
+function genericMessage(status: number, upstream: NonNullable<ErrorBody['upstream']>): string {
   if (status === 404) return 'The resource could not be found.';
   if (status === 413) return 'The request is too large.';
-  if (status >= 500) return 'The cloud could not complete the request.';
+  if (status === 503) return `${SERVICE_NAMES[upstream]} is unavailable (HTTP 503). Try again in a moment.`;
+  if (status >= 500) return `${SERVICE_NAMES[upstream]} could not complete the request (HTTP ${status}).`;
   return `The cloud refused the request (HTTP ${status}).`;
 }
 
@@ -79,5 +85,5 @@ export function envelopeFromUpstream(input: {
     const [code, detail] = Object.entries(fault.data)[0]!;
     return { error: { ...base, code, message: detail.message } };
   }
-  return { error: { ...base, code: 'upstreamError', message: genericMessage(status) } };
+  return { error: { ...base, code: 'upstreamError', message: genericMessage(status, upstream) } };
 }

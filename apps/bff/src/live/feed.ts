@@ -20,6 +20,8 @@ export interface FeedHooks {
   reset(latest: number): void;
   /** The feed has broken down (Redis is away): end the streams; browsers reconnect and resume. */
   fail(): void;
+  /** Cinder fails the scope's polls (why), or answers again (undefined). */
+  health(problem: string | undefined): void;
 }
 
 /**
@@ -45,6 +47,7 @@ export class MemoryFeed implements ScopeFeed {
     this.poller = new ProjectPoller({
       ...options,
       list: (kind) => hooks.list(kind),
+      onHealth: (problem) => hooks.health(problem),
       emit: (event) => {
         const entry = { id: nextId(), event };
         this.history.append(entry);

@@ -28,6 +28,17 @@ export interface PollerOptions {
   initial?: Map<LiveKind, Map<string, Resource>>;
   /** A kind's first look was taken as the baseline (there was nothing to compare it with). */
   onBaseline?: (kind: LiveKind, rows: Resource[]) => void;
+  /**
+   * Cinder stopped answering (`problem`: why, in the envelope's words) or answers again
+   * (undefined). Called on changes only, so that browsers can say so and recover by themselves.
+   */
+  onHealth?: (problem: string | undefined) => void;
+}
+
+/** Why a look failed, as the error envelope words it (`upstreamFetch` throws `UpstreamError`). */
+function problemOf(error: unknown): string {
+  const message = (error as { body?: { message?: unknown } }).body?.message;
+  return typeof message === 'string' && message ? message : 'Cinder (block storage) cannot be reached.';
 }
 
 /**
@@ -41,9 +52,13 @@ export class ProjectPoller {
   private readonly timers = new Map<LiveKind, NodeJS.Timeout>();
   private readonly lastChange = new Map<LiveKind, number>();
   private readonly inFlight = new Set<LiveKind>();
+  /** Looks in a row that failed, per kind: the wait before the next doubles with each, up to the slow pace. */
+  private readonly failures = new Map<LiveKind, number>();
   /** Kinds asked to look again while a look was running: that look may have started before the change. */
   private readonly lookAgain = new Set<LiveKind>();
   private stopped = false;
+  /** Why Cinder failed the last look, while it does; undefined while it answers. */
+  private problem: string | undefined;
 
   constructor(private readonly options: PollerOptions) {
     for (const [kind, rows] of options.initial ?? []) this.rows.set(kind, new Map(rows));
@@ -76,6 +91,8 @@ export class ProjectPoller {
   }
 
   private nextDelay(kind: LiveKind): number {
+    const failures = this.failures.get(kind);
+    if (failures) return Math.min(this.options.slowMs, this.options.fastMs * 2 ** failures);
     const moving = [...(this.rows.get(kind)?.values() ?? [])].some((r) => statusClass(r.status) === 'transitional');
     if (!moving) return this.options.slowMs;
     const quietFor = Date.now() - (this.lastChange.get(kind) ?? 0);
@@ -94,13 +111,27 @@ export class ProjectPoller {
       // Stopped meanwhile (with Redis: the lease went, perhaps to a successor that has looked since).
       if (this.stopped) return;
       if (result === undefined) return this.stop();
+      this.failures.delete(kind);
+      this.setProblem(undefined);
       this.compare(kind, result);
-    } catch {
-      // The cloud is unreachable or refusing: keep what we know and try again at the slow pace.
+    } catch (error) {
+      // The cloud is unreachable or refusing: keep what we know, and back off so that a struggling
+      // Cinder is not hammered at the fast pace by every project that has something in motion.
+      this.failures.set(kind, (this.failures.get(kind) ?? 0) + 1);
+      if (!this.stopped) this.setProblem(problemOf(error));
     } finally {
       this.inFlight.delete(kind);
     }
-    this.schedule(kind, this.lookAgain.delete(kind) ? 0 : this.nextDelay(kind));
+    const lookAgain = this.lookAgain.delete(kind);
+    this.schedule(kind, lookAgain && !this.failures.has(kind) ? 0 : this.nextDelay(kind));
+  }
+
+  private setProblem(problem: string | undefined): void {
+    if (problem === this.problem) return;
+    // Recovered only when no kind is failing any more.
+    if (problem === undefined && this.failures.size > 0) return;
+    this.problem = problem;
+    this.options.onHealth?.(problem);
   }
 
   private compare(kind: LiveKind, result: ListResult): void {

@@ -24,6 +24,8 @@ export interface ScopeKeys {
   events: string;
   /** Pub/sub: a mutation went through some replica; the holder looks at once. */
   nudge: string;
+  /** Pub/sub: the holder's polls fail (the message says why) or succeed again (an empty message). */
+  health: string;
 }
 
 /**
@@ -135,6 +137,7 @@ export class RedisLiveBus {
       rows: key('rows'),
       events: key('events'),
       nudge: key('nudge'),
+      health: key('health'),
     };
   }
 
@@ -214,6 +217,11 @@ export class RedisLiveBus {
   /** Tells whichever replica polls the scope to look now. */
   nudge(scope: string): void {
     void this.redis.publish(this.keysOf(scope).nudge, '1').catch(() => undefined);
+  }
+
+  /** Tells every replica's browsers that Cinder fails the holder's polls (why), or answers again. */
+  publishHealth(keys: ScopeKeys, problem: string | undefined): void {
+    void this.redis.publish(keys.health, problem ?? '').catch(() => undefined);
   }
 
   async close(): Promise<void> {

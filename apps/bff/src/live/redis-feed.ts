@@ -45,6 +45,7 @@ export class RedisFeed implements ScopeFeed {
     this.subscriptions = [
       bus.listen(this.keys.events, (message) => this.received(message)),
       bus.listen(this.keys.nudge, () => this.poller?.kick()),
+      bus.listen(this.keys.health, (message) => hooks.health(message || undefined)),
     ];
     this.stopResync = bus.onResync(() => this.enqueue(() => this.fill()));
     // Subscribed first, then positioned: an event published in between is then not missed.
@@ -105,6 +106,7 @@ export class RedisFeed implements ScopeFeed {
         ...this.pacing,
         initial,
         list: (kind) => this.hooks.list(kind),
+        onHealth: (problem) => this.bus.publishHealth(this.keys, problem),
         emit: (event) => this.publish(event),
         onBaseline: (kind, rows) => {
           this.bus.saveBaseline(this.keys, kind, rows).then(

@@ -15,6 +15,8 @@ export interface Subscriber {
   reset(id: number): void;
   /** Gives the browser a position without an event, so that it can resume even before its first event. */
   mark(id: number): void;
+  /** Cinder fails the project's polls (why, in the envelope's words), or answers again (undefined). */
+  health(problem: string | undefined): void;
   /** The subscriber's session as it is now, or undefined when it has ended. */
   session(): Promise<SessionRecord | undefined>;
   close(): void;
@@ -52,6 +54,8 @@ interface Member {
 interface Scope {
   feed: ScopeFeed;
   members: Set<Member>;
+  /** Why Cinder fails the scope's polls now, as last heard; told to streams that join meanwhile. */
+  problem: string | undefined;
 }
 
 /**
@@ -124,9 +128,14 @@ export class LiveRelay {
       deliver: (entry) => members.forEach((member) => this.send(member, entry)),
       reset: (latest) => members.forEach((member) => this.send(member, { id: latest, reset: true })),
       fail: () => void this.close(key, scope),
+      health: (problem) => {
+        scope.problem = problem;
+        members.forEach((member) => member.subscriber.health(problem));
+      },
     };
     const scope: Scope = {
       members,
+      problem: undefined,
       feed: this.bus
         ? new RedisFeed(this.bus, key, hooks, this.options, this.options.logger)
         : new MemoryFeed(hooks, this.options, () => ++this.lastId),
@@ -154,6 +163,7 @@ export class LiveRelay {
       if ((replay.entries.at(-1)?.id ?? -1) < replay.latest) subscriber.mark(replay.latest);
     }
     member.position = replay.latest;
+    if (scope.problem) subscriber.health(scope.problem);
     const pending = member.pending ?? [];
     member.pending = undefined;
     for (const delivery of pending) this.send(member, delivery);

@@ -41,6 +41,11 @@ export function eventsRouter(relay: LiveRelay, store: SessionStore): express.Rou
         reset: (id) => write(`id: ${id}\nevent: reset\ndata: {}\n\n`),
         // An id without data moves EventSource's Last-Event-ID and dispatches nothing.
         mark: (id) => write(`id: ${id}\n\n`),
+        // No id: the state of Cinder is not an event to resume from, and is told again on reconnect.
+        health: (problem) =>
+          write(
+            `event: health\ndata: ${JSON.stringify(problem ? { cinder: 'failing', problem } : { cinder: 'ok' })}\n\n`,
+          ),
         session: () => store.get(sessionId),
         close: () => {
           if (!closed) res.end();

@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { AuditLog } from '../audit/audit-log.js';
 import { describeCinderCall } from '../audit/describe-call.js';
 import { auditEntry } from '../audit/entry.js';
@@ -6,7 +6,9 @@ import type { Config } from '../config.js';
 import { HttpError } from '../errors.js';
 import type { LiveRelay } from '../live/relay.js';
 import type { Metrics } from '../metrics.js';
-import { currentSession, requireSession } from '../session/middleware.js';
+import { clearSessionCookie } from '../session/cookie.js';
+import { currentSession, requireSession, type LoadedSession } from '../session/middleware.js';
+import type { SessionStore } from '../session/store.js';
 import { upstreamAgents } from '../tls.js';
 import { chooseMicroversion } from './headers.js';
 import { upstreamProxy } from './upstream-proxy.js';
@@ -20,6 +22,18 @@ const CINDER_MAX_BODY = 114_688;
  * only there (`/v3/{project}/default-types` is a 404 on a real cloud).
  */
 const PROJECTLESS = /^\/default-types(?:\/|$)/;
+
+/**
+ * The cloud refused the session's token (revoked, or expired in Keystone): the session is over.
+ * Ending it here makes the next request, and the browser's session check, say so plainly
+ * instead of relaying the same refusal until the idle limit.
+ */
+function endSessionOnRefusal(store: SessionStore) {
+  return async (req: Request, res: Response, session: LoadedSession): Promise<void> => {
+    await store.delete(session.id);
+    clearSessionCookie(req, res);
+  };
+}
 
 /** The Cinder endpoint without its trailing project id, when it has one. */
 function withoutProject(endpoint: string, projectId: string): string {
@@ -37,8 +51,9 @@ export function cinderRoutes(deps: {
   relay: LiveRelay;
   audit: AuditLog;
   metrics: Metrics;
+  store: SessionStore;
 }): RequestHandler[] {
-  const { config, relay, audit, metrics } = deps;
+  const { config, relay, audit, metrics, store } = deps;
   return [
     requireSession,
     ...upstreamProxy({
@@ -57,11 +72,16 @@ export function cinderRoutes(deps: {
       agents: upstreamAgents(config),
       maxBodyBytes: CINDER_MAX_BODY,
       validate: validateCinderBody,
+      onTokenRefused: endSessionOnRefusal(store),
       observe: (status, seconds) => metrics.upstream.observe({ service: 'cinder', status: String(status) }, seconds),
       onMutation: (req, session, outcome) => {
         if (outcome.status < 400) relay.kick(session.record);
-        const { action, target } = describeCinderCall(req.method, req.url, req.body);
-        void audit.record(auditEntry(session.record, { action, target, ...outcome }));
+        const { action, target: called } = describeCinderCall(req.method, req.url, req.body);
+        // A create names its resource only in the answer: the trail links to what was made.
+        const target = called.id === null && outcome.createdId ? { ...called, id: outcome.createdId } : called;
+        void audit.record(
+          auditEntry(session.record, { action, target, status: outcome.status, requestId: outcome.requestId }),
+        );
         req.log?.info({ audit: { action, target, status: outcome.status } }, 'mutation');
       },
     }),
@@ -69,8 +89,8 @@ export function cinderRoutes(deps: {
 }
 
 /** `/api/glance/*`: reads only. The console lists and shows images; uploads go through Cinder's upload action. */
-export function glanceRoutes(deps: { config: Config; metrics: Metrics }): RequestHandler[] {
-  const { config, metrics } = deps;
+export function glanceRoutes(deps: { config: Config; metrics: Metrics; store: SessionStore }): RequestHandler[] {
+  const { config, metrics, store } = deps;
   return [
     requireSession,
     (req, res, next) => {
@@ -92,6 +112,7 @@ export function glanceRoutes(deps: { config: Config; metrics: Metrics }): Reques
       timeoutMs: config.UPSTREAM_TIMEOUT_MS,
       agents: upstreamAgents(config),
       maxBodyBytes: 0,
+      onTokenRefused: endSessionOnRefusal(store),
       observe: (status, seconds) => metrics.upstream.observe({ service: 'glance', status: String(status) }, seconds),
     }),
   ];

@@ -12,6 +12,7 @@ import { serviceLabel, unreachable } from '../keystone/upstream-fetch.js';
 import { currentSession, type LoadedSession } from '../session/middleware.js';
 import { installedUpstreamAgents, type UpstreamAgents } from '../tls.js';
 import { allowedResponseHeaders, keepAllowedRequestHeaders } from './headers.js';
+import { refuseDeepBodies } from './body-depth.js';
 import { refusePath } from './path-guard.js';
 
 /** Stands for the proxy's own deadline, which destroys the request with a plain error. */
@@ -38,8 +39,37 @@ export interface UpstreamProxyOptions {
   validate?: RequestHandler;
   /** Called with every upstream answer: its status and how long it took. */
   observe?: (status: number, seconds: number) => void;
+  /**
+   * Called when the service refuses the session's token (401): it was revoked or expired in
+   * Keystone, so the session is over; the hook ends it before the refusal is relayed.
+   */
+  onTokenRefused?: (req: Request, res: Response, session: LoadedSession) => Promise<void>;
   /** Called with the outcome of every request that changes something (success or not). */
-  onMutation?: (req: Request, session: LoadedSession, outcome: { status: number; requestId: string }) => void;
+  onMutation?: (req: Request, session: LoadedSession, outcome: MutationOutcome) => void;
+}
+
+/** What became of a request that changes something. */
+export interface MutationOutcome {
+  status: number;
+  requestId: string;
+  /** The id of what a successful create made (`{"volume": {"id": …}}`), read as the answer streams by. */
+  createdId?: string;
+}
+
+/** Creation answers are small; a body beyond this is not kept for its id. */
+const MAX_CREATED_BODY = 64 * 1024;
+
+/** The id in a create's answer: its one top-level object's `id`. */
+function createdIdOf(text: string): string | undefined {
+  try {
+    const body = JSON.parse(text) as unknown;
+    if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
+    const values = Object.values(body);
+    const id = values.length === 1 ? (values[0] as { id?: unknown } | null)?.id : undefined;
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Refuses what must not be forwarded before any byte goes upstream. */
@@ -68,29 +98,59 @@ function guard(options: UpstreamProxyOptions): RequestHandler {
   };
 }
 
+/**
+ * Reads a successful POST's answer alongside the relay, for the id of what it created; reports
+ * once, also when the relay is cut short (the create still happened upstream, so it is recorded).
+ */
+function noteCreatedId(upstream: IncomingMessage, done: (createdId: string | undefined) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let reported = false;
+  const report = (createdId: string | undefined) => {
+    if (reported) return;
+    reported = true;
+    done(createdId);
+  };
+  upstream.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size <= MAX_CREATED_BODY) chunks.push(chunk);
+  });
+  upstream.on('end', () =>
+    report(size <= MAX_CREATED_BODY ? createdIdOf(Buffer.concat(chunks).toString('utf8')) : undefined),
+  );
+  upstream.on('error', () => report(undefined));
+  upstream.on('close', () => report(undefined));
+}
+
 /** Relays a success as it streams; turns an error into the envelope with the service's message and request id. */
 function relayResponse(
   service: UpstreamProxyOptions['service'],
-  onMutation?: (req: IncomingMessage, outcome: { status: number; requestId: string }) => void,
+  onMutation?: (req: IncomingMessage, outcome: MutationOutcome) => void,
+  onTokenRefused?: (req: IncomingMessage, res: Response) => Promise<void>,
 ) {
   return (upstream: IncomingMessage, req: IncomingMessage, res: ServerResponse): void => {
     const status = upstream.statusCode ?? 502;
     const response = res as Response;
     const upstreamId = upstream.headers['x-openstack-request-id'];
     const requestId = typeof upstreamId === 'string' ? upstreamId : String(response.locals.requestId);
-    if (req.method !== 'GET' && req.method !== 'HEAD') onMutation?.(req, { status, requestId });
+    const mutation = req.method !== 'GET' && req.method !== 'HEAD';
     if (status < 400) {
       response.writeHead(status, allowedResponseHeaders(upstream));
+      if (mutation && req.method === 'POST')
+        noteCreatedId(upstream, (createdId) => onMutation?.(req, { status, requestId, createdId }));
+      else if (mutation) onMutation?.(req, { status, requestId });
       upstream.pipe(response);
       return;
     }
+    if (mutation) onMutation?.(req, { status, requestId });
     const chunks: Buffer[] = [];
     let size = 0;
     upstream.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size <= MAX_ERROR_BODY) chunks.push(chunk);
     });
-    upstream.on('end', () => {
+    upstream.on('end', async () => {
+      if (status === 401 && onTokenRefused) await onTokenRefused(req, response).catch(() => undefined);
       const envelope = envelopeFromUpstream({
         status,
         body: Buffer.concat(chunks).toString('utf8'),
@@ -131,6 +191,7 @@ export function upstreamProxy(options: UpstreamProxyOptions): RequestHandler[] {
   const relay = relayResponse(
     options.service,
     options.onMutation && ((req, outcome) => options.onMutation!(req as Request, sessionOf(req), outcome)),
+    options.onTokenRefused && ((req, res) => options.onTokenRefused!(req as Request, res, sessionOf(req))),
   );
   const viaAgent = (agent: UpstreamAgents['http'] | UpstreamAgents['https'], secure: boolean) =>
     createProxyMiddleware({
@@ -192,5 +253,5 @@ export function upstreamProxy(options: UpstreamProxyOptions): RequestHandler[] {
     (options.endpointOf(currentSession(res)!, req.path).startsWith('https:') ? viaHttps : viaHttp)(req, res, next);
   // Bodies are read here (bounded) so the BFF can see what is asked, then written back upstream.
   const readBody = express.json({ limit: options.maxBodyBytes || 1, type: () => true });
-  return [guard(options), readBody, ...(options.validate ? [options.validate] : []), proxy];
+  return [guard(options), readBody, refuseDeepBodies, ...(options.validate ? [options.validate] : []), proxy];
 }

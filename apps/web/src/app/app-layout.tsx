@@ -2,7 +2,7 @@ import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import type { SessionView } from '@cinder-console/cinder';
 import { useQueryClient } from '@tanstack/react-query';
-import { Suspense } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router-dom';
 import { LanguagePicker } from '../components/language-picker';
@@ -11,6 +11,7 @@ import { ThemeToggle } from '../components/theme-toggle';
 import { useLiveConnection } from '../lib/live-connection';
 import { ExpiryWarning } from '../features/session/expiry-warning';
 import { UserMenu } from '../features/session/user-menu';
+import { CloudOutageBanner } from './cloud-outage-banner';
 import { applyLiveEvent } from './live-updates';
 import { LiveIndicator } from './live-indicator';
 import { PageLoader } from './page-loader';
@@ -47,9 +48,15 @@ export function AppLayout({ session }: { session: SessionView }) {
   const location = useLocation();
   const queryClient = useQueryClient();
   const abilities = useCloudAbilities();
+  const [cinderProblem, setCinderProblem] = useState<string>();
   const liveState = useLiveConnection(
     (event) => applyLiveEvent(queryClient, event),
     `${session.project.id} ${session.region ?? ''}`,
+    (problem) => {
+      setCinderProblem(problem);
+      // Cinder is back: whatever failed to load meanwhile loads now, without a click.
+      if (problem === undefined) void queryClient.invalidateQueries();
+    },
   );
   return (
     <AppShell
@@ -93,6 +100,7 @@ export function AppLayout({ session }: { session: SessionView }) {
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
         <ExpiryWarning />
+        <CloudOutageBanner problem={cinderProblem} />
         <Suspense fallback={<PageLoader />}>
           <Outlet />
         </Suspense>

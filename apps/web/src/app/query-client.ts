@@ -1,17 +1,37 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { notifications } from '@mantine/notifications';
 import { sessionQueries } from '../features/session/api';
 import { recordSessionEnd } from '../features/session/session-end';
 import { ApiError } from '../lib/api-error';
+import i18n from '../lib/i18n';
+import { isDialogOpen, whenNoDialogOpen } from '../lib/open-dialog';
+
+const SESSION_LOST_NOTICE = 'session-lost-in-dialog';
 
 /**
  * One query client for the app. When any call finds the session gone (401), the cached session
- * is cleared, which sends the user to the login page with a way back to where they were.
+ * is cleared, which sends the user to the login page with a way back to where they were. While a
+ * dialog is open that would silently drop what the user typed into it: the dialog stays, a
+ * warning says the session has ended, and the way to the login page opens when the dialog closes.
  */
 export function createQueryClient(): QueryClient {
+  const endSession = () => {
+    notifications.hide(SESSION_LOST_NOTICE);
+    queryClient.setQueryData(sessionQueries.all(), null);
+  };
   const onError = (error: unknown) => {
     if (error instanceof ApiError && error.isUnauthenticated && queryClient.getQueryData(sessionQueries.all())) {
       recordSessionEnd('lost');
-      queryClient.setQueryData(sessionQueries.all(), null);
+      if (isDialogOpen()) {
+        notifications.show({
+          id: SESSION_LOST_NOTICE,
+          color: 'yellow',
+          autoClose: false,
+          title: i18n.t('errors.sessionLostInDialogTitle'),
+          message: i18n.t('errors.sessionLostInDialog'),
+        });
+      }
+      whenNoDialogOpen(endSession);
     }
   };
   const queryClient: QueryClient = new QueryClient({

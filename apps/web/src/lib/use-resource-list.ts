@@ -5,6 +5,9 @@ import { fetchAllPages, fetchListPage, type ListSpec } from './cinder-list';
 import { useListView } from './list-view';
 
 /** The query key of every list page of a kind: live updates and mutations reach them all through it. */
+/** How often a list that failed to load is asked for again. */
+const RETRY_FAILED_LIST_MS = 5_000;
+
 export const listKey = (kind: string) => [kind, 'list'] as const;
 export const detailKey = (kind: string, id: string) => [kind, 'detail', id] as const;
 
@@ -23,6 +26,9 @@ export function useResourceList<T extends { id: string }>(spec: ListSpec<T>) {
     queryFn: ({ signal }) => fetchListPage(spec, controls.view, abilities!, signal),
     enabled: abilities !== undefined,
     placeholderData: keepPreviousData,
+    // While the cloud fails (Cinder down, slow, erring), the page keeps the rows it had under the
+    // error banner and tries again by itself, so that it recovers without a click when Cinder is back.
+    refetchInterval: (query) => (query.state.status === 'error' ? RETRY_FAILED_LIST_MS : false),
   });
   const loadAll = (signal: AbortSignal) => fetchAllPages(spec, controls.view, abilities!, signal);
   return { controls, abilities, page, loadAll };

@@ -22,14 +22,34 @@ const faultSchema = z.union([
     }),
   }),
   z.strictObject({ keystoneDown: z.boolean() }),
+  z.strictObject({ revokeTokensOf: z.strictObject({ user: z.string().min(1).max(255) }) }),
 ]);
+
+/**
+ * Revokes every live token of a user (Default domain) in Keystone and makes Cinder and Glance
+ * forget them at once, as if their keystonemiddleware cache had lapsed: the console's next call
+ * with such a token is refused. How many were revoked.
+ */
+function revokeTokensOf(ctx: EmulatorContext, userName: string): number {
+  const user = ctx.identity.findUserByName(userName, 'default');
+  if (!user) return 0;
+  let revoked = 0;
+  for (const [id, token] of ctx.tokens.entries()) {
+    if (token.userId !== user.id) continue;
+    ctx.tokens.revoke(id);
+    ctx.serviceTokens.forget(id);
+    revoked++;
+  }
+  return revoked;
+}
 
 /**
  * `/emulator/control`: fault injection for tests and demos, for cloud admins only (a token with the
  * admin role). Not part of any OpenStack API.
  *
  * - `GET  /emulator/control/faults`: what is armed
- * - `POST /emulator/control/faults`: `{failNext: {operation, count}}`, `{http: {path, delayMs?, status?, drop?, count?}}` or `{keystoneDown}`
+ * - `POST /emulator/control/faults`: `{failNext: {operation, count}}`, `{http: {path, delayMs?, status?, drop?, count?}}`,
+ *   `{keystoneDown}` or `{revokeTokensOf: {user}}`
  * - `DELETE /emulator/control/faults`: disarm everything
  */
 export function controlRouter(ctx: EmulatorContext): express.Router {
@@ -66,6 +86,9 @@ export function controlRouter(ctx: EmulatorContext): express.Router {
           .json({ error: { code: 400, title: 'Bad Request', message: 'path is not a valid regular expression' } });
         return;
       }
+    } else if ('revokeTokensOf' in fault) {
+      res.status(201).json({ revoked: revokeTokensOf(ctx, fault.revokeTokensOf.user) });
+      return;
     } else ctx.faults.keystoneDown = fault.keystoneDown;
     res.status(201).json(ctx.faults.snapshot());
   });

@@ -11,6 +11,9 @@ export function injectedFaults(faults: FaultRegistry): RequestHandler {
     const fault = faults.takeHttpFault(req.path);
     if (!fault) return next();
     const act = () => {
+      // The client gave up during the delay (a proxy's time-out): there is nobody left to answer,
+      // and the request's body was never read.
+      if (req.socket.destroyed) return;
       if (fault.drop) {
         req.socket.destroy();
       } else if (fault.status) {

@@ -27,4 +27,9 @@ export class ValidationCache {
     }
     return token;
   }
+
+  /** Drops what the services remember of `id`, as when `token_cache_time` has run out for it. */
+  forget(id: string): void {
+    this.entries.delete(id);
+  }
 }
