@@ -4,10 +4,10 @@ import { useCloudAbilities } from './capabilities';
 import { fetchAllPages, fetchListPage, type ListSpec } from './cinder-list';
 import { useListView } from './list-view';
 
-/** The query key of every list page of a kind: live updates and mutations reach them all through it. */
 /** How often a list that failed to load is asked for again. */
 const RETRY_FAILED_LIST_MS = 5_000;
 
+/** The query key of every list page of a kind: live updates and mutations reach them all through it. */
 export const listKey = (kind: string) => [kind, 'list'] as const;
 export const detailKey = (kind: string, id: string) => [kind, 'detail', id] as const;
 
