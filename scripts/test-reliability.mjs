@@ -38,7 +38,11 @@ const run = (command, commandArgs, env = process.env) =>
  * (for a CI that can reach the endpoint).
  */
 function audit() {
-  const result = spawnSync('npm', ['audit', '--omit=dev', '--audit-level=high'], { encoding: 'utf8' });
+  // An explicit log level: under `npm run --silent` (as `npm test` runs steps) npm passes its
+  // silence on, and the audit's own reason for failing would be lost.
+  const result = spawnSync('npm', ['audit', '--omit=dev', '--audit-level=high', '--loglevel=warn'], {
+    encoding: 'utf8',
+  });
   process.stdout.write(result.stdout ?? '');
   process.stderr.write(result.stderr ?? '');
   if (result.status === 0) return 0;
