@@ -71,6 +71,11 @@ export class CinderState {
     return this.volumeTypes.get(idOrName) ?? [...this.volumeTypes.values()].find((t) => t.name === idOrName);
   }
 
+  /** Whether any volume is of the type: Cinder then freezes its specs and encryption and refuses its deletion. */
+  typeInUse(typeId: string): boolean {
+    return [...this.volumes.values()].some((volume) => volume.volumeTypeId === typeId);
+  }
+
   typeVisibleTo(type: VolumeTypeRecord, projectId: string, isAdmin: boolean): boolean {
     return isAdmin || type.isPublic || type.access.includes(projectId);
   }

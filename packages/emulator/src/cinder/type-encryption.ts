@@ -77,8 +77,7 @@ export function addTypeEncryptionRoutes(router: express.Router, service: CinderS
   };
   const noEncryption = (id: string) => notFound(`Volume type encryption for type ${id} does not exist.`);
   const checkNotInUse = (typeId: string, verb: 'create' | 'update' | 'delete') => {
-    if ([...state.volumes.values()].some((v) => v.volumeTypeId === typeId))
-      throw badRequest(`Cannot ${verb} encryption specs. Volume type in use.`);
+    if (state.typeInUse(typeId)) throw badRequest(`Cannot ${verb} encryption specs. Volume type in use.`);
   };
   const encryptionBody = (req: Request, creating: boolean) => {
     const body = bodyObject(req, 'encryption');

@@ -30,7 +30,7 @@ function checkSpecBody(body: unknown): Record<string, string> {
 
 /** Specs are frozen while any volume uses the type: Cinder refuses every change. */
 function checkNotInUse(service: CinderService, type: VolumeTypeRecord): void {
-  if ([...service.state.volumes.values()].some((v) => v.volumeTypeId === type.id)) {
+  if (service.state.typeInUse(type.id)) {
     throw badRequest('Volume Type is currently in use.');
   }
 }

@@ -144,7 +144,7 @@ export function typesRouter(service: CinderService): express.Router {
     if (type.id === state.globalDefaultType.id || [...state.defaultTypes.values()].includes(type.id)) {
       throw badRequest(`The volume type ${type.id} is a default volume type and cannot be deleted.`);
     }
-    if ([...state.volumes.values()].some((v) => v.volumeTypeId === type.id)) {
+    if (state.typeInUse(type.id)) {
       throw badRequest('Target volume type is still in use.');
     }
     if (state.volumeTypes.size === 1) {
