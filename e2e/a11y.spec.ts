@@ -24,7 +24,6 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test.use({ colorScheme });
 
     test('every page passes axe without serious or critical violations', async ({ page }) => {
-      test.setTimeout(90_000);
       const login = new LoginPage(page);
       const shell = new AppShell(page);
       await login.goto(null);

@@ -4,6 +4,7 @@ import { AuditPage } from './pages/audit-page';
 import { LoginPage } from './pages/login-page';
 import { QuotasPage } from './pages/quotas-page';
 import { VolumesPage } from './pages/volumes-page';
+import { CLOUD_OPERATION } from './support/waits';
 
 /**
  * The administrator's operations: repairing a volume stuck in error_deleting, changing a
@@ -43,9 +44,7 @@ async function stuckVolume({ api, headers }: ApiSession, name: string, status = 
       async () =>
         ((await (await api.get(`/api/cinder/volumes/${volume.id}`)).json()) as { volume: { status: string } }).volume
           .status,
-      {
-        timeout: 15_000,
-      },
+      CLOUD_OPERATION,
     )
     .toBe('available');
   const reset = await api.post(`/api/cinder/volumes/${volume.id}/action`, {
@@ -81,11 +80,11 @@ test('an admin resets a volume stuck in error_deleting, deletes it, and finds bo
   await dialog.getByRole('checkbox', { name: /I understand/ }).check();
   await submit.click();
   await expect(dialog).toBeHidden();
-  await expect(row).toContainText('Available', { timeout: 10_000 });
+  await expect(row).toContainText('Available', CLOUD_OPERATION);
 
   await volumes.rowAction(name, 'Delete');
   await volumes.dialog(`Delete ${name}`).getByRole('button', { name: 'Delete volume' }).click();
-  await expect(volumes.table.getByRole('link', { name, exact: true })).toHaveCount(0, { timeout: 15_000 });
+  await expect(volumes.table.getByRole('link', { name, exact: true })).toHaveCount(0, CLOUD_OPERATION);
 
   const audit = new AuditPage(page);
   await audit.goto();

@@ -4,6 +4,7 @@ import { AuditPage } from './pages/audit-page';
 import { VolumeTypesPage } from './pages/volume-types-page';
 import { VolumesPage } from './pages/volumes-page';
 import { test } from './support/signed-in';
+import { CLOUD_OPERATION } from './support/waits';
 
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e4)}`;
 
@@ -18,7 +19,7 @@ async function createVolumeOfType(page: Page, name: string, type: string): Promi
   await volumes.pickOption(new RegExp(`^${type}$`));
   await dialog.getByRole('button', { name: /^Create/ }).click();
   await expect(dialog).toBeHidden();
-  await expect(await volumes.row(name)).toContainText('Available', { timeout: 20_000 });
+  await expect(await volumes.row(name)).toContainText('Available', CLOUD_OPERATION);
 }
 
 /** Deletes demo's volume `name` through the console's API and waits until Cinder no longer lists it. */
@@ -28,9 +29,10 @@ async function deleteVolume(page: Page, name: string): Promise<void> {
   const found = await (await page.request.get(`/api/cinder/volumes/detail?name=${name}`)).json();
   for (const volume of found.volumes ?? []) await page.request.delete(`/api/cinder/volumes/${volume.id}`, { headers });
   await expect
-    .poll(async () => (await (await page.request.get(`/api/cinder/volumes?name=${name}`)).json()).volumes.length, {
-      timeout: 20_000,
-    })
+    .poll(
+      async () => (await (await page.request.get(`/api/cinder/volumes?name=${name}`)).json()).volumes.length,
+      CLOUD_OPERATION,
+    )
     .toBe(0);
 }
 

@@ -2,6 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { BackupsPage } from './pages/backups-page';
 import { LoginPage } from './pages/login-page';
 import { VolumesPage } from './pages/volumes-page';
+import { holdOperation } from './support/emulator-control';
+import { CLOUD_OPERATION } from './support/waits';
 
 /**
  * One backup's life through the UI, step by step on one signed-in page: each step needs the
@@ -17,8 +19,6 @@ const names = {
   restored: `e2e-restored-${run}`,
   fromBackup: `e2e-from-backup-${run}`,
 };
-/** The e2e emulator runs at real-cloud speed: a 10 GiB backup takes a few seconds. */
-const SETTLE = { timeout: 30_000 };
 /** A backup's `restoring` status; case-blind while status.json has no translation for it and shows the raw value. */
 
 let page: Page;
@@ -77,13 +77,14 @@ test('backing up an in-use volume needs force, and incremental needs a full back
 });
 
 test('a full backup of a volume shows creating, then available, without a reload', async () => {
-  // A busy machine can finish a backup before a poll would look: note every status the row shows.
-  const seen = await backups.watchStatuses(names.full, ['Creating', 'Available']);
+  // Held creating until seen so, however busy the machine.
+  const release = await holdOperation('backup.create', names.full);
   await backups.createFull('scratch-3', names.full);
   await expect(page.getByText('Backup of scratch-3')).toBeVisible();
   const row = await backups.row(names.full);
-  await expect(row).toContainText('Available', SETTLE);
-  expect(await seen()).toEqual(['Creating', 'Available']);
+  await expect(row).toContainText('Creating');
+  await release();
+  await expect(row).toContainText('Available', CLOUD_OPERATION);
   await expect(row).toContainText('10 GiB');
   await expect(row.getByRole('cell', { name: 'No' }).first()).toBeVisible();
 });
@@ -91,18 +92,19 @@ test('a full backup of a volume shows creating, then available, without a reload
 test('restoring to a new volume names the new volume in the toast, with a link to it', async () => {
   await backups.act(names.full, 'Restore');
   await expect(backups.dialog.getByRole('radio', { name: 'A new volume' })).toBeChecked();
-  const seen = await backups.watchStatuses(names.full, ['Restoring', 'Available']);
+  const release = await holdOperation('backup.restore', names.full);
   await backups.dialog.getByRole('textbox', { name: 'Name of the new volume' }).fill(names.restored);
   await backups.dialog.getByRole('button', { name: 'Restore' }).click();
   await expect(backups.dialog).toBeHidden();
-  await expect.poll(seen, SETTLE).toContain('Restoring');
+  await expect(await backups.row(names.full)).toContainText('Restoring', CLOUD_OPERATION);
+  await release();
 
   await expect(page.getByText(`Restoring backup ${names.full}`)).toBeVisible();
   await page.getByRole('link', { name: names.restored }).click();
   await expect(page).toHaveURL(/\/volumes\/[0-9a-f-]{36}$/);
 
   await backups.goto();
-  await expect(await backups.row(names.full)).toContainText('Available', SETTLE);
+  await expect(await backups.row(names.full)).toContainText('Available', CLOUD_OPERATION);
 });
 
 test('a volume created from the backup starts from its data', async () => {
@@ -115,14 +117,14 @@ test('a volume created from the backup starts from its data', async () => {
   await expect(page.getByText('Volume creation started')).toBeVisible();
 
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Volumes' }).click();
-  await expect(await new VolumesPage(page).row(names.fromBackup)).toContainText('Available', SETTLE);
+  await expect(await new VolumesPage(page).row(names.fromBackup)).toContainText('Available', CLOUD_OPERATION);
   await backups.goto();
 });
 
 test('restoring onto an existing volume warns that its data is lost and needs a confirmation', async () => {
   const row = await backups.row(names.full);
   await backups.act(names.full, 'Restore');
-  const seen = await backups.watchStatuses(names.full, ['Restoring', 'Available']);
+  const release = await holdOperation('backup.restore', names.full);
   await backups.dialog.getByRole('radio', { name: 'An existing volume' }).check();
   await backups.pick('Volume to overwrite', names.fromBackup);
   await expect(backups.dialog.getByText('All data on the volume will be lost')).toBeVisible();
@@ -132,14 +134,15 @@ test('restoring onto an existing volume warns that its data is lost and needs a 
   await backups.dialog.getByRole('checkbox', { name: /current data will be overwritten/ }).check();
   await submit.click();
   await expect(backups.dialog).toBeHidden();
-  await expect.poll(seen, SETTLE).toContain('Restoring');
+  await expect(row).toContainText('Restoring', CLOUD_OPERATION);
+  await release();
   await expect(page.getByRole('link', { name: names.fromBackup })).toBeVisible();
-  await expect(row).toContainText('Available', SETTLE);
+  await expect(row).toContainText('Available', CLOUD_OPERATION);
 });
 
 test('a bulk delete needs the count typed, then the backups go', async () => {
   await backups.createFull('scratch-4', names.second);
-  await expect(await backups.row(names.second)).toContainText('Available', SETTLE);
+  await expect(await backups.row(names.second)).toContainText('Available', CLOUD_OPERATION);
 
   await backups.select(names.full);
   await backups.select(names.second);
@@ -152,6 +155,6 @@ test('a bulk delete needs the count typed, then the backups go', async () => {
   await expect(dialog).toBeHidden();
   await expect(page.getByText('Deletion of 2 backups started')).toBeVisible();
   for (const name of [names.full, names.second]) {
-    await expect(backups.table.getByRole('link', { name, exact: true })).toHaveCount(0, SETTLE);
+    await expect(backups.table.getByRole('link', { name, exact: true })).toHaveCount(0, CLOUD_OPERATION);
   }
 });

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { LoginPage } from './pages/login-page';
 import { VolumesPage } from './pages/volumes-page';
+import { CLOUD_OPERATION } from './support/waits';
 
 test('a volume created elsewhere appears and its status changes in place, live', async ({ page }) => {
   await new LoginPage(page).goto();
@@ -19,5 +20,5 @@ test('a volume created elsewhere appears and its status changes in place, live',
   expect(created.status()).toBe(202);
 
   const row = await volumes.row(name);
-  await expect(row).toContainText('Available', { timeout: 15_000 });
+  await expect(row).toContainText('Available', CLOUD_OPERATION);
 });

@@ -65,7 +65,6 @@ for (const locale of ['en', 'zh-CN'] as const) {
       test.use({ locale, colorScheme });
 
       test(`screenshots of every page (${locale}, ${colorScheme})`, async ({ page }, testInfo) => {
-        test.setTimeout(120_000);
         for (const size of WIDTHS) {
           await page.setViewportSize({ width: size.width, height: size.height });
           await page.goto('/login');
@@ -79,7 +78,6 @@ for (const locale of ['en', 'zh-CN'] as const) {
       });
 
       test(`screenshots of the administration pages (${locale}, ${colorScheme})`, async ({ page }, testInfo) => {
-        test.setTimeout(120_000);
         const signIn = await page.request.post('/api/session', { data: { username: 'admin', password: 'admin' } });
         expect(signIn.ok()).toBe(true);
         await captureAll(page, testInfo, await adminPages(page));

@@ -3,16 +3,11 @@ import { AppShell } from './pages/app-shell';
 import { LoginPage } from './pages/login-page';
 import { SnapshotsPage } from './pages/snapshots-page';
 import { VolumesPage } from './pages/volumes-page';
+import { holdOperation } from './support/emulator-control';
+import { CLOUD_OPERATION } from './support/waits';
 
 /** A seeded available volume of the demo project that no other spec changes or deletes. */
 const SOURCE_VOLUME = 'reports-2026';
-
-/**
- * How long a status change may take to arrive over the live feed. Usually a second or two; but a
- * change the BFF's poller is asked to look for while a look is already under way waits for its
- * next slow tick (30 s), so allow for that rather than fail on it.
- */
-const LIVE = { timeout: 40_000 };
 
 test.beforeEach(async ({ page }) => {
   await new LoginPage(page).goto();
@@ -26,7 +21,6 @@ async function openVolumes(page: Page): Promise<VolumesPage> {
 }
 
 test('a snapshot is created live, copied to a volume, reverted to, and deleted with others', async ({ page }) => {
-  test.setTimeout(240_000);
   const stamp = Date.now().toString(36);
   const first = `e2e-snap-${stamp}`;
   const second = `e2e-snap-${stamp}-b`;
@@ -37,11 +31,12 @@ test('a snapshot is created live, copied to a volume, reverted to, and deleted w
   await snapshots.goto();
 
   await test.step('create a snapshot and watch it become available in place', async () => {
-    const seen = await snapshots.watchStatuses(first, ['Creating', 'Available', 'Error']);
+    const release = await holdOperation('snapshot.create', first);
     await snapshots.create(SOURCE_VOLUME, first);
     await expect(page.getByRole('alert').filter({ hasText: `Creating snapshot ${first}` })).toBeVisible();
-    await expect(await snapshots.row(first)).toContainText('Available', LIVE);
-    expect(await seen()).toEqual(['Creating', 'Available']);
+    await expect(await snapshots.row(first)).toContainText('Creating');
+    await release();
+    await expect(await snapshots.row(first)).toContainText('Available', CLOUD_OPERATION);
     expect(loads).toBe(0);
   });
 
@@ -69,29 +64,30 @@ test('a snapshot is created live, copied to a volume, reverted to, and deleted w
     await snapshots.dialog.getByRole('button', { name: 'Create volume' }).click();
     await expect(snapshots.dialog).toBeHidden();
     const volumes = await openVolumes(page);
-    await expect(await volumes.row(copy)).toContainText('Available', LIVE);
+    await expect(await volumes.row(copy)).toContainText('Available', CLOUD_OPERATION);
   });
 
   await test.step('revert the new volume to its newest snapshot', async () => {
     await snapshots.goto();
     await snapshots.create(copy, second);
-    await expect(await snapshots.row(second)).toContainText('Available', LIVE);
-    const seen = await snapshots.watchStatuses(second, ['Restoring', 'Available']);
+    await expect(await snapshots.row(second)).toContainText('Available', CLOUD_OPERATION);
+    const release = await holdOperation('volume.revert', copy);
     await snapshots.act(second, 'Revert volume to this snapshot');
     await expect(snapshots.dialog.getByRole('combobox', { name: 'Snapshot' })).toHaveValue(second);
     await snapshots.dialog.getByRole('button', { name: 'Revert to snapshot' }).click();
     await expect(snapshots.dialog).toBeHidden();
     await expect(page.getByRole('alert').filter({ hasText: `Reverting ${copy}` })).toBeVisible();
     // While the volume reverts, its snapshot shows as restoring, then available again.
-    await expect.poll(seen, LIVE).toContain('Restoring');
-    await expect(await snapshots.row(second)).toContainText('Available', LIVE);
+    await expect(await snapshots.row(second)).toContainText('Restoring', CLOUD_OPERATION);
+    await release();
+    await expect(await snapshots.row(second)).toContainText('Available', CLOUD_OPERATION);
     const volumes = await openVolumes(page);
-    await expect(await volumes.row(copy)).toContainText('Available', LIVE);
+    await expect(await volumes.row(copy)).toContainText('Available', CLOUD_OPERATION);
   });
 
   await test.step('delete both snapshots at once, confirming with their count', async () => {
     await snapshots.goto();
-    await expect(await snapshots.row(second)).toContainText('Available', LIVE);
+    await expect(await snapshots.row(second)).toContainText('Available', CLOUD_OPERATION);
     await snapshots.select(first);
     await snapshots.select(second);
     await page.getByRole('button', { name: 'Delete 2 selected' }).click();
@@ -102,7 +98,7 @@ test('a snapshot is created live, copied to a volume, reverted to, and deleted w
     await expect(snapshots.dialog).toBeHidden();
     // Deleting takes a moment; the rows go when the live feed says they are gone.
     for (const name of [first, second]) {
-      await expect(snapshots.table.getByRole('link', { name, exact: true })).toHaveCount(0, LIVE);
+      await expect(snapshots.table.getByRole('link', { name, exact: true })).toHaveCount(0, CLOUD_OPERATION);
     }
   });
   expect(loads).toBe(0);

@@ -15,7 +15,8 @@ export default defineConfig({
     include: ['node/**/*.test.ts'],
     environment: 'node',
     fileParallelism: false,
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // A guard against a hang: the cases wait on state, each with its own bound (README, "Time in tests").
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

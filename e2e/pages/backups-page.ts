@@ -61,11 +61,6 @@ export class BackupsPage {
     await expect(this.dialog).toBeVisible();
   }
 
-  /** See {@link VolumesPage.watchStatuses}. */
-  watchStatuses(name: string, statuses: string[]): Promise<() => Promise<string[]>> {
-    return this.rows.watchStatuses(name, statuses);
-  }
-
   async select(name: string): Promise<void> {
     await (await this.row(name)).getByRole('checkbox', { name: `Select ${name}` }).check();
   }

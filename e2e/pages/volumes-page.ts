@@ -34,32 +34,6 @@ export class VolumesPage {
     return row;
   }
 
-  /**
-   * Starts noting every status the row of `name` shows, as the user sees it, from now on; the
-   * returned function reads them back. Catches a short-lived status a polling assertion might miss.
-   */
-  async watchStatuses(name: string, statuses: string[]): Promise<() => Promise<string[]>> {
-    const key = `statuses:${name}`;
-    await this.page.evaluate(
-      ({ key, name, statuses }) => {
-        const seen: string[] = [];
-        (window as unknown as Record<string, string[]>)[key] = seen;
-        const note = () => {
-          for (const row of document.querySelectorAll('tr')) {
-            if (![...row.querySelectorAll('a')].some((link) => link.textContent === name)) continue;
-            // Case-insensitive: a status the catalogue does not name yet shows as Cinder spells it.
-            const text = row.textContent?.toLowerCase() ?? '';
-            const status = statuses.find((label) => text.includes(label.toLowerCase()));
-            if (status && seen.at(-1) !== status) seen.push(status);
-          }
-        };
-        new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true });
-      },
-      { key, name, statuses },
-    );
-    return () => this.page.evaluate((key) => (window as unknown as Record<string, string[]>)[key] ?? [], key);
-  }
-
   /** The dialog open now, by its title. */
   dialog(title: string | RegExp): Locator {
     return this.page.getByRole('dialog', { name: title });

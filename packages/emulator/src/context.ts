@@ -5,6 +5,7 @@ import { TokenStore } from './keystone/tokens.js';
 import { ValidationCache } from './keystone/validation-cache.js';
 import { DEFAULT_DURATIONS, FAST_TIME_SCALE, type Durations } from './sim/durations.js';
 import { FaultRegistry } from './sim/faults.js';
+import { HoldRegistry } from './sim/holds.js';
 import { Scheduler } from './sim/scheduler.js';
 
 export type Profile = 'default' | 'huawei-evs';
@@ -44,6 +45,8 @@ export class EmulatorContext {
   readonly glance: GlanceState;
   readonly scheduler: Scheduler;
   readonly faults = new FaultRegistry();
+  /** Operations kept in their transitional status until a test releases them (`/emulator/control/holds`). */
+  readonly holds = new HoldRegistry();
   readonly durations: Durations;
   readonly profile: Profile;
   readonly v2: boolean;

@@ -29,7 +29,7 @@ export function completeLater(
     mustFail?: boolean;
   },
 ): void {
-  service.ctx.scheduler.after(input.durationMs, () => {
+  const complete = () => {
     if (input.mustFail || service.ctx.faults.consumeFailure(input.operation)) {
       input.fail();
       service.state.addMessage({ projectId: input.projectId, requestId: input.requestId, ...input.failure });
@@ -37,5 +37,24 @@ export function completeLater(
       input.succeed();
     }
     service.ctx.persist();
+  };
+  service.ctx.scheduler.after(input.durationMs, () => {
+    const nameOf = () => resourceName(service, input.failure);
+    if (!service.ctx.holds.park(input.operation, nameOf, complete)) complete();
   });
+}
+
+/** The name of the volume, snapshot or backup an operation runs on, for holds that name one. */
+function resourceName(service: CinderService, target: FailureMessage): string | null | undefined {
+  const { state } = service;
+  switch (target.resourceType) {
+    case 'VOLUME':
+      return state.volumes.get(target.resourceUuid)?.name;
+    case 'SNAPSHOT':
+      return state.snapshots.get(target.resourceUuid)?.name;
+    case 'BACKUP':
+      return state.backups.get(target.resourceUuid)?.name;
+    default:
+      return undefined;
+  }
 }

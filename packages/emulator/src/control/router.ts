@@ -25,6 +25,11 @@ const faultSchema = z.union([
   z.strictObject({ revokeTokensOf: z.strictObject({ user: z.string().min(1).max(255) }) }),
 ]);
 
+const holdSchema = z.strictObject({
+  operation: z.enum(FAULT_OPERATIONS),
+  name: z.string().min(1).max(255).optional(),
+});
+
 /**
  * Revokes every live token of a user (Default domain) in Keystone and makes Cinder and Glance
  * forget them at once, as if their keystonemiddleware cache had lapsed: the console's next call
@@ -51,6 +56,10 @@ function revokeTokensOf(ctx: EmulatorContext, userName: string): number {
  * - `POST /emulator/control/faults`: `{failNext: {operation, count}}`, `{http: {path, delayMs?, status?, drop?, count?}}`,
  *   `{keystoneDown}` or `{revokeTokensOf: {user}}`
  * - `DELETE /emulator/control/faults`: disarm everything
+ * - `GET  /emulator/control/holds`: the holds that stand, with how many operations wait on each
+ * - `POST /emulator/control/holds`: `{operation, name?}` keeps that operation (on the resource of
+ *   that name) in its transitional status once it comes due, until the hold is released
+ * - `DELETE /emulator/control/holds/{id}` (or every hold without an id): release, completing what waited
  */
 export function controlRouter(ctx: EmulatorContext): express.Router {
   const router = express.Router();
@@ -94,6 +103,28 @@ export function controlRouter(ctx: EmulatorContext): express.Router {
   });
   router.delete('/faults', (_req, res) => {
     ctx.faults.clear();
+    res.status(204).end();
+  });
+  router.get('/holds', (_req, res) => {
+    res.json({ holds: ctx.holds.snapshot() });
+  });
+  router.post('/holds', jsonBody, (req, res) => {
+    const parsed = holdSchema.safeParse(req.body);
+    if (!parsed.success) {
+      res.status(400).json({ error: { code: 400, title: 'Bad Request', message: z.prettifyError(parsed.error) } });
+      return;
+    }
+    res.status(201).json(ctx.holds.add(parsed.data));
+  });
+  router.delete('/holds', (_req, res) => {
+    ctx.holds.releaseAll();
+    res.status(204).end();
+  });
+  router.delete('/holds/:id', (req, res) => {
+    if (!ctx.holds.release(Number(req.params.id))) {
+      res.status(404).json({ error: { code: 404, title: 'Not Found', message: 'No such hold.' } });
+      return;
+    }
     res.status(204).end();
   });
   return router;
