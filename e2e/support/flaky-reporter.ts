@@ -12,7 +12,7 @@ export default class FlakyReporter implements Reporter {
     if (result.status === 'passed' && result.retry > 0) {
       this.flaky.set(
         test.id,
-        `${test.location.file.split('/').slice(-2).join('/')} › ${test.titlePath().slice(2).join(' › ')}`,
+        `${test.location.file.split('/').slice(-2).join('/')} › ${test.titlePath().slice(3).join(' › ')}`,
       );
     }
   }
