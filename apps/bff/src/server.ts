@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -38,7 +38,44 @@ function answerMalformedRequest(error: Error & { code?: string }, socket: Duplex
 
 export interface RunningBff {
   url: string;
+  /** Where `/metrics` and `/readyz` answer: METRICS_PORT's listener, or the main one with `shared`. */
+  metricsUrl: string;
   close(): Promise<void>;
+}
+
+/** How often Node looks for requests past their head or request deadline (its default is 30 s). */
+const DEADLINE_CHECK_MS = 1000;
+
+/** An HTTP server for `handler` on host:port, with Node's request deadlines set. */
+async function listen(handler: RequestListener, port: number, host: string, config: Config): Promise<Server> {
+  const server = createServer(
+    {
+      requestTimeout: config.REQUEST_TIMEOUT_MS,
+      headersTimeout: config.HEADERS_TIMEOUT_MS,
+      connectionsCheckingInterval: DEADLINE_CHECK_MS,
+    },
+    handler,
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return server;
+}
+
+function urlOf(server: Server, host: string): string {
+  const { port } = server.address() as AddressInfo;
+  return `http://${['0.0.0.0', '::'].includes(host) ? 'localhost' : host}:${port}`;
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
 }
 
 /**
@@ -53,29 +90,34 @@ export async function startBff(config: Config, deps: AppDeps = {}): Promise<Runn
       'OS_INSECURE is set: TLS certificates of Keystone, Cinder and Glance are NOT verified. Use it for testing only.',
     );
   }
-  const { app, store, relay, audit } = createApp(config, deps);
-  const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(config.PORT, config.HOST, (error?: Error) => (error ? reject(error) : resolve(s)));
-  });
+  const { app, opsApp, store, relay, audit, closeLimits } = createApp(config, deps);
+  const server = await listen(app, config.PORT, config.HOST, config);
   server.on('clientError', answerMalformedRequest);
+  // Past this many open connections Node closes new ones at once: a bound on sockets and memory.
+  server.maxConnections = config.MAX_CONNECTIONS;
   // Node closes idle keep-alive connections after 5 s, which races a client or load balancer that
   // reuses one at that moment: its request meets a reset (seen under load as ECONNRESET, at a
   // balancer as a 502). Outlasting the usual idle timeouts (60 s) lets the client close first.
   server.keepAliveTimeout = KEEP_ALIVE_MS;
-  server.headersTimeout = KEEP_ALIVE_MS + 1000;
-  const { port } = server.address() as AddressInfo;
-  const host = ['0.0.0.0', '::'].includes(config.HOST) ? 'localhost' : config.HOST;
+  const opsServer =
+    config.METRICS_PORT === 'shared'
+      ? undefined
+      : await listen(opsApp, config.METRICS_PORT, config.METRICS_HOST, config).catch((error: Error) => {
+          server.close();
+          throw new Error(`METRICS_PORT ${config.METRICS_PORT} on ${config.METRICS_HOST}: ${error.message}`);
+        });
+  const url = urlOf(server, config.HOST);
   return {
-    url: `http://${host}:${port}`,
+    url,
+    metricsUrl: opsServer ? urlOf(opsServer, config.METRICS_HOST) : url,
     close: async () => {
       // Leases are released first, so another replica takes over polling at once.
       await relay.closeAll();
-      await new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      });
+      await closeServer(server);
+      if (opsServer) await closeServer(opsServer);
       await store.close();
       await audit.close?.();
+      await closeLimits();
     },
   };
 }
