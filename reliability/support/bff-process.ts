@@ -19,6 +19,8 @@ export function freePort(): Promise<number> {
 
 export interface BffProcess {
   url: string;
+  /** Where `/metrics` and `/readyz` answer (METRICS_PORT's listener, a free loopback port by default). */
+  metricsUrl: string;
   pid: number;
   /** SIGKILL: the process dies without a word (no lease release, no goodbye to its streams). */
   kill(): Promise<void>;
@@ -41,10 +43,12 @@ export async function startBffProcess(env: Record<string, string>, nodeArgs: str
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
+  const [url, metricsUrl] = await new Promise<[string, string]>((resolve, reject) => {
     const onData = () => {
       const found = /listening on (\S+)/.exec(output)?.[1];
-      if (found) resolve(found.replace('localhost', '127.0.0.1'));
+      const metrics = /readyz\) on (\S+)/.exec(output)?.[1];
+      if (found && metrics)
+        resolve([found.replace('localhost', '127.0.0.1'), metrics.replace('localhost', '127.0.0.1')]);
     };
     child.stdout!.on('data', onData);
     child.once('exit', (code) => reject(new Error(`the BFF process exited (${code}): ${output}`)));
@@ -53,6 +57,7 @@ export async function startBffProcess(env: Record<string, string>, nodeArgs: str
   const alive = () => child.exitCode === null && child.signalCode === null;
   return {
     url,
+    metricsUrl,
     pid: child.pid!,
     kill: async () => {
       if (alive()) child.kill('SIGKILL');

@@ -10,6 +10,29 @@ import { installUpstreamAgents, upstreamAgents } from './tls.js';
 /** How long an idle keep-alive connection stays open. */
 const KEEP_ALIVE_MS = 65_000;
 
+/** Node's reasons for refusing a request before Express sees it, as the envelope tells them. */
+const PARSER_REFUSALS: Record<string, { status: number; code: string; message: string; reason: string }> = {
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    code: 'headersTooLarge',
+    message: 'The request headers are too large.',
+    reason: 'Request Header Fields Too Large',
+  },
+  // HEADERS_TIMEOUT_MS or REQUEST_TIMEOUT_MS passed: a client too slow to finish its request.
+  ERR_HTTP_REQUEST_TIMEOUT: {
+    status: 408,
+    code: 'requestTimeout',
+    message: 'The request did not arrive in time.',
+    reason: 'Request Timeout',
+  },
+  default: {
+    status: 400,
+    code: 'malformedRequest',
+    message: 'The request is not valid HTTP/1.1.',
+    reason: 'Bad Request',
+  },
+};
+
 /**
  * Answers a request Node's HTTP parser refuses (bare LF, a header with CR/LF, an oversized head)
  * in the error envelope too, rather than Node's default of a bare 400 with no body.
@@ -19,18 +42,10 @@ function answerMalformedRequest(error: Error & { code?: string }, socket: Duplex
     socket.destroy();
     return;
   }
-  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-  const status = tooLarge ? 431 : 400;
-  const body = JSON.stringify({
-    error: {
-      status,
-      code: tooLarge ? 'headersTooLarge' : 'malformedRequest',
-      message: tooLarge ? 'The request headers are too large.' : 'The request is not valid HTTP/1.1.',
-      requestId: `req-${randomUUID()}`,
-    },
-  });
+  const { status, code, message, reason } = PARSER_REFUSALS[error.code ?? ''] ?? PARSER_REFUSALS.default!;
+  const body = JSON.stringify({ error: { status, code, message, requestId: `req-${randomUUID()}` } });
   socket.end(
-    `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+    `HTTP/1.1 ${status} ${reason}\r\n` +
       `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
       `Connection: close\r\n\r\n${body}`,
   );

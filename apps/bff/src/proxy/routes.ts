@@ -39,6 +39,9 @@ const PROJECTLESS = /^\/default-types(?:\/|$)/;
  */
 function endSessionOnRefusal(store: SessionStore) {
   return async (req: Request, res: Response, session: LoadedSession): Promise<void> => {
+    // A request that left before a project switch carries the token the switch revoked: the
+    // session itself goes on with its new one.
+    if ((await store.get(session.id))?.token !== session.record.token) return;
     await store.delete(session.id);
     clearSessionCookie(req, res);
   };

@@ -92,10 +92,11 @@ export function sessionRouter(deps: {
     const scope = await scopeFromToken(keystone, config, token, record.region ?? undefined);
     req.log?.info({ user: record.user.name, project: scope.project.name }, 'switched project');
     await audited({ ...record, ...scope }, 'session.switch_project', 200, res);
-    await saveAndShow(res, id, { ...record, ...scope });
+    await store.set(id, { ...record, ...scope }, Date.parse(scope.tokenExpiresAt));
     // The replaced token would stay valid in Keystone until it expires: revoked, as at sign-out.
     // (Live pollers read the session afresh each tick, so none goes on using it.)
     await revokeQuietly(req, record.token);
+    res.json(toSessionView({ ...record, ...scope }, idleMs));
   });
 
   router.put('/region', requireSession, express.json({ limit: '4kb' }), async (req, res) => {
