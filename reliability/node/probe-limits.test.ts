@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig, startBff, type RunningBff } from '../../apps/bff/src/index.js';
+import type { RunningBff } from '../../apps/bff/src/index.js';
+import { startBffInProcess } from '../support/bff-process.js';
 import { BrowserClient } from '../../apps/bff/src/test-support/harness.js';
 import { haveRedis, startRedis } from '../../apps/bff/src/test-support/redis.js';
 import { startRecordingCloud, type RecordingCloud } from '../support/recording-cloud.js';
@@ -14,9 +15,7 @@ let cloud: RecordingCloud;
 const running: RunningBff[] = [];
 
 async function bffWith(env: Record<string, string>): Promise<RunningBff> {
-  const bff = await startBff(
-    loadConfig({ OS_AUTH_URL: cloud.authUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env }),
-  );
+  const bff = await startBffInProcess(cloud.authUrl, env);
   running.push(bff);
   return bff;
 }

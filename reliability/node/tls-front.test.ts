@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig, startBff, type RunningBff } from '../../apps/bff/src/index.js';
+import type { RunningBff } from '../../apps/bff/src/index.js';
+import { startBffInProcess } from '../support/bff-process.js';
 import { startRecordingCloud, type RecordingCloud } from '../support/recording-cloud.js';
 import { haveNginx, readStream, startTlsFront, tlsRequest, type TlsFront } from '../support/tls-front.js';
 
@@ -30,16 +31,7 @@ function signIn(username: string, password: string, headers: Record<string, stri
 describe.skipIf(!haveNginx)('behind a TLS front (nginx, TRUST_PROXY=1)', () => {
   beforeAll(async () => {
     cloud = await startRecordingCloud();
-    bff = await startBff(
-      loadConfig({
-        OS_AUTH_URL: cloud.authUrl,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'silent',
-        TRUST_PROXY: '1',
-        LOGIN_RATE_LIMIT: '3',
-      }),
-    );
+    bff = await startBffInProcess(cloud.authUrl, { TRUST_PROXY: '1', LOGIN_RATE_LIMIT: '3' });
     front = await startTlsFront(bff.url);
   });
 

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { loadConfig, startBff, type RunningBff } from '../../apps/bff/src/index.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const main = fileURLToPath(new URL('../../apps/bff/src/main.ts', import.meta.url));
@@ -69,4 +70,9 @@ export async function startBffProcess(env: Record<string, string>, nodeArgs: str
     },
     output: () => output,
   };
+}
+
+/** The BFF in this process on a free loopback port, silent, in front of `authUrl`, with `env` on top. */
+export async function startBffInProcess(authUrl: string, env: Record<string, string> = {}): Promise<RunningBff> {
+  return startBff(loadConfig({ OS_AUTH_URL: authUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env }));
 }
