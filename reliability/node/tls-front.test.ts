@@ -16,6 +16,8 @@ let bff: RunningBff;
 let front: TlsFront;
 let cookie: string;
 let csrfToken: string;
+/** demo's sign-in through the front, made once before the tests. */
+let signedIn: Awaited<ReturnType<typeof tlsRequest>>;
 
 const send = (target: string, init: Parameters<typeof tlsRequest>[3] = {}) =>
   tlsRequest(front.url, front.ca, target, init);
@@ -33,6 +35,10 @@ describe.skipIf(!haveNginx)('behind a TLS front (nginx, TRUST_PROXY=1)', () => {
     cloud = await startRecordingCloud();
     bff = await startBffInProcess(cloud.authUrl, { TRUST_PROXY: '1', LOGIN_RATE_LIMIT: '3' });
     front = await startTlsFront(bff.url);
+    signedIn = await signIn('demo', 'demo');
+    const [line] = (signedIn.headers['set-cookie'] as string[] | undefined) ?? [];
+    cookie = line?.split(';')[0] ?? '';
+    csrfToken = signedIn.status === 201 ? JSON.parse(signedIn.body).csrfToken : '';
   });
 
   afterAll(async () => {
@@ -42,7 +48,7 @@ describe.skipIf(!haveNginx)('behind a TLS front (nginx, TRUST_PROXY=1)', () => {
   });
 
   it('signs in with a Secure __Host- cookie and HSTS, and the session works through the front', async () => {
-    const response = await signIn('demo', 'demo');
+    const response = signedIn;
     expect(response.status, `${response.body}\n${front.log()}`).toBe(201);
     expect(response.headers['strict-transport-security']).toMatch(/^max-age=\d+/);
     const [line] = response.headers['set-cookie'] as string[];
@@ -50,8 +56,6 @@ describe.skipIf(!haveNginx)('behind a TLS front (nginx, TRUST_PROXY=1)', () => {
     expect(line).toMatch(/; Secure/i);
     expect(line).toMatch(/; HttpOnly/i);
     expect(line).toMatch(/; SameSite=Strict/i);
-    cookie = line!.split(';')[0]!;
-    csrfToken = JSON.parse(response.body).csrfToken;
     const session = await send('/api/session', { headers: { Cookie: cookie } });
     expect(session.status).toBe(200);
     expect(JSON.parse(session.body).user.name).toBe('demo');
