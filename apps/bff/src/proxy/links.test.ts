@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { rewriteLinks } from './links.js';
 
 const project = 'a1b2c3';
-const consoleBase = 'https://consoleBase.example/api/cinder';
+const consoleBase = 'https://console.example/api/cinder';
 
 describe("Cinder's links", () => {
-  it("point at the consoleBase's own address, query included, and those that cannot are dropped", () => {
+  it("point at the console's own address, query included, and those that cannot are dropped", () => {
     const page = {
       volumes: [
         {
