@@ -7,13 +7,13 @@ import {
   fixRequestBody,
   proxyEventsPlugin,
 } from 'http-proxy-middleware';
-import { HttpError, sendEnvelope } from '../errors.js';
+import { sendEnvelope } from '../errors.js';
 import { serviceLabel, unreachable } from '../keystone/upstream-fetch.js';
 import { currentSession, type LoadedSession } from '../session/middleware.js';
 import { installedUpstreamAgents, type UpstreamAgents } from '../tls.js';
 import { allowedResponseHeaders, keepAllowedRequestHeaders } from './headers.js';
 import { refuseDeepBodies } from './body-depth.js';
-import { refusePath, wellEscaped } from './path-guard.js';
+import { guard } from './request-guard.js';
 
 /** Stands for the proxy's own deadline, which destroys the request with a plain error. */
 const timeoutError = Object.assign(new Error('upstream timeout'), { name: 'TimeoutError' });
@@ -76,40 +76,6 @@ function createdIdOf(text: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Refuses what must not be forwarded before any byte goes upstream. */
-function guard(options: UpstreamProxyOptions): RequestHandler {
-  const allowed = options.methods.join(', ');
-  return (req, res, next) => {
-    // Answered here: anything else (OPTIONS, TRACE, PROPFIND, PATCH, ...) would reach the service
-    // with the session's token and, not being GET or HEAD, be taken for a change.
-    if (!options.methods.includes(req.method)) {
-      res.setHeader('Allow', allowed);
-      throw new HttpError(405, 'methodNotAllowed', `${req.method} is not allowed here; use ${allowed}.`);
-    }
-    const [path = '', query = ''] = req.url.split(/\?(.*)/s);
-    const reason = refusePath(path);
-    if (reason) throw new HttpError(400, 'pathRefused', reason);
-    if (!wellEscaped(query)) throw new HttpError(400, 'queryRefused', 'The query has a malformed percent-escape.');
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      const length = req.get('content-length');
-      if (length === undefined && req.get('transfer-encoding')) {
-        throw new HttpError(411, 'lengthRequired', 'Request bodies must declare their length.');
-      }
-      if (Number(length ?? 0) > options.maxBodyBytes) {
-        throw new HttpError(413, 'bodyTooLarge', `Request bodies are limited to ${options.maxBodyBytes} bytes.`);
-      }
-      if (Number(length ?? 0) > 0 && !/^application\/json\b/i.test(req.get('content-type') ?? '')) {
-        throw new HttpError(
-          415,
-          'unsupportedMediaType',
-          'Request bodies must be JSON (Content-Type: application/json).',
-        );
-      }
-    }
-    next();
-  };
 }
 
 /**
