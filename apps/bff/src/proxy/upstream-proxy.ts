@@ -238,6 +238,11 @@ export function upstreamProxy(options: UpstreamProxyOptions): RequestHandler[] {
           const response = res as Response;
           if (!('headersSent' in response) || response.headersSent) return;
           const timeout = timedOut.has(req);
+          // The cause is worth knowing (a reset, a refused connection, a deadline); the browser gets the envelope.
+          (req as Request).log?.warn(
+            { upstream: options.service, code: (err as { code?: string }).code, reason: err.message, timeout },
+            'upstream call failed',
+          );
           // A change that timed out or lost its connection may still have happened: audit it as failed.
           if (req.method !== 'GET' && req.method !== 'HEAD') {
             options.onMutation?.(req as Request, sessionOf(req), {
