@@ -47,6 +47,8 @@ const lines = [
   emulator
     ? `  Cloud           embedded emulator, scenario ${scenario} (${emulator.authUrl})`
     : `  Cloud           ${env.OS_AUTH_URL ?? `clouds.yaml cloud ${env.OS_CLOUD}`}`,
+  // Off the public port (METRICS_PORT); a free loopback port unless one is set.
+  `  Metrics         ${bff.metricsUrl}/metrics  (readiness: ${bff.metricsUrl}/readyz)`,
 ];
 if (emulator) {
   lines.push('  Demo logins     demo / demo (member)   admin / admin (admin)   alt_demo / alt_demo   reader / reader');

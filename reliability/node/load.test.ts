@@ -27,7 +27,7 @@ const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length
 
 /** One figure from the BFF's Prometheus metrics. */
 async function metric(name: string): Promise<number> {
-  const text = await (await fetch(`${bff.url}/metrics`)).text();
+  const text = await (await fetch(`${bff.metricsUrl}/metrics`)).text();
   const line = text.split('\n').find((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`));
   return Number(line?.split(' ').at(-1) ?? NaN);
 }

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { loadConfig, startBff, type RunningBff } from '../../apps/bff/src/index.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const main = fileURLToPath(new URL('../../apps/bff/src/main.ts', import.meta.url));
@@ -19,6 +20,8 @@ export function freePort(): Promise<number> {
 
 export interface BffProcess {
   url: string;
+  /** Where `/metrics` and `/readyz` answer (METRICS_PORT's listener, a free loopback port by default). */
+  metricsUrl: string;
   pid: number;
   /** SIGKILL: the process dies without a word (no lease release, no goodbye to its streams). */
   kill(): Promise<void>;
@@ -41,10 +44,12 @@ export async function startBffProcess(env: Record<string, string>, nodeArgs: str
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
+  const [url, metricsUrl] = await new Promise<[string, string]>((resolve, reject) => {
     const onData = () => {
       const found = /listening on (\S+)/.exec(output)?.[1];
-      if (found) resolve(found.replace('localhost', '127.0.0.1'));
+      const metrics = /readyz\) on (\S+)/.exec(output)?.[1];
+      if (found && metrics)
+        resolve([found.replace('localhost', '127.0.0.1'), metrics.replace('localhost', '127.0.0.1')]);
     };
     child.stdout!.on('data', onData);
     child.once('exit', (code) => reject(new Error(`the BFF process exited (${code}): ${output}`)));
@@ -53,6 +58,7 @@ export async function startBffProcess(env: Record<string, string>, nodeArgs: str
   const alive = () => child.exitCode === null && child.signalCode === null;
   return {
     url,
+    metricsUrl,
     pid: child.pid!,
     kill: async () => {
       if (alive()) child.kill('SIGKILL');
@@ -64,4 +70,9 @@ export async function startBffProcess(env: Record<string, string>, nodeArgs: str
     },
     output: () => output,
   };
+}
+
+/** The BFF in this process on a free loopback port, silent, in front of `authUrl`, with `env` on top. */
+export async function startBffInProcess(authUrl: string, env: Record<string, string> = {}): Promise<RunningBff> {
+  return startBff(loadConfig({ OS_AUTH_URL: authUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env }));
 }

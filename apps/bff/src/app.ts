@@ -1,8 +1,10 @@
 import express from 'express';
+import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { MemoryAuditLog, type AuditLog } from './audit/audit-log.js';
 import { RedisAuditLog } from './audit/redis-audit-log.js';
 import { auditRouter } from './audit/router.js';
+import { bodyDeadline } from './body-deadline.js';
 import { identityRouter } from './identity/router.js';
 import { capabilitiesRouter } from './capabilities.js';
 import { fetchDetailList } from './live/fetch-list.js';
@@ -10,7 +12,7 @@ import { LiveRelay } from './live/relay.js';
 import { eventsRouter } from './live/router.js';
 import type { Config } from './config.js';
 import { errorHandler, HttpError } from './errors.js';
-import { opsRouter } from './ops.js';
+import { healthRouter, opsRouter } from './ops.js';
 import { cinderRoutes, glanceRoutes } from './proxy/routes.js';
 import { Metrics } from './metrics.js';
 import { keystoneV3Base } from './keystone/auth-url.js';
@@ -39,14 +41,31 @@ export interface AppDeps {
 export function createApp(
   config: Config,
   deps: AppDeps = {},
-): { app: express.Express; store: SessionStore; relay: LiveRelay; audit: AuditLog } {
+): {
+  app: express.Express;
+  /** `/metrics`, `/readyz` and `/healthz` for the metrics listener (METRICS_PORT). */
+  opsApp: express.Express;
+  store: SessionStore;
+  relay: LiveRelay;
+  audit: AuditLog;
+  /** Releases what the app holds besides the store, relay and audit trail (the sign-in limits' Redis). */
+  closeLimits: () => Promise<void>;
+} {
   const store =
     deps.store ??
     (config.REDIS_URL
       ? RedisSessionStore.connect(config.REDIS_URL, new TokenCipher(config.SESSION_SECRET!))
       : new MemorySessionStore());
-  // With Redis the trail is one stream all replicas write and read; alone, a ring buffer in memory.
-  const audit = deps.audit ?? (config.REDIS_URL ? RedisAuditLog.connect(config.REDIS_URL) : new MemoryAuditLog());
+  // With Redis the trail is a stream per project that all replicas write and read; alone, a ring per project in memory.
+  const retention = {
+    maxEntries: config.AUDIT_MAX_ENTRIES_PER_PROJECT,
+    maxAgeMs: config.AUDIT_MAX_AGE_DAYS * 24 * 3600_000,
+  };
+  const audit =
+    deps.audit ??
+    (config.REDIS_URL ? RedisAuditLog.connect(config.REDIS_URL, retention) : new MemoryAuditLog(retention));
+  // Failed sign-ins are counted in Redis too, so that replicas share one count.
+  const loginRedis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : undefined;
   const logger = deps.logger ?? createLogger(config.LOG_LEVEL);
   const keystoneBase = keystoneV3Base(config.OS_AUTH_URL);
   const keystone = keystoneClient(keystoneBase, config.UPSTREAM_TIMEOUT_MS, config);
@@ -66,6 +85,8 @@ export function createApp(
   const metrics = new Metrics({ livePollers: () => relay.activeScopes, sseClients: () => relay.subscriberCount });
   const app = express();
   app.disable('x-powered-by');
+  // `/API/...` is not the API: it would get the SPA's headers and metrics group while being served as the API.
+  app.set('case sensitive routing', true);
   app.set('trust proxy', config.TRUST_PROXY);
   app.use(httpLogger(logger));
   app.use((req, res, next) => {
@@ -73,17 +94,22 @@ export function createApp(
     next();
   });
   app.use(securityHeaders);
+  app.use(bodyDeadline(config.BODY_TIMEOUT_MS));
   app.use(metrics.countRequests());
-  app.use(opsRouter(keystoneBase, metrics));
+  const ops = opsRouter(keystoneBase, metrics);
+  app.use(config.METRICS_PORT === 'shared' ? ops : healthRouter());
+  const opsApp = express();
+  opsApp.disable('x-powered-by');
+  opsApp.use(ops);
 
-  const api = express.Router();
+  const api = express.Router({ caseSensitive: true });
   api.use((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
   api.use(loadSession(store, idleMs));
   api.use(csrfProtection({ exempt: (method, path) => method === 'POST' && path === '/session' }));
-  api.use('/session', sessionRouter({ config, store, keystone, audit }));
+  api.use('/session', sessionRouter({ config, store, keystone, audit, loginRedis }));
   api.use('/audit', auditRouter(audit));
   api.use('/identity', identityRouter(keystone));
   api.use('/capabilities', capabilitiesRouter(config));
@@ -100,5 +126,8 @@ export function createApp(
     throw new HttpError(404, 'notFound', 'Not found.');
   });
   app.use(errorHandler);
-  return { app, store, relay, audit };
+  const closeLimits = async () => {
+    await loginRedis?.quit().catch(() => loginRedis.disconnect());
+  };
+  return { app, opsApp, store, relay, audit, closeLimits };
 }

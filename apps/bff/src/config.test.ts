@@ -194,3 +194,22 @@ describe('loadConfig: OS_CLOUD and clouds.yaml', () => {
     expect(message).toMatch(/OS_INTERFACE: .*\(from interface of cloud "prod" in /);
   });
 });
+
+describe('hardening settings', () => {
+  const base = { OS_AUTH_URL: 'http://keystone.example:5000/v3' };
+
+  it('keeps /metrics and /readyz off the public port by default, on loopback', () => {
+    const config = loadConfig(base);
+    expect(config.METRICS_PORT).toBe(0);
+    expect(config.METRICS_HOST).toBe('127.0.0.1');
+    expect(loadConfig({ ...base, METRICS_PORT: 'shared' }).METRICS_PORT).toBe('shared');
+    expect(loadConfig({ ...base, METRICS_PORT: '9464' }).METRICS_PORT).toBe(9464);
+    expect(() => loadConfig({ ...base, METRICS_PORT: 'public' })).toThrow(/METRICS_PORT/);
+  });
+
+  it('refuses a head deadline longer than the whole request deadline, naming both', () => {
+    expect(() => loadConfig({ ...base, HEADERS_TIMEOUT_MS: '40000', REQUEST_TIMEOUT_MS: '30000' })).toThrow(
+      /HEADERS_TIMEOUT_MS: must not be longer than REQUEST_TIMEOUT_MS/,
+    );
+  });
+});

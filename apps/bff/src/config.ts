@@ -85,19 +85,45 @@ export const configSchema = z.object({
   LIVE_SLOW_MS: z.coerce.number().int().min(1000).default(30_000),
   LIVE_PATIENT_MS: z.coerce.number().int().min(100).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Login attempts per client address per 15 minutes. */
-  LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(20),
-  /** Login attempts per user name per 15 minutes, from any address. */
+  /** Failed sign-ins per (user name, client address) per 15 minutes; past it that pair is refused (429). */
+  LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  /** Failed sign-ins per client address, whatever the user names, per 15 minutes (password spraying). */
+  LOGIN_ADDRESS_RATE_LIMIT: z.coerce.number().int().positive().default(100),
+  /** Failed sign-ins per user name per 15 minutes, from any address, before each further attempt is slowed. */
   LOGIN_USER_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  /** The slow-down per failure past LOGIN_USER_RATE_LIMIT (growing, at most 30 s): a delay, never a lock-out. */
+  LOGIN_DELAY_STEP_MS: z.coerce.number().int().min(0).default(1000),
+  /**
+   * Where `/metrics` and `/readyz` answer: a port of their own on METRICS_HOST, so that they are not
+   * on the public port. 0 (the default) picks a free one, named at start; set a fixed one to scrape
+   * or probe it (9464 is Prometheus's usual). `shared` serves them on the main port as well.
+   */
+  METRICS_PORT: z.union([z.literal('shared'), z.coerce.number().int().min(0).max(65535)]).default(0),
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  /** Node's limits: the whole request (head and body), the head alone, and open connections. */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  /** An API request's body must arrive within this (bodies are at most ~112 KB). */
+  BODY_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  MAX_CONNECTIONS: z.coerce.number().int().positive().default(2000),
+  /** The audit trail kept per project: at most this many entries, none older than AUDIT_MAX_AGE_DAYS. */
+  AUDIT_MAX_ENTRIES_PER_PROJECT: z.coerce.number().int().positive().default(10_000),
+  AUDIT_MAX_AGE_DAYS: z.coerce.number().positive().default(90),
 });
 
 export type Config = z.infer<typeof configSchema>;
 
 /** Replicas sharing Redis must share the key that seals tokens; a random one per process cannot work. */
 function checkConsistency(config: Config): string[] {
-  return config.REDIS_URL && !config.SESSION_SECRET
-    ? ['  SESSION_SECRET: required with REDIS_URL (every replica must seal and open tokens with the same key)']
-    : [];
+  const problems: string[] = [];
+  if (config.REDIS_URL && !config.SESSION_SECRET)
+    problems.push(
+      '  SESSION_SECRET: required with REDIS_URL (every replica must seal and open tokens with the same key)',
+    );
+  // Node refuses a head timeout longer than the whole request's.
+  if (config.HEADERS_TIMEOUT_MS > config.REQUEST_TIMEOUT_MS)
+    problems.push('  HEADERS_TIMEOUT_MS: must not be longer than REQUEST_TIMEOUT_MS');
+  return problems;
 }
 
 /**

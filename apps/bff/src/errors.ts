@@ -36,6 +36,16 @@ export function sendEnvelope(res: Response, envelope: ErrorEnvelope): void {
   res.status(envelope.error.status).json({ error: { ...envelope.error, requestId } });
 }
 
+/** The envelope's code and message for a client error raised by a library (serve-static, send). */
+const CLIENT_ERRORS: Record<number, { code: string; message: string }> = {
+  400: { code: 'badRequest', message: 'The request is malformed.' },
+  403: { code: 'forbidden', message: 'That path is not served.' },
+  404: { code: 'notFound', message: 'Not found.' },
+  405: { code: 'methodNotAllowed', message: 'That method is not allowed here.' },
+  412: { code: 'preconditionFailed', message: 'A precondition of the request failed.' },
+  416: { code: 'rangeNotSatisfiable', message: 'The requested range cannot be served.' },
+};
+
 /** Renders anything thrown into the envelope; unexpected errors are logged and never leak details. */
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (res.headersSent) return;
@@ -67,9 +77,12 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
       error: { status: 415, code: 'unsupportedEncoding', message: 'Unsupported body encoding.' },
     });
   }
-  // serve-static's "no such file" (a stale asset name after a deploy): a 404, not a server fault.
-  if (typed.status === 404) {
-    return sendEnvelope(res, { error: { status: 404, code: 'notFound', message: 'Not found.' } });
+  // serve-static's refusals: no such file (a stale asset name after a deploy), a malformed escape
+  // (`/assets/%`), a path that climbs out (`..%2f`). The client's doing, not a server fault: no stack.
+  if (typed.status !== undefined && typed.status >= 400 && typed.status < 500) {
+    const known = CLIENT_ERRORS[typed.status] ?? CLIENT_ERRORS[400]!;
+    req.log?.info({ status: typed.status, reason: (err as Error).message }, 'request refused');
+    return sendEnvelope(res, { error: { status: typed.status, ...known } });
   }
   req.log?.error({ err }, 'unhandled error');
   sendEnvelope(res, { error: { status: 500, code: 'internalError', message: 'The console hit an unexpected error.' } });

@@ -2,6 +2,19 @@ import type { RequestHandler } from 'express';
 import express from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
+/** The API's first path segments that are routes; anything else under `/api` is `api-other`. */
+const API_GROUPS = new Set(['session', 'audit', 'identity', 'capabilities', 'events', 'glance', 'cinder']);
+const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']);
+
+/** The route group of a request target, from a fixed set (case-sensitive, as routing is). */
+export function routeGroup(url: string): string {
+  const path = url.split('?')[0]!;
+  if (path === '/healthz') return 'healthz';
+  if (path !== '/api' && !path.startsWith('/api/')) return 'static';
+  const first = path.split('/')[2] ?? '';
+  return API_GROUPS.has(first) ? first : 'api-other';
+}
+
 /** The BFF's Prometheus metrics, in a registry of its own (tests create many apps in one process). */
 export class Metrics {
   readonly registry = new Registry();
@@ -39,13 +52,18 @@ export class Metrics {
     });
   }
 
-  /** Counts every answered request under a coarse route group, never the raw path (ids would explode the labels). */
+  /**
+   * Counts every answered request under a route group from a fixed list, never the raw path: ids,
+   * or an anonymous client's random paths, would otherwise grow the labels (and memory) without bound.
+   */
   countRequests(): RequestHandler {
     return (req, res, next) => {
       res.on('finish', () => {
-        const group =
-          /^\/api\/(\w+)/.exec(req.originalUrl)?.[1] ?? (req.originalUrl.startsWith('/api') ? 'api' : 'static');
-        this.requests.inc({ method: req.method, route: group, status: String(res.statusCode) });
+        this.requests.inc({
+          method: KNOWN_METHODS.has(req.method) ? req.method : 'other',
+          route: routeGroup(req.originalUrl),
+          status: String(res.statusCode),
+        });
       });
       next();
     };

@@ -7,16 +7,22 @@ import { describeTlsFailure } from './tls.js';
 /** How long `/readyz` waits for Keystone: probes come often and must not pile up. */
 const READY_TIMEOUT_MS = 2000;
 
-/**
- * `/healthz` (the process answers), `/readyz` (Keystone answers: without it nobody can sign in),
- * `/metrics`. Keystone is asked through the same agents, and so the same TLS trust, as every other
- * upstream call, so a certificate problem shows here first.
- */
-export function opsRouter(keystoneBase: string, metrics: Metrics): express.Router {
+/** `/healthz`: the process answers. Cheap and says nothing, so it stays on the public port for load balancers. */
+export function healthRouter(): express.Router {
   const router = express.Router();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  return router;
+}
+
+/**
+ * `/readyz` (Keystone answers: without it nobody can sign in) and `/metrics`, on the metrics
+ * listener (METRICS_PORT). Keystone is asked through the same agents, and so the same TLS trust, as
+ * every other upstream call, so a certificate problem shows here first.
+ */
+export function opsRouter(keystoneBase: string, metrics: Metrics): express.Router {
+  const router = healthRouter();
   router.get('/readyz', async (_req, res) => {
     let problem: string | undefined;
     try {

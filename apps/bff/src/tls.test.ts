@@ -41,7 +41,7 @@ describe('upstream TLS', () => {
     );
     expect(error.message).toMatch(/OS_CACERT/);
 
-    const ready = await fetch(`${harness!.bff.url}/readyz`);
+    const ready = await fetch(`${harness!.bff.metricsUrl}/readyz`);
     expect(ready.status).toBe(503);
     expect((await ready.json()).error.message).toMatch(/not trusted .*OS_CACERT/);
   });
@@ -62,7 +62,7 @@ describe('upstream TLS', () => {
     expect(volumes.status).toBe(200);
     expect((await volumes.json()).volumes.length).toBeGreaterThan(0);
     expect((await browser.request('/api/glance/v2/images')).status).toBe(200);
-    expect((await fetch(`${harness!.bff.url}/readyz`)).status).toBe(200);
+    expect((await fetch(`${harness!.bff.metricsUrl}/readyz`)).status).toBe(200);
 
     const stream = await openEvents(browser);
     try {

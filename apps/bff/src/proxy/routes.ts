@@ -2,6 +2,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { AuditLog } from '../audit/audit-log.js';
 import { describeCinderCall } from '../audit/describe-call.js';
 import { auditEntry } from '../audit/entry.js';
+import { ownerOfTarget } from '../audit/owner.js';
 import type { Config } from '../config.js';
 import { HttpError } from '../errors.js';
 import type { LiveRelay } from '../live/relay.js';
@@ -11,8 +12,16 @@ import { currentSession, requireSession, type LoadedSession } from '../session/m
 import type { SessionStore } from '../session/store.js';
 import { upstreamAgents } from '../tls.js';
 import { chooseMicroversion } from './headers.js';
+import { rewriteLinks } from './links.js';
 import { upstreamProxy } from './upstream-proxy.js';
 import { validateCinderBody } from './validate-body.js';
+
+/** What the console asks of Cinder and Glance; anything else is answered 405 by the BFF. */
+const CINDER_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'] as const;
+const GLANCE_METHODS = ['GET', 'HEAD'] as const;
+
+/** Where the owner of an admin's target is kept between the look-up and the audit entry. */
+const OWNER = 'auditOwner';
 
 /** Cinder refuses bodies over this size (oslo sizelimit), so larger ones are refused here first. */
 const CINDER_MAX_BODY = 114_688;
@@ -30,6 +39,9 @@ const PROJECTLESS = /^\/default-types(?:\/|$)/;
  */
 function endSessionOnRefusal(store: SessionStore) {
   return async (req: Request, res: Response, session: LoadedSession): Promise<void> => {
+    // A request that left before a project switch carries the token the switch revoked: the
+    // session itself goes on with its new one.
+    if ((await store.get(session.id))?.token !== session.record.token) return;
     await store.delete(session.id);
     clearSessionCookie(req, res);
   };
@@ -58,6 +70,7 @@ export function cinderRoutes(deps: {
     requireSession,
     ...upstreamProxy({
       service: 'cinder',
+      methods: CINDER_METHODS,
       endpointOf: (session, path) =>
         PROJECTLESS.test(path)
           ? withoutProject(session.record.volumeApi.url, session.record.project.id)
@@ -72,6 +85,16 @@ export function cinderRoutes(deps: {
       agents: upstreamAgents(config),
       maxBodyBytes: CINDER_MAX_BODY,
       validate: validateCinderBody,
+      // The console's own address as the browser reached it (through a trusted proxy: its scheme and host).
+      rewriteJson: (body, req, session) =>
+        rewriteLinks(body, session.record.project.id, `${req.protocol}://${req.get('host')}/api/cinder`),
+      prepare: async (req, res, next) => {
+        if (req.method !== 'GET' && req.method !== 'HEAD') {
+          const { target } = describeCinderCall(req.method, req.url, req.body);
+          res.locals[OWNER] = await ownerOfTarget(currentSession(res)!, target, config.UPSTREAM_TIMEOUT_MS);
+        }
+        next();
+      },
       onTokenRefused: endSessionOnRefusal(store),
       observe: (status, seconds) => metrics.upstream.observe({ service: 'cinder', status: String(status) }, seconds),
       onMutation: (req, session, outcome) => {
@@ -79,8 +102,9 @@ export function cinderRoutes(deps: {
         const { action, target: called } = describeCinderCall(req.method, req.url, req.body);
         // A create names its resource only in the answer: the trail links to what was made.
         const target = called.id === null && outcome.createdId ? { ...called, id: outcome.createdId } : called;
+        const ownerId = req.res?.locals[OWNER] as string | undefined;
         void audit.record(
-          auditEntry(session.record, { action, target, status: outcome.status, requestId: outcome.requestId }),
+          auditEntry(session.record, { action, target, status: outcome.status, requestId: outcome.requestId, ownerId }),
         );
         req.log?.info({ audit: { action, target, status: outcome.status } }, 'mutation');
       },
@@ -93,7 +117,7 @@ export function glanceRoutes(deps: { config: Config; metrics: Metrics; store: Se
   const { config, metrics, store } = deps;
   return [
     requireSession,
-    (req, res, next) => {
+    (_req, res, next) => {
       if (!currentSession(res)!.record.imageUrl) {
         throw new HttpError(
           404,
@@ -101,13 +125,11 @@ export function glanceRoutes(deps: { config: Config; metrics: Metrics; store: Se
           "The cloud's catalog has no image service (Glance) for this region.",
         );
       }
-      if (req.method !== 'GET' && req.method !== 'HEAD') {
-        throw new HttpError(405, 'methodNotAllowed', 'Only image reads go through the console.');
-      }
       next();
     },
     ...upstreamProxy({
       service: 'glance',
+      methods: GLANCE_METHODS,
       endpointOf: (session) => session.record.imageUrl!,
       timeoutMs: config.UPSTREAM_TIMEOUT_MS,
       agents: upstreamAgents(config),

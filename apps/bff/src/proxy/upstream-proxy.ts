@@ -7,13 +7,13 @@ import {
   fixRequestBody,
   proxyEventsPlugin,
 } from 'http-proxy-middleware';
-import { HttpError, sendEnvelope } from '../errors.js';
+import { sendEnvelope } from '../errors.js';
 import { serviceLabel, unreachable } from '../keystone/upstream-fetch.js';
 import { currentSession, type LoadedSession } from '../session/middleware.js';
 import { installedUpstreamAgents, type UpstreamAgents } from '../tls.js';
 import { allowedResponseHeaders, keepAllowedRequestHeaders } from './headers.js';
 import { refuseDeepBodies } from './body-depth.js';
-import { refusePath } from './path-guard.js';
+import { guard } from './request-guard.js';
 
 /** Stands for the proxy's own deadline, which destroys the request with a plain error. */
 const timeoutError = Object.assign(new Error('upstream timeout'), { name: 'TimeoutError' });
@@ -23,6 +23,8 @@ const MAX_ERROR_BODY = 64 * 1024;
 
 export interface UpstreamProxyOptions {
   service: 'cinder' | 'glance';
+  /** The methods forwarded; any other is answered 405 here and never reaches the service. */
+  methods: readonly string[];
   /**
    * The session's endpoint for this service (project id included where the service has one), for
    * a request to `path` below it.
@@ -37,6 +39,8 @@ export interface UpstreamProxyOptions {
   maxBodyBytes: number;
   /** Checks a parsed request body before it goes upstream. */
   validate?: RequestHandler;
+  /** Runs last before the request goes upstream, once it is known to be acceptable. */
+  prepare?: RequestHandler;
   /** Called with every upstream answer: its status and how long it took. */
   observe?: (status: number, seconds: number) => void;
   /**
@@ -44,6 +48,8 @@ export interface UpstreamProxyOptions {
    * Keystone, so the session is over; the hook ends it before the refusal is relayed.
    */
   onTokenRefused?: (req: Request, res: Response, session: LoadedSession) => Promise<void>;
+  /** Rewrites a successful JSON answer before the browser sees it (Cinder's links, for one). */
+  rewriteJson?: (body: unknown, req: Request, session: LoadedSession) => unknown;
   /** Called with the outcome of every request that changes something (success or not). */
   onMutation?: (req: Request, session: LoadedSession, outcome: MutationOutcome) => void;
 }
@@ -72,61 +78,34 @@ function createdIdOf(text: string): string | undefined {
   }
 }
 
-/** Refuses what must not be forwarded before any byte goes upstream. */
-function guard(options: UpstreamProxyOptions): RequestHandler {
-  return (req, _res, next) => {
-    const path = req.url.split('?')[0] ?? '';
-    const reason = refusePath(path);
-    if (reason) throw new HttpError(400, 'pathRefused', reason);
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      const length = req.get('content-length');
-      if (length === undefined && req.get('transfer-encoding')) {
-        throw new HttpError(411, 'lengthRequired', 'Request bodies must declare their length.');
-      }
-      if (Number(length ?? 0) > options.maxBodyBytes) {
-        throw new HttpError(413, 'bodyTooLarge', `Request bodies are limited to ${options.maxBodyBytes} bytes.`);
-      }
-      if (Number(length ?? 0) > 0 && !/^application\/json\b/i.test(req.get('content-type') ?? '')) {
-        throw new HttpError(
-          415,
-          'unsupportedMediaType',
-          'Request bodies must be JSON (Content-Type: application/json).',
-        );
-      }
-    }
-    next();
-  };
-}
-
 /**
- * Reads a successful POST's answer alongside the relay, for the id of what it created; reports
- * once, also when the relay is cut short (the create still happened upstream, so it is recorded).
+ * Reads an answer whole (for the id of what a create made, or to rewrite it); reports once, also
+ * when the answer is cut short (`undefined` then: a create still happened upstream and is recorded).
  */
-function noteCreatedId(upstream: IncomingMessage, done: (createdId: string | undefined) => void): void {
+function readWhole(upstream: IncomingMessage, limit: number, done: (text: string | undefined) => void): void {
   const chunks: Buffer[] = [];
   let size = 0;
   let reported = false;
-  const report = (createdId: string | undefined) => {
+  const report = (text: string | undefined) => {
     if (reported) return;
     reported = true;
-    done(createdId);
+    done(text);
   };
   upstream.on('data', (chunk: Buffer) => {
     size += chunk.length;
-    if (size <= MAX_CREATED_BODY) chunks.push(chunk);
+    if (size <= limit) chunks.push(chunk);
   });
-  upstream.on('end', () =>
-    report(size <= MAX_CREATED_BODY ? createdIdOf(Buffer.concat(chunks).toString('utf8')) : undefined),
-  );
+  upstream.on('end', () => report(size <= limit ? Buffer.concat(chunks).toString('utf8') : undefined));
   upstream.on('error', () => report(undefined));
   upstream.on('close', () => report(undefined));
 }
 
-/** Relays a success as it streams; turns an error into the envelope with the service's message and request id. */
+/** Relays a success (rewritten when asked); turns an error into the envelope with the service's message and request id. */
 function relayResponse(
   service: UpstreamProxyOptions['service'],
   onMutation?: (req: IncomingMessage, outcome: MutationOutcome) => void,
   onTokenRefused?: (req: IncomingMessage, res: Response) => Promise<void>,
+  rewriteJson?: (body: unknown, req: IncomingMessage) => unknown,
 ) {
   return (upstream: IncomingMessage, req: IncomingMessage, res: ServerResponse): void => {
     const status = upstream.statusCode ?? 502;
@@ -135,11 +114,38 @@ function relayResponse(
     const requestId = typeof upstreamId === 'string' ? upstreamId : String(response.locals.requestId);
     const mutation = req.method !== 'GET' && req.method !== 'HEAD';
     if (status < 400) {
-      response.writeHead(status, allowedResponseHeaders(upstream));
-      if (mutation && req.method === 'POST')
-        noteCreatedId(upstream, (createdId) => onMutation?.(req, { status, requestId, createdId }));
-      else if (mutation) onMutation?.(req, { status, requestId });
-      upstream.pipe(response);
+      const headers = allowedResponseHeaders(upstream);
+      const rewrite =
+        rewriteJson && req.method !== 'HEAD' && /^application\/json\b/i.test(String(headers['content-type'] ?? ''));
+      if (!rewrite) {
+        response.writeHead(status, headers);
+        if (mutation && req.method === 'POST')
+          readWhole(upstream, MAX_CREATED_BODY, (text) =>
+            onMutation?.(req, { status, requestId, createdId: text === undefined ? undefined : createdIdOf(text) }),
+          );
+        else if (mutation) onMutation?.(req, { status, requestId });
+        upstream.pipe(response);
+        return;
+      }
+      readWhole(upstream, Infinity, (text) => {
+        if (mutation) {
+          const createdId = req.method === 'POST' && text !== undefined ? createdIdOf(text) : undefined;
+          onMutation?.(req, { status, requestId, createdId });
+        }
+        if (text === undefined) {
+          response.destroy();
+          return;
+        }
+        let out = text;
+        try {
+          out = JSON.stringify(rewriteJson(JSON.parse(text), req));
+        } catch {
+          // Not JSON after all: relayed as it came.
+        }
+        headers['content-length'] = String(Buffer.byteLength(out));
+        response.writeHead(status, headers);
+        response.end(out);
+      });
       return;
     }
     if (mutation) onMutation?.(req, { status, requestId });
@@ -192,6 +198,7 @@ export function upstreamProxy(options: UpstreamProxyOptions): RequestHandler[] {
     options.service,
     options.onMutation && ((req, outcome) => options.onMutation!(req as Request, sessionOf(req), outcome)),
     options.onTokenRefused && ((req, res) => options.onTokenRefused!(req as Request, res, sessionOf(req))),
+    options.rewriteJson && ((body, req) => options.rewriteJson!(body, req as Request, sessionOf(req))),
   );
   const viaAgent = (agent: UpstreamAgents['http'] | UpstreamAgents['https'], secure: boolean) =>
     createProxyMiddleware({
@@ -231,6 +238,11 @@ export function upstreamProxy(options: UpstreamProxyOptions): RequestHandler[] {
           const response = res as Response;
           if (!('headersSent' in response) || response.headersSent) return;
           const timeout = timedOut.has(req);
+          // The cause is worth knowing (a reset, a refused connection, a deadline); the browser gets the envelope.
+          (req as Request).log?.warn(
+            { upstream: options.service, code: (err as { code?: string }).code, reason: err.message, timeout },
+            'upstream call failed',
+          );
           // A change that timed out or lost its connection may still have happened: audit it as failed.
           if (req.method !== 'GET' && req.method !== 'HEAD') {
             options.onMutation?.(req as Request, sessionOf(req), {
@@ -253,5 +265,12 @@ export function upstreamProxy(options: UpstreamProxyOptions): RequestHandler[] {
     (options.endpointOf(currentSession(res)!, req.path).startsWith('https:') ? viaHttps : viaHttp)(req, res, next);
   // Bodies are read here (bounded) so the BFF can see what is asked, then written back upstream.
   const readBody = express.json({ limit: options.maxBodyBytes || 1, type: () => true });
-  return [guard(options), readBody, refuseDeepBodies, ...(options.validate ? [options.validate] : []), proxy];
+  return [
+    guard(options),
+    readBody,
+    refuseDeepBodies,
+    ...(options.validate ? [options.validate] : []),
+    ...(options.prepare ? [options.prepare] : []),
+    proxy,
+  ];
 }

@@ -57,8 +57,16 @@ function isApi(path: string): boolean {
   return path === '/api' || path.startsWith('/api/');
 }
 
+/**
+ * A year of HTTPS-only for this host. Not `includeSubDomains`: the console does not speak for its
+ * siblings. Sent only on a request that arrived over TLS (directly, or through a trusted proxy:
+ * TRUST_PROXY), since a browser ignores it over plain http and a wrong one would lock users out.
+ */
+const HSTS = 'max-age=31536000';
+
 /** Security headers: a strict CSP for the API, and for everything else one with a fresh style nonce per response. */
 export const securityHeaders: RequestHandler = (req, res, next) => {
+  if (req.secure) res.setHeader('Strict-Transport-Security', HSTS);
   if (isApi(req.path)) return apiHeaders(req, res, next);
   // 128 bits, as CSP asks of a nonce; base64 is the form the `nonce-` source takes.
   res.locals.cspNonce = randomBytes(16).toString('base64');

@@ -34,10 +34,15 @@ async function scopedToken(keystone: KeystoneClient, config: Config, input: Logi
   const unscoped = await keystone.passwordAuth(credentials);
   if (unscoped.body.project) return unscoped;
   const [first] = await keystone.listProjects(unscoped.value);
-  if (!first) {
-    throw new HttpError(403, 'noProject', 'This user has no role on any project, so there is nothing to sign in to.');
+  try {
+    if (!first) {
+      throw new HttpError(403, 'noProject', 'This user has no role on any project, so there is nothing to sign in to.');
+    }
+    return await keystone.rescope(unscoped.value, first.id);
+  } finally {
+    // The unscoped token has served its purpose; left alone it would stay valid until it expires.
+    await keystone.revoke(unscoped.value).catch(() => undefined);
   }
-  return keystone.rescope(unscoped.value, first.id);
 }
 
 /** Where the session's services are in `region` (or the first region with Cinder), and Cinder's API version. */

@@ -1,10 +1,11 @@
 import express from 'express';
-import { rateLimit } from 'express-rate-limit';
+import type { Redis } from 'ioredis';
 import { loginRequestSchema, switchProjectSchema, switchRegionSchema } from '@cinder-console/cinder';
 import type { Config } from '../config.js';
 import { HttpError, validationError } from '../errors.js';
 import type { KeystoneClient } from '../keystone/client.js';
 import { clearSessionCookie, writeSessionCookie } from './cookie.js';
+import { loginLimits } from './login-limits.js';
 import { createSessionRecord, locateServices, newSecret, scopeFromToken } from './login.js';
 import { currentSession, requireSession } from './middleware.js';
 import { toSessionView, type SessionRecord } from './session.js';
@@ -18,8 +19,10 @@ export function sessionRouter(deps: {
   store: SessionStore;
   keystone: KeystoneClient;
   audit: AuditLog;
+  /** Where replicas count failed sign-ins together (with REDIS_URL). */
+  loginRedis?: Redis | undefined;
 }): express.Router {
-  const { config, store, keystone, audit } = deps;
+  const { config, store, keystone, audit, loginRedis } = deps;
   const audited = (
     session: Pick<SessionRecord, 'user' | 'project' | 'region'>,
     action: string,
@@ -36,35 +39,10 @@ export function sessionRouter(deps: {
     );
   const idleMs = config.SESSION_IDLE_MINUTES * 60_000;
   const router = express.Router();
+  const revokeQuietly = (req: express.Request, token: string) =>
+    keystone.revoke(token).catch((err: unknown) => req.log?.warn({ err }, 'token revocation failed'));
 
-  const tooMany = (_req: express.Request, res: express.Response) => {
-    res.status(429).json({
-      error: {
-        status: 429,
-        code: 'tooManyLogins',
-        message: 'Too many sign-in attempts. Wait a few minutes and try again.',
-        requestId: res.locals.requestId,
-      },
-    });
-  };
-  const limiter = (limit: number, keyGenerator?: (req: express.Request) => string) =>
-    rateLimit({
-      windowMs: 15 * 60_000,
-      limit,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-      handler: tooMany,
-      ...(keyGenerator ? { keyGenerator } : {}),
-    });
-  // Two limits: per client address, and per user name, so guessing one user's password from many
-  // addresses is slowed as much as guessing many users' from one.
-  const perAddress = limiter(config.LOGIN_RATE_LIMIT);
-  const perUser = limiter(config.LOGIN_USER_RATE_LIMIT, (req) => {
-    const name = (req.body as { username?: unknown } | undefined)?.username;
-    return `user:${typeof name === 'string' ? name.trim().toLowerCase().slice(0, 255) : ''}`;
-  });
-
-  router.post('/', perAddress, express.json({ limit: '16kb' }), perUser, async (req, res) => {
+  router.post('/', express.json({ limit: '16kb' }), ...loginLimits(config, loginRedis), async (req, res) => {
     const parsed = loginRequestSchema.safeParse(req.body);
     if (!parsed.success) throw validationError(parsed.error);
     let record: SessionRecord;
@@ -114,7 +92,11 @@ export function sessionRouter(deps: {
     const scope = await scopeFromToken(keystone, config, token, record.region ?? undefined);
     req.log?.info({ user: record.user.name, project: scope.project.name }, 'switched project');
     await audited({ ...record, ...scope }, 'session.switch_project', 200, res);
-    await saveAndShow(res, id, { ...record, ...scope });
+    await store.set(id, { ...record, ...scope }, Date.parse(scope.tokenExpiresAt));
+    // The replaced token would stay valid in Keystone until it expires: revoked, as at sign-out.
+    // (Live pollers read the session afresh each tick, so none goes on using it.)
+    await revokeQuietly(req, record.token);
+    res.json(toSessionView({ ...record, ...scope }, idleMs));
   });
 
   router.put('/region', requireSession, express.json({ limit: '4kb' }), async (req, res) => {
@@ -124,6 +106,7 @@ export function sessionRouter(deps: {
     if (!record.regions.includes(parsed.data.region)) {
       throw new HttpError(400, 'unknownRegion', `The catalog has no region ${parsed.data.region}.`);
     }
+    // The token is the project's and serves every region: nothing is replaced, so nothing to revoke.
     const services = await locateServices(record.catalog, record.token, config, parsed.data.region);
     await audited({ ...record, ...services }, 'session.switch_region', 200, res);
     await saveAndShow(res, id, { ...record, ...services });
@@ -135,7 +118,7 @@ export function sessionRouter(deps: {
     await audited(record, 'session.logout', 204, res);
     clearSessionCookie(req, res);
     // Revoking is best effort: the user is signed out here whatever Keystone says.
-    await keystone.revoke(record.token).catch((err: unknown) => req.log?.warn({ err }, 'token revocation failed'));
+    await revokeQuietly(req, record.token);
     res.status(204).end();
   });
 

@@ -121,14 +121,28 @@ describe('GET and DELETE /api/session', () => {
 });
 
 describe('login rate limits', () => {
-  it("slows guessing one user's password, from any address, without locking out other users", async () => {
+  it('refuses a (user, address) pair past its failures, never the right password from elsewhere, and never counts successes', async () => {
     await harness.close();
-    harness = await startHarness({ LOGIN_RATE_LIMIT: '100', LOGIN_USER_RATE_LIMIT: '3' });
-    const attacker = new BrowserClient(harness.bff.url);
-    for (let i = 0; i < 3; i++) expect((await attacker.login('demo', `guess-${i}`)).status).toBe(401);
-    const blocked = await attacker.login('demo', 'demo');
+    harness = await startHarness({
+      LOGIN_RATE_LIMIT: '3',
+      LOGIN_USER_RATE_LIMIT: '3',
+      LOGIN_DELAY_STEP_MS: '1',
+      TRUST_PROXY: 'loopback',
+    });
+    const from = (address: string) => ({ 'X-Forwarded-For': address });
+    const attempt = (password: string, address: string) =>
+      new BrowserClient(harness.bff.url).request('/api/session', {
+        method: 'POST',
+        body: { username: 'demo', password },
+        headers: from(address),
+      });
+    for (let i = 0; i < 3; i++) expect((await attempt(`guess-${i}`, '192.0.2.1')).status).toBe(401);
+    const blocked = await attempt('demo', '192.0.2.1');
     expect(blocked.status).toBe(429);
     expect((await blocked.json()).error.code).toBe('tooManyLogins');
-    expect((await new BrowserClient(harness.bff.url).login('alt_demo', 'alt_demo')).status).toBe(201);
+    // The user, elsewhere, is slowed at most: the right password gets in.
+    expect((await attempt('demo', '198.51.100.7')).status).toBe(201);
+    // Ten successful sign-ins in a row use up nothing.
+    for (let i = 0; i < 10; i++) expect((await attempt('demo', '198.51.100.8')).status).toBe(201);
   });
 });

@@ -16,6 +16,8 @@ export async function startHarness(env: Partial<Record<keyof Config, string>> = 
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
+    // Tests read /metrics and /readyz beside the API; a test of the separate listener sets a port.
+    METRICS_PORT: 'shared',
     ...env,
   });
   const bff = await startBff(config);
