@@ -40,6 +40,10 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(options.port ?? 5050, host, (error?: Error) => (error ? reject(error) : resolve(s)));
   });
+  // Clouds sit behind a load balancer or Apache that keeps idle connections for about a minute.
+  // Node's 5 s default would close a socket just as a client (the BFF keeps its own idle sockets
+  // 4 s) sends on it: on a starved machine the two timers cross and the request is reset.
+  server.keepAliveTimeout = 65_000;
   const { port } = server.address() as AddressInfo;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   ctx.publicUrl = `http://${urlHost === '0.0.0.0' ? '127.0.0.1' : urlHost}:${port}`;
