@@ -22,7 +22,7 @@ const timeoutError = Object.assign(new Error('upstream timeout'), { name: 'Timeo
 const MAX_ERROR_BODY = 64 * 1024;
 
 export interface UpstreamProxyOptions {
-  service: 'cinder' | 'glance';
+  service: 'cinder' | 'glance' | 'nova';
   /**
    * The session's endpoint for this service (project id included where the service has one), for
    * a request to `path` below it.
