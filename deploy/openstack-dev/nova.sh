@@ -113,6 +113,13 @@ $(ks_section nova "$NOVA_PW")
 region_name = RegionOne
 valid_interfaces = public
 $(ks_section nova "$NOVA_PW")
+[service_user]
+# Cinder (since the OSSN-0092 fix in Zed's packages) deletes an attachment that
+# Nova made only when the request carries a service token with the service
+# role: without it every detach ends in ConflictNovaUsingAttachment (409) and
+# the volume stays detaching.
+send_service_user_token = true
+$(ks_section nova "$NOVA_PW")
 [oslo_concurrency]
 lock_path = $STATE/nova/lock
 EOF
@@ -186,7 +193,7 @@ paste.filter_factory = keystonemiddleware.auth_token:filter_factory
 EOF
 
 port_free 8774 nova-api bin/nova-api
-port_free 9696 neutron-stub osdev_neutron_stub
+port_free 9696 neutron-stub neutron_stub.py
 port_free 8778 placement "osdev-placement\\|--http-socket 127.0.0.1:8778"
 
 # ---- databases (once per package version)
@@ -221,10 +228,14 @@ PLACEMENT_UWSGI=(/usr/bin/uwsgi_python3 --plugin python3
 if [ $PLACEMENT_CHANGED = 1 ]; then stop "placement=$PL_PAT"; fi
 start placement "$PL_PAT" "${PLACEMENT_UWSGI[@]}"
 
-put "$LIB/neutron_stub.py" < "$HERE/osdev_neutron_stub.py" && stop neutron-stub=osdev_neutron_stub || true
-start neutron-stub osdev_neutron_stub $PY "$LIB/neutron_stub.py"
+put "$LIB/neutron_stub.py" < "$HERE/osdev_neutron_stub.py" && stop neutron-stub=neutron_stub.py || true
+start neutron-stub neutron_stub.py $PY "$LIB/neutron_stub.py"
 
 NOVA_SVCS="api conductor scheduler compute"
+# the files the running services were started with: a run that wrote new
+# files but died before restarting the services still restarts them next time
+NOVA_SUM=$(cat "$LIB"/bin/nova-* /etc/nova/nova.conf /etc/nova/api-paste.ini | md5sum | cut -d' ' -f1)
+[ "$(cat "$STATE/nova/.started-with" 2>/dev/null)" = "$NOVA_SUM" ] || NOVA_CHANGED=1
 if [ $NOVA_CHANGED = 1 ]; then
   log "nova files changed: (re)starting nova services"
   stop nova-api=bin/nova-api nova-conductor=bin/nova-conductor \
@@ -236,6 +247,7 @@ for s in $NOVA_SVCS; do
 done
 wait_http "$PLACEMENT_URL/" '^200$' placement placement "$PL_PAT"
 wait_http "$NOVA_URL/" '^200$' nova-api nova-api bin/nova-api
+echo "$NOVA_SUM" > "$STATE/nova/.started-with"
 log "nova-api answers; seeding a flavor and one server per project"
 
 # servers per project (waits for the compute host to be mapped and ACTIVE)
