@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { LoginPage } from './pages/login-page';
 import { VolumesPage } from './pages/volumes-page';
@@ -11,6 +12,12 @@ async function signIn(page: Page): Promise<VolumesPage> {
   const volumes = new VolumesPage(page);
   await expect(volumes.table).toBeVisible();
   return volumes;
+}
+
+/** Serious and critical axe violations of what the page shows now. */
+async function blockingViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((v) => ['serious', 'critical'].includes(v.impact ?? '')).map((v) => v.id);
 }
 
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e4)}`;
@@ -33,6 +40,7 @@ test('attach a volume to a server by name, extend it in use, then detach it', as
   await volumes.rowAction(name, 'Attach to server');
   const attach = volumes.dialog(`Attach ${name} to a server`);
   await attach.getByRole('textbox', { name: 'Device (optional)' }).fill('sdb');
+  expect(await blockingViolations(page)).toEqual([]);
   await attach.getByRole('combobox', { name: 'Server' }).click();
   await volumes.pickOption('db-2');
   await attach.getByRole('button', { name: 'Attach to server' }).click();
@@ -49,6 +57,7 @@ test('attach a volume to a server by name, extend it in use, then detach it', as
   await row.getByRole('link', { name }).click();
   await expect(page.getByText('db-2').first()).toBeVisible();
   await expect(page.getByRole('button', { name: /^Copy ID / }).first()).toBeVisible();
+  expect(await blockingViolations(page)).toEqual([]);
   await page.goBack();
 
   // Extend works on an in-use volume from 3.42 on.
@@ -63,6 +72,7 @@ test('attach a volume to a server by name, extend it in use, then detach it', as
   await volumes.rowAction(name, 'Detach');
   const detach = volumes.dialog(`Detach ${name}`);
   await expect(detach.getByRole('radio', { name: 'db-2' })).toBeChecked();
+  expect(await blockingViolations(page)).toEqual([]);
   await detach.getByRole('button', { name: 'Detach' }).click();
   await expect(detach).toBeHidden();
   await expect(sameRow).toContainText('Available', CLOUD_OPERATION);
