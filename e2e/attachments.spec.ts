@@ -1,29 +1,25 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { LoginPage } from './pages/login-page';
+import { expect, type Page } from '@playwright/test';
+import { AppShell } from './pages/app-shell';
 import { VolumesPage } from './pages/volumes-page';
 import { holdOperation } from './support/emulator-control';
+import { test } from './support/signed-in';
 import { CLOUD_OPERATION } from './support/waits';
-
-async function signIn(page: Page): Promise<VolumesPage> {
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signIn('demo', 'demo');
-  const volumes = new VolumesPage(page);
-  await expect(volumes.table).toBeVisible();
-  return volumes;
-}
 
 /** Serious and critical axe violations of what the page shows now. */
 async function blockingViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => ['serious', 'critical'].includes(v.impact ?? '')).map((v) => v.id);
+  return results.violations
+    .filter((v) => ['serious', 'critical'].includes(v.impact ?? ''))
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e4)}`;
 
-test('attach a volume to a server by name, extend it in use, then detach it', async ({ page }) => {
-  const volumes = await signIn(page);
+test('attach a volume to a server by name, extend it in use, then detach it', async ({ signedIn }) => {
+  const page = await signedIn('demo');
+  const volumes = new VolumesPage(page);
+  await expect(volumes.table).toBeVisible();
   const name = unique('attach');
   await volumes.create({ name, size: 1 });
   const row = await volumes.row(name);
@@ -57,6 +53,7 @@ test('attach a volume to a server by name, extend it in use, then detach it', as
   await row.getByRole('link', { name }).click();
   await expect(page.getByText('db-2').first()).toBeVisible();
   await expect(page.getByRole('button', { name: /^Copy ID / }).first()).toBeVisible();
+  await new AppShell(page).waitUntilSettled();
   expect(await blockingViolations(page)).toEqual([]);
   await page.goBack();
 

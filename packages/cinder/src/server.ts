@@ -2,13 +2,8 @@ import { z } from 'zod';
 
 /** A server as `GET /servers` (Nova 2.1) lists it: enough to name it. */
 export const serverSummarySchema = z.object({ id: z.string(), name: z.string() }).passthrough();
-export type ServerSummary = z.infer<typeof serverSummarySchema>;
 
 export const serverListSchema = z.object({ servers: z.array(serverSummarySchema) }).passthrough();
-
-/** `GET /servers/{id}`: the fields the console shows. */
-export const serverSchema = z.object({ id: z.string(), name: z.string(), status: z.string().optional() }).passthrough();
-export type Server = z.infer<typeof serverSchema>;
 
 /** nova/block_device.py `match_device`: the device names Nova accepts (`/dev/vdb`, `/dev/sdc`, `/dev/xvdd`). */
 export const DEVICE_NAME_PATTERN = /^\/dev\/x?[a-z]?d?[a-z]+[0-9]*$/;

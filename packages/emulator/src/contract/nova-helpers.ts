@@ -1,5 +1,5 @@
 import type { Login } from './client.js';
-import { catalogUrl, type Reply } from './volumes-helpers.js';
+import { call, catalogUrl, type Reply } from './volumes-helpers.js';
 
 /** The public compute endpoint of a login's catalog (`…/v2.1`), or an error naming what is missing. */
 export function computeUrl(who: Login): string {
@@ -8,28 +8,7 @@ export function computeUrl(who: Login): string {
   return url;
 }
 
-/** One call to Nova with an optional compute microversion. */
-export async function nova(
-  method: string,
-  who: Login,
-  path: string,
-  body?: unknown,
-  microversion?: string,
-): Promise<Reply> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'X-Auth-Token': who.token };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (microversion) headers['OpenStack-API-Version'] = `compute ${microversion}`;
-  const response = await fetch(`${computeUrl(who)}${path}`, {
-    method,
-    headers,
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  let parsed: unknown;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    parsed = undefined;
-  }
-  return { status: response.status, headers: response.headers, body: parsed, text };
+/** One call to Nova, at `path` below the compute endpoint, with an optional compute microversion. */
+export function nova(method: string, who: Login, path: string, body?: unknown, microversion?: string): Promise<Reply> {
+  return call(method, `${computeUrl(who)}${path}`, who.token, body, microversion, 'compute');
 }
