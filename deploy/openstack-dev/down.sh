@@ -50,6 +50,10 @@ stop() {
   echo "[down] stopped$names"
 }
 
+stop 30 nova-api=bin/nova-api nova-conductor=bin/nova-conductor \
+        nova-scheduler=bin/nova-scheduler nova-compute=bin/nova-compute \
+        "placement=osdev-placement\|--http-socket 127.0.0.1:8778" \
+        neutron-stub=neutron_stub.py
 stop 30 cinder-api=bin/cinder-api cinder-scheduler=bin/cinder-scheduler \
         cinder-volume=bin/cinder-volume cinder-backup=bin/cinder-backup \
         glance-api=bin/glance-api \

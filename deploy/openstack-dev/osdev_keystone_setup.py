@@ -7,8 +7,8 @@ one-line summary of what had to be created.
 
 The seed matches the console's embedded emulator (packages/emulator, keystone
 identity store): domain Default, users admin/demo/alt_demo/reader whose
-passwords default to their user names, plus the service users cinder and
-glance that keystonemiddleware needs.
+passwords default to their user names, plus the service users cinder,
+glance, nova and placement that keystonemiddleware needs.
 """
 import json
 import os
@@ -19,6 +19,9 @@ import urllib.request
 KS = os.environ.get('OSDEV_KEYSTONE_URL', 'http://127.0.0.1:5000/v3')
 CINDER = os.environ.get('OSDEV_CINDER_URL', 'http://127.0.0.1:8776/v3/%(project_id)s')
 GLANCE = os.environ.get('OSDEV_GLANCE_URL', 'http://127.0.0.1:9292')
+NOVA = os.environ.get('OSDEV_NOVA_URL', 'http://127.0.0.1:8774/v2.1')
+PLACEMENT = os.environ.get('OSDEV_PLACEMENT_URL', 'http://127.0.0.1:8778')
+NEUTRON_STUB = os.environ.get('OSDEV_NETWORK_URL', 'http://127.0.0.1:9696')
 REGION = os.environ.get('OSDEV_REGION', 'RegionOne')
 ADMIN_PW = os.environ['OSDEV_ADMIN_PASSWORD']
 DEMO_PW = os.environ['OSDEV_DEMO_PASSWORD']
@@ -26,6 +29,8 @@ ALT_DEMO_PW = os.environ['OSDEV_ALT_DEMO_PASSWORD']
 READER_PW = os.environ['OSDEV_READER_PASSWORD']
 CINDER_PW = os.environ['OSDEV_CINDER_PASSWORD']
 GLANCE_PW = os.environ['OSDEV_GLANCE_PASSWORD']
+NOVA_PW = os.environ.get('OSDEV_NOVA_PASSWORD', 'nova')
+PLACEMENT_PW = os.environ.get('OSDEV_PLACEMENT_PASSWORD', 'placement')
 
 created = []
 
@@ -96,7 +101,9 @@ def main():
                            ('alt_demo', ALT_DEMO_PW, 'alt_demo'),
                            ('reader', READER_PW, 'demo'),
                            ('cinder', CINDER_PW, 'service'),
-                           ('glance', GLANCE_PW, 'service')):
+                           ('glance', GLANCE_PW, 'service'),
+                           ('nova', NOVA_PW, 'service'),
+                           ('placement', PLACEMENT_PW, 'service')):
         u = ensure(tok, 'users', 'user', {'name': name, 'domain_id': 'default'},
                    {'name': name, 'domain_id': 'default', 'password': pw,
                     'default_project_id': projects[proj], 'enabled': True})
@@ -117,7 +124,10 @@ def main():
               ('alt_demo', 'alt_demo', 'reader'),
               ('reader', 'demo', 'reader'),
               ('cinder', 'service', 'admin'), ('cinder', 'service', 'service'),
-              ('glance', 'service', 'admin'), ('glance', 'service', 'service')]
+              ('glance', 'service', 'admin'), ('glance', 'service', 'service'),
+              ('nova', 'service', 'admin'), ('nova', 'service', 'service'),
+              ('placement', 'service', 'admin'),
+              ('placement', 'service', 'service')]
     for user, proj, role in grants:
         call('PUT', '/projects/%s/users/%s/roles/%s' % (
             projects[proj], users[user], roles[role]), token=tok)
@@ -125,7 +135,12 @@ def main():
     for stype, sname, desc, url in (
             ('volumev3', 'cinderv3', 'Cinder Volume Service V3', CINDER),
             ('block-storage', 'cinder', 'Cinder Block Storage', CINDER),
-            ('image', 'glance', 'Glance Image Service', GLANCE)):
+            ('image', 'glance', 'Glance Image Service', GLANCE),
+            ('compute', 'nova', 'Nova Compute Service', NOVA),
+            ('placement', 'placement', 'Placement API', PLACEMENT),
+            # read-only stand-in (osdev_neutron_stub.py) that Nova asks for
+            # the servers' ports and security groups
+            ('network', 'neutron', 'osdev Neutron stub', NEUTRON_STUB)):
         svc = ensure(tok, 'services', 'service', {'type': stype},
                      {'type': stype, 'name': sname, 'description': desc,
                       'enabled': True})

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # up.sh - install (if missing) and start a local OpenStack Keystone + Cinder
-# (api, scheduler, volume, backup) + Glance (api) on 127.0.0.1.
+# (api, scheduler, volume, backup) + Glance (api) + Placement + Nova (api,
+# conductor, scheduler, compute with the fake virt driver) on 127.0.0.1.
 # Debian 12 (bookworm), root, no systemd.  Idempotent: a second run only
 # checks and prints.  Works from any cwd (finds its siblings via readlink).
 #
@@ -9,11 +10,15 @@
 #             sparse-file volume driver, posix backup driver)
 #   Glance    http://127.0.0.1:9292          (eventlet, MariaDB, file store;
 #             seed image "cirros-tiny", public)
+#   Placement http://127.0.0.1:8778          (uwsgi, MariaDB)
+#   Nova      http://127.0.0.1:8774/v2.1     (fake virt driver, no Neutron;
+#             servers osdev-web, osdev-db in demo, osdev-alt in alt_demo;
+#             see nova.sh)
 #   RabbitMQ  127.0.0.1:5672 (guest/guest), epmd 127.0.0.1:4369
 #   MariaDB   unix socket /var/lib/osdev/run/mysqld.sock only (no TCP)
 #
 # State /var/lib/osdev, logs /var/log/osdev, pids /var/lib/osdev/run.
-# Env knobs: OSDEV_{ADMIN,DEMO,ALT_DEMO,READER,CINDER,GLANCE}_PASSWORD
+# Env knobs: OSDEV_{ADMIN,DEMO,ALT_DEMO,READER,CINDER,GLANCE,NOVA,PLACEMENT}_PASSWORD
 #            (each defaults to the user name), OSDEV_DEBUG=1 for debug
 #            logging, OSDEV_TIMEOUT (seconds to wait for readiness, default
 #            120), OSDEV_CINDER_LEGACY_POLICY=1 to let Cinder also accept its
@@ -35,6 +40,8 @@ ALT_DEMO_PW=${OSDEV_ALT_DEMO_PASSWORD:-alt_demo}
 READER_PW=${OSDEV_READER_PASSWORD:-reader}
 CINDER_PW=${OSDEV_CINDER_PASSWORD:-cinder}
 GLANCE_PW=${OSDEV_GLANCE_PASSWORD:-glance}
+NOVA_PW=${OSDEV_NOVA_PASSWORD:-nova}
+PLACEMENT_PW=${OSDEV_PLACEMENT_PASSWORD:-placement}
 DEBUG=$([ "${OSDEV_DEBUG:-0}" = 1 ] && echo True || echo False)
 # Cinder policy: Zed's role-based defaults unless OSDEV_CINDER_LEGACY_POLICY=1
 NEW_DEFAULTS=$([ "${OSDEV_CINDER_LEGACY_POLICY:-0}" = 1 ] && echo False || echo True)
@@ -52,12 +59,14 @@ PKGS="python3-keystone python3-cinder python3-keystonemiddleware python3-pymysql
       rabbitmq-server mariadb-server-core mariadb-client-core
       uwsgi-core uwsgi-plugin-python3 dmidecode sudo curl
       python3-openstackclient python3-cinderclient
-      glance-api qemu-utils"
+      glance-api qemu-utils python3-nova python3-placement"
 # (python3-keystone already depends on python3-openstackclient in Debian)
 # glance-api: Debian's Glance (glance.cmd.api eventlet server, glance-manage
 #   and the paste/policy files come with it and glance-common).
 # qemu-utils: qemu-img, which Cinder runs to write images into volumes and to
 #   convert volumes into images; up.sh also uses it to make the seed image.
+# python3-nova, python3-placement: Nova and Placement code only (no init
+#   scripts, no debconf); nova.sh runs them like the cinder services.
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' \
@@ -569,6 +578,7 @@ log "keystone ready"
 export OSDEV_ADMIN_PASSWORD="$ADMIN_PW" OSDEV_DEMO_PASSWORD="$DEMO_PW" \
   OSDEV_ALT_DEMO_PASSWORD="$ALT_DEMO_PW" OSDEV_READER_PASSWORD="$READER_PW" \
   OSDEV_CINDER_PASSWORD="$CINDER_PW" OSDEV_GLANCE_PASSWORD="$GLANCE_PW" \
+  OSDEV_NOVA_PASSWORD="$NOVA_PW" OSDEV_PLACEMENT_PASSWORD="$PLACEMENT_PW" \
   OSDEV_IDS_FILE="$STATE/ids.json"
 $PY "$LIB/keystone_setup.py" | sed 's/^/[up] /' || die "keystone setup failed"
 
@@ -635,6 +645,10 @@ sys.exit(1)
 EOF
 log "cinder ready"
 
+# ------------------------------------------------------------ nova
+# shellcheck source=nova.sh
+. "$HERE/nova.sh"
+
 # ------------------------------------------------------------ client config
 # user -> password and project (reader works in project demo)
 pw_of() { case $1 in admin) echo "$ADMIN_PW" ;; demo) echo "$DEMO_PW" ;;
@@ -655,6 +669,7 @@ export OS_REGION_NAME=RegionOne
 export OS_INTERFACE=public
 export OS_VOLUME_API_VERSION=3
 export OS_IMAGE_API_VERSION=2
+export OS_COMPUTE_API_VERSION=2.79
 EOF
 done
 if [ ! -e /etc/openstack/clouds.yaml ] || grep -q 'written by osdev' /etc/openstack/clouds.yaml; then
@@ -674,13 +689,16 @@ OpenStack (osdev) is up in $(( $(date +%s) - T0 ))s
   Keystone v3   $KS_URL        (uwsgi, pid $(cat $RUN/keystone.pid))
   Cinder v3     $CINDER_BASE/v3/{project_id}   (api pid $(cat $RUN/cinder-api.pid))
   Glance v2     $GLANCE_URL          (api pid $(cat $RUN/glance-api.pid); image cirros-tiny)
+  Nova v2.1     $NOVA_URL   (api pid $(cat $RUN/nova-api.pid); fake driver, flavor osdev.nano)
+  Placement     $PLACEMENT_URL          (uwsgi, pid $(cat $RUN/placement.pid))
   RabbitMQ      amqp://guest:guest@127.0.0.1:5672/
   Credentials (domain Default):
     admin    / $ADMIN_PW   project admin    (role admin)
     demo     / $DEMO_PW    project demo     (roles member, reader)
     alt_demo / $ALT_DEMO_PW  project alt_demo (roles member, reader)
     reader   / $READER_PW   project demo     (role reader)
-    cinder   / $CINDER_PW  glance / $GLANCE_PW  project service (service users)
+    cinder   / $CINDER_PW  glance / $GLANCE_PW  nova / $NOVA_PW  placement / $PLACEMENT_PW
+             project service (service users)
   Env:      source $STATE/openrc.demo   (or openrc.admin / .alt_demo / .reader)
   CLI:      openstack --os-cloud osdev-demo volume list
   IDs:      $STATE/ids.json

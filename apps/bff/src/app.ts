@@ -13,6 +13,7 @@ import { eventsRouter } from './live/router.js';
 import type { Config } from './config.js';
 import { errorHandler, HttpError } from './errors.js';
 import { healthRouter, opsRouter } from './ops.js';
+import { computeRoutes } from './proxy/compute-routes.js';
 import { cinderRoutes, glanceRoutes } from './proxy/routes.js';
 import { Metrics } from './metrics.js';
 import { keystoneV3Base } from './keystone/auth-url.js';
@@ -115,6 +116,7 @@ export function createApp(
   api.use('/capabilities', capabilitiesRouter(config));
   api.use('/events', eventsRouter(relay, store));
   api.use('/glance', ...glanceRoutes({ config, metrics, store }));
+  api.use('/nova', ...computeRoutes({ config, relay, audit, metrics, store }));
   api.use('/cinder', ...cinderRoutes({ config, relay, audit, metrics, store }));
   api.use(() => {
     throw new HttpError(404, 'notFound', 'There is no such API route.');

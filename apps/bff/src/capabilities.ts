@@ -18,6 +18,7 @@ export function capabilitiesOf(session: SessionRecord, probed: ProbedFeatures): 
     features: {
       ...microversionFeatures(session.volumeApi.microversion),
       images: session.imageUrl !== null,
+      compute: Boolean(session.computeUrl),
       ...probed,
     },
     admin: session.roles.includes('admin'),

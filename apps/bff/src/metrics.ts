@@ -3,7 +3,7 @@ import express from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** The API's first path segments that are routes; anything else under `/api` is `api-other`. */
-const API_GROUPS = new Set(['session', 'audit', 'identity', 'capabilities', 'events', 'glance', 'cinder']);
+const API_GROUPS = new Set(['session', 'audit', 'identity', 'capabilities', 'events', 'glance', 'cinder', 'nova']);
 const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']);
 
 /** The route group of a request target, from a fixed set (case-sensitive, as routing is). */

@@ -39,6 +39,8 @@ export const capabilitiesSchema = z.object({
      * (`GET /os-services`). Others cannot see services, so for them: the backups API answers.
      */
     backupService: z.boolean(),
+    /** The catalog has a compute service (Nova) for this region: volumes can be attached to servers. */
+    compute: z.boolean().optional(),
   }),
   /** The session may use admin-only calls (Cinder's `context_is_admin`: the admin role). */
   admin: z.boolean(),

@@ -14,7 +14,7 @@ export const errorEnvelopeSchema = z.object({
     /** The upstream `x-openstack-request-id` when there was one, else the BFF's own request id. */
     requestId: z.string().optional(),
     /** Which service produced the error, when it was not the BFF itself. */
-    upstream: z.enum(['keystone', 'cinder', 'glance']).optional(),
+    upstream: z.enum(['keystone', 'cinder', 'glance', 'nova']).optional(),
     /** Field-level problems from input validation. */
     issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   }),
@@ -43,7 +43,12 @@ function camelCase(title: string): string {
     .join('');
 }
 
-const SERVICE_NAMES = { keystone: 'Keystone (identity)', cinder: 'Cinder (block storage)', glance: 'Glance (images)' };
+const SERVICE_NAMES = {
+  keystone: 'Keystone (identity)',
+  cinder: 'Cinder (block storage)',
+  glance: 'Glance (images)',
+  nova: 'Nova (compute)',
+};
 
 /**
  * Default message when an upstream error body says nothing usable (an HTML page, an empty body).

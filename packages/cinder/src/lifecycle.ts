@@ -63,6 +63,10 @@ export const VOLUME_LIFECYCLE = {
   uploadImage: { from: ['available'], transitional: 'uploading', end: 'previous', failure: 'previous' },
   updateReadonly: { from: ['available'], transitional: 'previous', end: 'previous', failure: 'previous' },
   transfer: { from: ['available'], transitional: 'awaiting-transfer', end: 'available', failure: 'available' },
+  /** Through Nova (`os-volume_attachments`), which reserves the volume in Cinder; multiattach volumes also from in-use. */
+  attach: { from: ['available'], transitional: 'attaching', end: 'in-use', failure: 'available' },
+  /** Through Nova; Cinder's begin_detaching needs in-use (and attach_status attached). */
+  detach: { from: ['in-use'], transitional: 'detaching', end: 'available', failure: 'in-use' },
   /** Huawei EVS `os-vendor-snapshots/{id}/rollback`. */
   rollback: {
     from: ['available', 'error_rollbacking'],

@@ -6,13 +6,15 @@ import { glanceRouter } from './glance/router.js';
 import { injectedFaults } from './http/injected-faults.js';
 import { requestId } from './http/request-id.js';
 import { keystoneRouter } from './keystone/router.js';
+import { novaRouter } from './nova/router.js';
 import { seedScenario, type ScenarioOptions } from './scenarios/index.js';
 
 export type AppOptions = EmulatorOptions & ScenarioOptions;
 
 /**
  * Builds the emulator's HTTP app on one port, laid out like devstack: Keystone under `/identity`,
- * Cinder under `/volume` (other regions under `/<region>/volume`), Glance under `/image`, and the
+ * Cinder under `/volume` (other regions under `/<region>/volume`), Glance under `/image`, a Nova
+ * subset under `/compute/v2.1`, and the
  * fault-injection API under `/emulator/control`.
  */
 export function createEmulatorApp(options: AppOptions = {}): { app: express.Express; ctx: EmulatorContext } {
@@ -25,6 +27,7 @@ export function createEmulatorApp(options: AppOptions = {}): { app: express.Expr
   app.use(injectedFaults(ctx.faults));
   app.use('/identity', keystoneRouter(ctx));
   app.use('/image', glanceRouter(ctx));
+  app.use('/compute', novaRouter(ctx));
   app.use('/emulator/control', controlRouter(ctx));
   mountCinder(app, ctx);
   app.use((_req, res) => {

@@ -36,6 +36,7 @@ function clientEnv(user: 'demo' | 'admin') {
     OS_REGION_NAME: 'RegionOne',
     OS_IDENTITY_API_VERSION: '3',
     OS_VOLUME_API_VERSION: '3',
+    OS_COMPUTE_API_VERSION: '2.79',
     OS_INTERFACE: 'public',
   };
 }
@@ -108,6 +109,27 @@ describe.skipIf(!haveClients)('standard OpenStack clients (python3-cinderclient,
     expect(names).toEqual(expect.arrayContaining(['db-data', 'web-root', 'scratch', 'import-failed']));
     expect(names).not.toContain('alt-private');
   }, 60_000);
+
+  it('openstack server list, server add volume and server remove volume attach through Nova', async () => {
+    expect(await cli('openstack', ['server', 'list', '-f', 'value', '-c', 'Name'])).toMatch(/app-1/);
+    await cli('openstack', ['volume', 'create', '--size', '1', 'cli-attach']);
+    await until(
+      async () =>
+        (await cli('openstack', ['volume', 'show', 'cli-attach', '-f', 'value', '-c', 'status'])).trim() ===
+        'available',
+    );
+    await cli('openstack', ['server', 'add', 'volume', '--device', '/dev/vdc', 'app-1', 'cli-attach']);
+    const status = async () =>
+      (await cli('openstack', ['volume', 'show', 'cli-attach', '-f', 'value', '-c', 'status'])).trim();
+    await until(async () => (await status()) === 'in-use');
+    const shown = JSON.parse(await cli('openstack', ['volume', 'show', 'cli-attach', '-f', 'json']));
+    const server = (await cli('openstack', ['server', 'show', 'app-1', '-f', 'value', '-c', 'id'])).trim();
+    expect(shown.attachments).toMatchObject([{ server_id: server, device: '/dev/vdc' }]);
+
+    await cli('openstack', ['server', 'remove', 'volume', 'app-1', 'cli-attach']);
+    await until(async () => (await status()) === 'available');
+    expect(await status()).toBe('available');
+  }, 120_000);
 
   it('a member cannot create a volume type: the client shows Cinder policy refusal', async () => {
     await expect(cli('cinder', ['type-create', 'not-allowed'])).rejects.toMatchObject({

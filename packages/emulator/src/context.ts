@@ -2,6 +2,7 @@ import { CinderState } from './cinder/state.js';
 import { GlanceState } from './glance/state.js';
 import { IdentityStore, type SeedPasswords } from './keystone/identity.js';
 import { TokenStore } from './keystone/tokens.js';
+import { NovaState } from './nova/state.js';
 import { ValidationCache } from './keystone/validation-cache.js';
 import { DEFAULT_DURATIONS, FAST_TIME_SCALE, type Durations } from './sim/durations.js';
 import { FaultRegistry } from './sim/faults.js';
@@ -43,6 +44,8 @@ export class EmulatorContext {
   /** Cinder per region, in catalog order. */
   readonly regions: Map<string, CinderState>;
   readonly glance: GlanceState;
+  /** Servers and their volume attachments (one compute service for every region). */
+  readonly nova = new NovaState();
   readonly scheduler: Scheduler;
   readonly faults = new FaultRegistry();
   /** Operations kept in their transitional status until a test releases them (`/emulator/control/holds`). */
@@ -81,6 +84,10 @@ export class EmulatorContext {
 
   get identityUrl(): string {
     return `${this.publicUrl}/identity`;
+  }
+
+  get computeUrl(): string {
+    return `${this.publicUrl}/compute/v2.1`;
   }
 
   get imageUrl(): string {

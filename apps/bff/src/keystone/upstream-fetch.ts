@@ -5,7 +5,7 @@ import { envelopeFromUpstream } from '@cinder-console/cinder';
 import { UpstreamError } from '../errors.js';
 import { describeTlsFailure, installedUpstreamAgents, type UpstreamAgents } from '../tls.js';
 
-export type UpstreamService = 'keystone' | 'cinder' | 'glance';
+export type UpstreamService = 'keystone' | 'cinder' | 'glance' | 'nova';
 
 export interface UpstreamInit {
   method?: string;
@@ -112,5 +112,10 @@ export function unreachable(service: UpstreamService, error: unknown, timeoutMs:
 }
 
 export function serviceLabel(service: UpstreamService): string {
-  return { keystone: 'Keystone (identity)', cinder: 'Cinder (block storage)', glance: 'Glance (images)' }[service];
+  return {
+    keystone: 'Keystone (identity)',
+    cinder: 'Cinder (block storage)',
+    glance: 'Glance (images)',
+    nova: 'Nova (compute)',
+  }[service];
 }

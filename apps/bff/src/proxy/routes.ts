@@ -37,7 +37,7 @@ const PROJECTLESS = /^\/default-types(?:\/|$)/;
  * Ending it here makes the next request, and the browser's session check, say so plainly
  * instead of relaying the same refusal until the idle limit.
  */
-function endSessionOnRefusal(store: SessionStore) {
+export function endSessionOnRefusal(store: SessionStore) {
   return async (req: Request, res: Response, session: LoadedSession): Promise<void> => {
     // A request that left before a project switch carries the token the switch revoked: the
     // session itself goes on with its new one.

@@ -22,7 +22,7 @@ const timeoutError = Object.assign(new Error('upstream timeout'), { name: 'Timeo
 const MAX_ERROR_BODY = 64 * 1024;
 
 export interface UpstreamProxyOptions {
-  service: 'cinder' | 'glance';
+  service: 'cinder' | 'glance' | 'nova';
   /** The methods forwarded; any other is answered 405 here and never reaches the service. */
   methods: readonly string[];
   /**

@@ -51,7 +51,7 @@ export async function locateServices(
   token: string,
   config: Config,
   region: string | undefined,
-): Promise<Pick<SessionRecord, 'region' | 'volumeApi' | 'imageUrl'>> {
+): Promise<Pick<SessionRecord, 'region' | 'volumeApi' | 'imageUrl' | 'computeUrl'>> {
   const endpoint = selectEndpoint(catalog, VOLUME_SERVICE_TYPES, config.OS_INTERFACE, region);
   if (!endpoint) {
     const where = region ? ` in region ${region}` : '';
@@ -63,7 +63,8 @@ export async function locateServices(
   }
   const volumeApi = await discoverVolumeApi(endpoint.url, token, config.UPSTREAM_TIMEOUT_MS);
   const image = selectEndpoint(catalog, ['image'], config.OS_INTERFACE, endpoint.region ?? undefined);
-  return { region: endpoint.region, volumeApi, imageUrl: image?.url ?? null };
+  const compute = selectEndpoint(catalog, ['compute'], config.OS_INTERFACE, endpoint.region ?? undefined);
+  return { region: endpoint.region, volumeApi, imageUrl: image?.url ?? null, computeUrl: compute?.url ?? null };
 }
 
 /** The parts of a session that come from one project-scoped token. */

@@ -19,6 +19,8 @@ export interface SessionRecord {
   volumeApi: VolumeApi;
   /** Glance's endpoint for the region and interface, when the catalog has one. */
   imageUrl: string | null;
+  /** Nova's endpoint for the region and interface, when the catalog has one (absent in sessions made before it was kept). */
+  computeUrl?: string | null;
   createdAt: string;
   lastSeenAt: string;
 }

@@ -3,11 +3,21 @@ import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { ApiError } from './api-error';
+import i18n from './i18n';
+
+/** Mantine's close button of a toast has no accessible name of its own (axe: button-name). */
+const closeButtonProps = () => ({ 'aria-label': i18n.t('actions.close') });
 
 /** The outcome of an action, as a toast. */
 export function notifyDone(title: string, message?: ReactNode): void {
   // Eight seconds: long enough to read a sentence and a name, short enough not to pile up.
-  notifications.show({ color: 'teal', title, message: message ?? '', autoClose: 8000 });
+  notifications.show({
+    color: 'teal',
+    title,
+    message: message ?? '',
+    autoClose: 8000,
+    closeButtonProps: closeButtonProps(),
+  });
 }
 
 function RequestId({ id, t }: { id: string; t: TFunction }) {
@@ -41,6 +51,7 @@ export function notifyFailed(t: TFunction, title: string, error: unknown): void 
     color: 'red',
     title,
     autoClose: false,
+    closeButtonProps: closeButtonProps(),
     message: (
       <Stack gap={4}>
         <Text size="sm">{message}</Text>

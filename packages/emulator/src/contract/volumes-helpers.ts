@@ -15,17 +15,18 @@ export interface Reply {
   text: string;
 }
 
-/** Any method, a token, an optional JSON body and an optional volume microversion. */
+/** Any method, a token, an optional JSON body and an optional microversion (of `service`, volume by default). */
 export async function call(
   method: string,
   url: string,
   token: string,
   body?: unknown,
   microversion?: string,
+  service: 'volume' | 'compute' = 'volume',
 ): Promise<Reply> {
   const headers: Record<string, string> = { Accept: 'application/json', 'X-Auth-Token': token };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (microversion) headers['OpenStack-API-Version'] = `volume ${microversion}`;
+  if (microversion) headers['OpenStack-API-Version'] = `${service} ${microversion}`;
   const response = await fetch(url, {
     method,
     headers,

@@ -49,6 +49,7 @@ export function buildCatalog(ctx: EmulatorContext, projectId: string | undefined
     if (ctx.v2 || ctx.profile === 'huawei-evs')
       entries.push({ type: 'volumev2', name: 'cinderv2', urls: volume('v2') });
     entries.push({ type: 'image', name: 'glance', urls: everywhere(ctx.imageUrl) });
+    entries.push({ type: 'compute', name: 'nova', urls: everywhere(ctx.computeUrl) });
   }
   return entries.map(render);
 }

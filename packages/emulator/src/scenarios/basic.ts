@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EmulatorContext } from '../context.js';
 import { minutesAgo, ownerOf } from './owners.js';
+import { serverNamed } from './servers.js';
 
 /** A few volumes in each seed project, in the statuses a user meets most. Tests rely on these names. */
 export function seedBasic(ctx: EmulatorContext): void {
@@ -17,7 +18,7 @@ export function seedBasic(ctx: EmulatorContext): void {
     attachments: [
       {
         attachmentId: randomUUID(),
-        serverId: randomUUID(),
+        serverId: serverNamed(ctx, demo, 'web-1').id,
         hostName: 'compute-1',
         device: '/dev/vda',
         attachedAt: minutesAgo(60),
@@ -26,6 +27,9 @@ export function seedBasic(ctx: EmulatorContext): void {
     createdAt: minutesAgo(70),
   });
   state.addVolume({ ...demo, name: 'scratch', size: 5, createdAt: minutesAgo(30) });
+  // servers to attach to: one more in demo, one in alt_demo
+  serverNamed(ctx, demo, 'app-1');
+  serverNamed(ctx, ownerOf(ctx, 'alt_demo'), 'alt-vm');
   state.addVolume({ ...demo, name: 'import-failed', size: 10, status: 'error', host: null, createdAt: minutesAgo(10) });
   state.addVolume({ ...ownerOf(ctx, 'alt_demo'), name: 'alt-private', size: 1, createdAt: minutesAgo(45) });
   state.addVolume({ ...ownerOf(ctx, 'admin'), name: 'admin-tools', size: 1, createdAt: minutesAgo(120) });

@@ -3,12 +3,14 @@ import type { CinderState } from '../cinder/state.js';
 import type { VolumeRecord } from '../cinder/records.js';
 import type { EmulatorContext } from '../context.js';
 import { quotaUsage } from '../cinder/quota.js';
+import type { ServerRecord } from '../nova/state.js';
 import { minutesAgo, ownerOf } from './owners.js';
+import { serverNamed } from './servers.js';
 
 type Owner = { projectId: string; userId: string };
 
 function attached(
-  server: string,
+  server: ServerRecord,
   device: string,
   minutes: number,
 ): Pick<VolumeRecord, 'status' | 'attachStatus' | 'attachments'> {
@@ -16,7 +18,13 @@ function attached(
     status: 'in-use',
     attachStatus: 'attached',
     attachments: [
-      { attachmentId: randomUUID(), serverId: randomUUID(), hostName: server, device, attachedAt: minutesAgo(minutes) },
+      {
+        attachmentId: randomUUID(),
+        serverId: server.id,
+        hostName: server.name,
+        device,
+        attachedAt: minutesAgo(minutes),
+      },
     ],
   };
 }
@@ -95,7 +103,7 @@ export function seedDemo(ctx: EmulatorContext): void {
     volumeTypeId: types.ssd.id,
     minutes: 60 * 24 * 40,
     metadata: { role: 'postgres', tier: 'prod' },
-    ...attached('db-1', '/dev/vdb', 60 * 24 * 40),
+    ...attached(serverNamed(ctx, demo, 'db-1'), '/dev/vdb', 60 * 24 * 40),
   });
   add({
     name: 'db-replica',
@@ -103,7 +111,7 @@ export function seedDemo(ctx: EmulatorContext): void {
     volumeTypeId: types.ssd.id,
     minutes: 60 * 24 * 39,
     metadata: { role: 'postgres', tier: 'prod' },
-    ...attached('db-2', '/dev/vdb', 60 * 24 * 39),
+    ...attached(serverNamed(ctx, demo, 'db-2'), '/dev/vdb', 60 * 24 * 39),
   });
   const webRoots = [1, 2, 3].map((n) =>
     add({
@@ -113,7 +121,7 @@ export function seedDemo(ctx: EmulatorContext): void {
       imageMetadata,
       minutes: 60 * 24 * (30 - n),
       metadata: { role: 'web' },
-      ...attached(`web-${n}`, '/dev/vda', 60 * 24 * (30 - n)),
+      ...attached(serverNamed(ctx, demo, `web-${n}`), '/dev/vda', 60 * 24 * (30 - n)),
     }),
   );
   const logs = add({ name: 'logs-archive', size: 500, minutes: 60 * 24 * 25, description: 'Rotated application logs' });
@@ -132,7 +140,7 @@ export function seedDemo(ctx: EmulatorContext): void {
     volumeTypeId: types.shared.id,
     multiattach: true,
     minutes: 60 * 24 * 8,
-    ...attached('web-1', '/dev/vdc', 60 * 24 * 8),
+    ...attached(serverNamed(ctx, demo, 'web-1'), '/dev/vdc', 60 * 24 * 8),
   });
   const scratch = [1, 2, 3, 4].map((n) =>
     add({ name: `scratch-${n}`, size: 10, volumeTypeId: state.globalDefaultType.id, minutes: 60 * (48 - n * 5) }),

@@ -2,6 +2,7 @@ import type { EmulatorContext } from '../context.js';
 import { seedBasic } from './basic.js';
 import { seedDemo } from './demo.js';
 import { seedLarge } from './large.js';
+import { linkSeededAttachments } from './servers.js';
 
 export const SCENARIOS = ['empty', 'basic', 'demo', 'large'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
@@ -24,4 +25,5 @@ export function seedScenario(ctx: EmulatorContext, options: ScenarioOptions): vo
   if (scenario === 'basic') seedBasic(ctx);
   else if (scenario === 'demo') seedDemo(ctx);
   else if (scenario === 'large') seedLarge(ctx, options.volumes ?? 5000);
+  linkSeededAttachments(ctx);
 }

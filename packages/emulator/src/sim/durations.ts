@@ -18,6 +18,9 @@ export interface Durations {
   upload: number;
   imageSave: number;
   rollback: number;
+  /** Nova's attach (reserve, connect on the compute host, complete) and detach. */
+  attach: number;
+  detach: number;
 }
 
 /** Defaults close to a small real cloud (the reference rig: create/extend/snapshot well under 3 s, a 1 GiB backup about 10 s). */
@@ -38,6 +41,8 @@ export const DEFAULT_DURATIONS: Durations = {
   upload: 2500,
   imageSave: 1500,
   rollback: 2000,
+  attach: 1500,
+  detach: 1200,
 };
 
 /** `--fast`: everything fifty times quicker, for tests and demos that should not wait. */

@@ -12,6 +12,8 @@ export const FAULT_OPERATIONS = [
   'backup.delete',
   'backup.restore',
   'volume.rollback',
+  'volume.attach',
+  'volume.detach',
 ] as const;
 export type FaultOperation = (typeof FAULT_OPERATIONS)[number];
 

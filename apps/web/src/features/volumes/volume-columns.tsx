@@ -7,6 +7,7 @@ import type { ResourceColumn } from '../../components/resource-table';
 import { CopyId } from '../../components/copy-id';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDateTime } from '../../lib/format';
+import { AttachedServers } from '../../resources/servers/attached-servers';
 
 const column = createColumnHelper<Volume>();
 
@@ -69,11 +70,7 @@ export function volumeColumns(t: TFunction, language: string): ResourceColumn<Vo
       id: 'attached',
       header: t('volumes.columns.attachedTo'),
       meta: { label: t('volumes.columns.attachedTo'), csv: attachedTo },
-      cell: ({ row }) => (
-        <Text size="xs" ff="monospace" truncate maw={160}>
-          {attachedTo(row.original)}
-        </Text>
-      ),
+      cell: ({ row }) => <AttachedServers volume={row.original} />,
     }),
     column.display({
       id: 'az',

@@ -4,15 +4,13 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { formatDateTime } from '../../lib/format';
+import { AttachedServers } from '../../resources/servers/attached-servers';
 
 const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
 
 /** Every field of a volume worth reading, labelled in the user's language. */
 export function volumeFields(t: TFunction, language: string, v: Volume): Array<{ label: string; value: ReactNode }> {
   const yesNo = (value: unknown) => (value === true || value === 'true' ? t('common.yes') : t('common.no'));
-  const attachments = (v.attachments ?? [])
-    .map((a) => [a.server_id ?? a.host_name, a.device].filter(Boolean).join(' @ '))
-    .join(', ');
   return [
     { label: t('volumes.columns.size'), value: t('volumes.sizeGiB', { size: v.size }) },
     { label: t('volumes.columns.type'), value: text(v.volume_type) },
@@ -20,7 +18,7 @@ export function volumeFields(t: TFunction, language: string, v: Volume): Array<{
     { label: t('volumes.columns.bootable'), value: yesNo(v.bootable) },
     { label: t('volumes.columns.encrypted'), value: yesNo(v.encrypted) },
     { label: t('volumes.columns.multiattach'), value: yesNo(v.multiattach) },
-    { label: t('volumes.columns.attachedTo'), value: attachments },
+    { label: t('volumes.columns.attachedTo'), value: <AttachedServers volume={v} withDevice /> },
     { label: t('volumes.fields.description'), value: text(v.description) },
     {
       label: t('volumes.fields.sourceSnapshot'),

@@ -19,6 +19,8 @@ import { TransferVolumeForm } from './dialogs/transfer-volume-dialog';
 import { UploadImageForm } from './dialogs/upload-image-dialog';
 import { VolumeFlagForm } from './dialogs/volume-flag-dialog';
 import { VolumeMetadataForm } from './dialogs/volume-metadata-dialog';
+import { AttachVolumeForm } from './dialogs/attach-volume-dialog';
+import { DetachVolumeForm } from './dialogs/detach-volume-dialog';
 import { displayName } from './names';
 
 export type VolumeAction = MenuAction;
@@ -45,7 +47,26 @@ export function useVolumeActions(onDeleted?: () => void): (volume: Volume) => Vo
     const dialog = (key: string, content: (close: () => void) => React.ReactNode, size?: string) => () =>
       openDialog(t(`volumes.dialogs.${key}`, { name }), content, size);
     const revertRule = abilities?.features.vendorRollback ? VOLUME_LIFECYCLE.rollback : VOLUME_LIFECYCLE.revert;
+    // Attach and detach go through Nova: offered only where the catalog has a compute service.
+    const compute: Gate | undefined = abilities?.features.compute
+      ? undefined
+      : { allowed: false, reason: t('servers.noComputeService') };
+    const attachGate =
+      compute ??
+      (volume.multiattach && volume.status === 'in-use' ? ALLOWED : gate(VOLUME_LIFECYCLE.attach, volume.status));
     const actions: VolumeAction[] = [
+      {
+        key: 'attach',
+        label: t('volumes.actions.attach'),
+        gate: attachGate,
+        run: dialog('attach', (close) => <AttachVolumeForm volume={volume} close={close} />),
+      },
+      {
+        key: 'detach',
+        label: t('volumes.actions.detach'),
+        gate: compute ?? gate(VOLUME_LIFECYCLE.detach, volume.status),
+        run: dialog('detach', (close) => <DetachVolumeForm volume={volume} close={close} />),
+      },
       {
         key: 'edit',
         label: t('volumes.actions.edit'),
