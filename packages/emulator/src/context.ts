@@ -54,7 +54,9 @@ export class EmulatorContext {
 
   constructor(options: EmulatorOptions = {}) {
     this.identity = new IdentityStore(options.passwords);
-    this.tokens = new TokenStore(options.tokenTtlSeconds ?? 3600);
+    this.tokens = new TokenStore(options.tokenTtlSeconds ?? 3600, undefined, (token) =>
+      this.identity.tokenStands(token),
+    );
     this.serviceTokens = new ValidationCache(this.tokens, (options.tokenCacheSeconds ?? 300) * 1000);
     this.profile = options.profile ?? 'default';
     this.v2 = options.v2 ?? false;

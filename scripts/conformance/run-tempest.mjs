@@ -1,0 +1,90 @@
+// Runs Tempest's volume API tests against one cloud and returns what each test did.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeTempestConf } from './tempest-conf.mjs';
+
+// stestr's progress lines: `{1} tempest.api.volume.X.test_y[id-...,smoke] [1.2s] ... ok`.
+const RESULT_LINE = /^\{\d+\} (?:setUpClass \()?([\w.]+)(?:\[[^\]]*\])?\)? (?:\[[\d.]+s\] )?\.\.\. (ok|FAILED|SKIPPED)/;
+
+/** The interpreter Tempest runs on (its script's shebang): a pyenv python3 on PATH may lack it. */
+function tempestPython() {
+  const script = spawnSync('sh', ['-c', 'command -v tempest'], { encoding: 'utf8' }).stdout.trim();
+  const shebang = /^#!\s*(\S+)/.exec(readFileSync(script, 'utf8').split('\n')[0] ?? '');
+  return shebang?.[1] ?? 'python3';
+}
+
+/** Whether the Debian `tempest` package (or a tempest on PATH) is there. */
+export function tempestInstalled() {
+  return spawnSync('tempest', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+/**
+ * @returns {Promise<{ passed: string[], failed: string[], skipped: string[], seconds: number, workspace: string }>}
+ */
+export async function runTempest({
+  authUrl,
+  adminPassword,
+  maxMicroversion = '3.70',
+  buildTimeout,
+  concurrency,
+  regex,
+}) {
+  const workspace = mkdtempSync(join(tmpdir(), 'tempest-'));
+  mkdirSync(join(workspace, 'etc'));
+  const conf = join(workspace, 'etc', 'tempest.conf');
+  writeTempestConf(conf, {
+    authUrl,
+    adminPassword,
+    maxMicroversion,
+    buildTimeout,
+    logFile: join(workspace, 'tempest.log'),
+  });
+  // A workspace is a directory with .stestr.conf pointing at Tempest's test tree.
+  const tempestDir = spawnSync(
+    tempestPython(),
+    ['-c', 'import os, tempest; print(os.path.dirname(tempest.__file__))'],
+    {
+      encoding: 'utf8',
+    },
+  ).stdout.trim();
+  writeFileSync(
+    join(workspace, '.stestr.conf'),
+    `[DEFAULT]\ntest_path=${tempestDir}/test_discover\ntop_dir=${tempestDir}/..\n`,
+  );
+  const started = Date.now();
+  const passed = [];
+  const failed = [];
+  const skipped = [];
+  await new Promise((resolve, reject) => {
+    const child = spawn('tempest', ['run', '--regex', regex, '--concurrency', String(concurrency)], {
+      cwd: workspace,
+      env: { ...process.env, TEMPEST_CONFIG_DIR: join(workspace, 'etc'), TEMPEST_CONFIG: 'tempest.conf' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let pending = '';
+    child.stdout.on('data', (chunk) => {
+      pending += chunk;
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        const match = RESULT_LINE.exec(line);
+        if (match) {
+          const [, name, outcome] = match;
+          (outcome === 'ok' ? passed : outcome === 'FAILED' ? failed : skipped).push(name);
+          if (outcome === 'FAILED') process.stdout.write(`  FAILED ${name}\n`);
+        }
+      }
+    });
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  return {
+    passed: passed.sort(),
+    failed: failed.sort(),
+    skipped: skipped.sort(),
+    seconds: Math.round((Date.now() - started) / 1000),
+    workspace,
+  };
+}
