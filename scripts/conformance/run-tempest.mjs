@@ -21,6 +21,35 @@ export function tempestInstalled() {
 }
 
 /**
+ * An active image of the target's Glance for Tempest's `[compute] image_ref` (the rig's seed
+ * `cirros-tiny`, the emulator's first public image), found with the admin's token.
+ */
+async function activeImage(authUrl, adminPassword) {
+  const auth = await fetch(`${authUrl}/auth/tokens`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      auth: {
+        identity: {
+          methods: ['password'],
+          password: { user: { name: 'admin', domain: { id: 'default' }, password: adminPassword } },
+        },
+        scope: { project: { name: 'admin', domain: { id: 'default' } } },
+      },
+    }),
+  });
+  if (auth.status !== 201) throw new Error(`admin sign-in at ${authUrl} failed: ${auth.status}`);
+  const { token } = await auth.json();
+  const image = token.catalog.find((s) => s.type === 'image')?.endpoints.find((e) => e.interface === 'public');
+  if (!image) return undefined;
+  const response = await fetch(`${image.url.replace(/\/+$/, '')}/v2/images?status=active&visibility=public`, {
+    headers: { 'X-Auth-Token': auth.headers.get('x-subject-token') },
+  });
+  const { images } = await response.json();
+  return (images.find((i) => i.name === 'cirros-tiny') ?? images[0])?.id;
+}
+
+/**
  * @returns {Promise<{ passed: string[], failed: string[], skipped: string[], seconds: number, workspace: string }>}
  */
 export async function runTempest({
@@ -40,6 +69,7 @@ export async function runTempest({
     maxMicroversion,
     buildTimeout,
     logFile: join(workspace, 'tempest.log'),
+    imageRef: await activeImage(authUrl, adminPassword),
   });
   // A workspace is a directory with .stestr.conf pointing at Tempest's test tree.
   const tempestDir = spawnSync(

@@ -10,8 +10,9 @@ import { writeFileSync } from 'node:fs';
  * @param {string} target.maxMicroversion highest volume microversion the target serves
  * @param {number} target.buildTimeout seconds Tempest waits for a status
  * @param {string} target.logFile
+ * @param {string | undefined} target.imageRef an active image for the volume-from-image tests
  */
-export function tempestConf({ authUrl, adminPassword, maxMicroversion, buildTimeout, logFile }) {
+export function tempestConf({ authUrl, adminPassword, maxMicroversion, buildTimeout, logFile, imageRef }) {
   return `[DEFAULT]
 log_file = ${logFile}
 use_stderr = false
@@ -64,6 +65,9 @@ manage_snapshot = false
 extend_attached_volume = false
 extend_attached_encrypted_volume = false
 volume_revert = true
+
+[compute]
+${imageRef ? `image_ref = ${imageRef}` : '# no active image found: the volume-from-image tests fail'}
 
 [image]
 region = RegionOne

@@ -12,7 +12,7 @@ export type AuthOutcome =
       parent?: IssuedToken;
       applicationCredentialId?: string;
     }
-  | { ok: false; status: 400 | 401; message?: string };
+  | { ok: false; status: 400 | 401 | 404; message?: string };
 
 const UNAUTHORIZED = { ok: false, status: 401 } as const;
 const MALFORMED =
@@ -99,6 +99,9 @@ function withApplicationCredential(ctx: EmulatorContext, request: AuthRequest): 
     const domain = ctx.identity.findDomain(ref.user.domain);
     userId = domain ? ctx.identity.findUserByName(ref.user.name, domain.id)?.id : undefined;
   }
+  // Keystone tells an unknown credential id apart (404), unlike an unknown name or a wrong secret.
+  if (ref.id !== undefined && !ctx.identity.applicationCredentials.some((c) => c.id === ref.id))
+    return { ok: false, status: 404, message: `Could not find Application Credential: ${ref.id}.` };
   const credential = findUsableCredential(ctx.identity, { id: ref.id, name: ref.name, secret: ref.secret, userId });
   if (!credential || request.auth.scope !== undefined) return UNAUTHORIZED;
   const outcome = {
