@@ -82,6 +82,8 @@ export interface BackupRecord {
   /** The volume's name and description when it was backed up: a restore writes them back. */
   volumeName: string | null;
   volumeDescription: string | null;
+  /** The source volume's metadata when the backup was made: the backup driver restores it. */
+  volumeMetadata?: Record<string, string>;
   createdAt: Date;
   updatedAt: Date | null;
   dataTimestamp: Date;

@@ -51,6 +51,8 @@ const requireJson: RequestHandler = (req, res, next) => {
 function resources(service: CinderService, vendor: boolean): express.Router {
   const router = express.Router();
   router.use(requireJson);
+  // Cinder's routes are strict about a trailing slash: `GET /volumes/` is webob's bare 404, not the list.
+  router.use((req, res, next) => (req.path.length > 1 && req.path.endsWith('/') ? webobNotFound(res) : next()));
   router.get('/', (_req, res) => {
     markCinderResponse(res);
     res.json(versionsDocument(service));
