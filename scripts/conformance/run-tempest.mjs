@@ -20,11 +20,8 @@ export function tempestInstalled() {
   return spawnSync('tempest', ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
-/**
- * An active image of the target's Glance for Tempest's `[compute] image_ref` (the rig's seed
- * `cirros-tiny`, the emulator's first public image), found with the admin's token.
- */
-async function activeImage(authUrl, adminPassword) {
+/** The admin's token and catalog on the target. */
+async function adminSession(authUrl, adminPassword) {
   const auth = await fetch(`${authUrl}/auth/tokens`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -40,13 +37,32 @@ async function activeImage(authUrl, adminPassword) {
   });
   if (auth.status !== 201) throw new Error(`admin sign-in at ${authUrl} failed: ${auth.status}`);
   const { token } = await auth.json();
-  const image = token.catalog.find((s) => s.type === 'image')?.endpoints.find((e) => e.interface === 'public');
-  if (!image) return undefined;
-  const response = await fetch(`${image.url.replace(/\/+$/, '')}/v2/images?status=active&visibility=public`, {
-    headers: { 'X-Auth-Token': auth.headers.get('x-subject-token') },
-  });
-  const { images } = await response.json();
-  return (images.find((i) => i.name === 'cirros-tiny') ?? images[0])?.id;
+  const endpoint = (type) =>
+    token.catalog
+      .find((s) => s.type === type)
+      ?.endpoints.find((e) => e.interface === 'public')
+      ?.url.replace(/\/+$/, '');
+  const get = async (url) =>
+    (await fetch(url, { headers: { 'X-Auth-Token': auth.headers.get('x-subject-token') } })).json();
+  return { endpoint, get };
+}
+
+/**
+ * What Tempest must be told about the target: an active image for `[compute] image_ref` (the
+ * rig's seed `cirros-tiny`, the emulator's first public image) and the backend's
+ * `storage_protocol` and `vendor_name`, which the type tests put in extra specs.
+ */
+async function describeTarget(authUrl, adminPassword) {
+  const session = await adminSession(authUrl, adminPassword);
+  const glance = session.endpoint('image');
+  const { images } = await session.get(`${glance}/v2/images?status=active&visibility=public`);
+  const { pools } = await session.get(`${session.endpoint('volumev3')}/scheduler-stats/get_pools?detail=true`);
+  const capabilities = pools?.[0]?.capabilities ?? {};
+  return {
+    imageRef: (images.find((i) => i.name === 'cirros-tiny') ?? images[0])?.id,
+    storageProtocol: capabilities.storage_protocol ?? 'iSCSI',
+    vendorName: capabilities.vendor_name ?? 'Open Source',
+  };
 }
 
 /**
@@ -69,7 +85,7 @@ export async function runTempest({
     maxMicroversion,
     buildTimeout,
     logFile: join(workspace, 'tempest.log'),
-    imageRef: await activeImage(authUrl, adminPassword),
+    ...(await describeTarget(authUrl, adminPassword)),
   });
   // A workspace is a directory with .stestr.conf pointing at Tempest's test tree.
   const tempestDir = spawnSync(

@@ -11,8 +11,12 @@ import { writeFileSync } from 'node:fs';
  * @param {number} target.buildTimeout seconds Tempest waits for a status
  * @param {string} target.logFile
  * @param {string | undefined} target.imageRef an active image for the volume-from-image tests
+ * @param {string} target.storageProtocol the backend's, for the type tests' extra specs
+ * @param {string} target.vendorName
  */
-export function tempestConf({ authUrl, adminPassword, maxMicroversion, buildTimeout, logFile, imageRef }) {
+export function tempestConf(target) {
+  const { authUrl, adminPassword, maxMicroversion, buildTimeout, logFile, imageRef, storageProtocol, vendorName } =
+    target;
   return `[DEFAULT]
 log_file = ${logFile}
 use_stderr = false
@@ -53,8 +57,8 @@ build_timeout = ${buildTimeout}
 min_microversion = 3.0
 max_microversion = ${maxMicroversion}
 volume_size = 1
-storage_protocol = file
-vendor_name = Open Source
+storage_protocol = ${storageProtocol}
+vendor_name = ${vendorName}
 
 [volume-feature-enabled]
 backup = true

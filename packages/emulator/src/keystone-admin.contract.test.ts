@@ -106,16 +106,26 @@ describe('Keystone identity admin API', () => {
     const { project, user, password } = await projectUser('member');
     const token = (await signIn(user.name, password, project.id)).headers.get('x-subject-token')!;
     expect(await tokenStatus(token)).toBe(200);
-    const revoke = await call('DELETE', `/projects/${project.id}/users/${user.id}/roles/${await roleId('member')}`, admin.token);
+    const revoke = await call(
+      'DELETE',
+      `/projects/${project.id}/users/${user.id}/roles/${await roleId('member')}`,
+      admin.token,
+    );
     expect(revoke.status).toBe(204);
     expect(await tokenStatus(token)).toBe(404);
-    const again = await call('DELETE', `/projects/${project.id}/users/${user.id}/roles/${await roleId('member')}`, admin.token);
+    const again = await call(
+      'DELETE',
+      `/projects/${project.id}/users/${user.id}/roles/${await roleId('member')}`,
+      admin.token,
+    );
     expect(again.status).toBe(404);
   });
 
   it('refuses a second project of the same name in a domain (409)', async () => {
     const { project } = await projectUser();
-    const response = await call('POST', '/projects', admin.token, { project: { name: project.name, domain_id: 'default' } });
+    const response = await call('POST', '/projects', admin.token, {
+      project: { name: project.name, domain_id: 'default' },
+    });
     expect(response.status).toBe(409);
     expect((await response.json()).error.title).toBe('Conflict');
   });
@@ -152,7 +162,11 @@ describe('Keystone identity admin API', () => {
     );
     cleanups.push(() => call('DELETE', `/groups/${group.id}`, admin.token));
     expect((await call('PUT', `/groups/${group.id}/users/${user.id}`, admin.token)).status).toBe(204);
-    const grant = await call('PUT', `/projects/${project.id}/groups/${group.id}/roles/${await roleId('member')}`, admin.token);
+    const grant = await call(
+      'PUT',
+      `/projects/${project.id}/groups/${group.id}/roles/${await roleId('member')}`,
+      admin.token,
+    );
     expect(grant.status).toBe(204);
     const { token } = await (await signIn(user.name, password, project.id)).json();
     expect(token.roles.map((r: { name: string }) => r.name).sort()).toEqual(['member', 'reader']);
@@ -202,7 +216,9 @@ describe('Keystone application credentials', () => {
     const listed = await (await get(`${target.authUrl}/users/${user.id}/application_credentials`, token)).json();
     expect(listed.application_credentials.map((c: { id: string }) => c.id)).toEqual([credential.id]);
     expect(listed.application_credentials[0]).not.toHaveProperty('secret');
-    expect((await call('DELETE', `/users/${user.id}/application_credentials/${credential.id}`, token)).status).toBe(204);
+    expect((await call('DELETE', `/users/${user.id}/application_credentials/${credential.id}`, token)).status).toBe(
+      204,
+    );
     // Keystone tells a deleted credential's id apart from a wrong secret.
     expect((await appCredAuth(credential.id, credential.secret)).status).toBe(404);
   });

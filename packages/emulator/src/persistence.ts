@@ -17,6 +17,7 @@ const CINDER_MAPS = [
   'transfers',
   'defaultTypes',
   'quotaOverrides',
+  'services',
 ] as const;
 
 function serialize(ctx: EmulatorContext): string {
@@ -68,6 +69,8 @@ function restore(ctx: EmulatorContext, text: string): void {
     const state = ctx.regions.get(name);
     if (!state) continue;
     for (const key of CINDER_MAPS) {
+      // Files written before a collection existed keep its defaults.
+      if (!saved[key]) continue;
       const map = state[key] as Map<string, unknown>;
       map.clear();
       for (const [id, value] of saved[key] as Array<[string, unknown]>) map.set(id, value);

@@ -7,6 +7,9 @@ import { cinderErrorHandler } from './errors.js';
 import { cinderFault, markCinderResponse, webobNotFound } from './faults.js';
 import { formatVersion, MAX_VERSION, MIN_VERSION, negotiateMicroversion } from './microversion.js';
 import { miscRouter } from './misc.js';
+import { backendStatsRouter } from './backend-stats.js';
+import { limitsRouter } from './limits.js';
+import { servicesRouter } from './services.js';
 import { qosSpecsRouter } from './qos-specs.js';
 import { quotasRouter } from './quotas.js';
 import type { CinderService } from './service.js';
@@ -74,6 +77,9 @@ function resources(service: CinderService, vendor: boolean): express.Router {
   router.use(quotasRouter(service));
   router.use(transfersRouter(service));
   router.use(miscRouter(service));
+  router.use(servicesRouter(service));
+  router.use(backendStatsRouter(service));
+  router.use(limitsRouter(service));
   if (vendor) router.use(vendorRollbackRouter(service));
   // Unknown paths and methods: oslo's router gives a bare webob 404, never 405.
   router.use((_req, res) => webobNotFound(res));

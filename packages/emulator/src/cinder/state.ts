@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { defaultServices, type ServiceRecord } from './backend.js';
 import type {
   BackupRecord,
   MessageRecord,
@@ -44,10 +45,13 @@ export class CinderState {
   /** The backend's host string, shown to admins as `os-vol-host-attr:host`. */
   readonly backendHost = 'emulator@lvmdriver-1#lvmdriver-1';
   readonly serviceUuid = randomUUID();
+  /** `/os-services` rows (enabled or disabled, frozen), keyed `binary/host`. */
+  readonly services: Map<string, ServiceRecord>;
 
   constructor(options: CinderStateOptions = {}) {
     this.availabilityZones = options.availabilityZones ?? ['nova'];
     this.maxSnapshotsPerVolume = options.maxSnapshotsPerVolume;
+    this.services = defaultServices(this.defaultZone);
     this.addVolumeType({ name: '__DEFAULT__', description: 'Default Volume Type' });
   }
 

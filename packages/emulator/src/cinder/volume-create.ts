@@ -5,6 +5,7 @@ import { findBackup, findSnapshot, findUsableType, findVolume } from './lookups.
 import { checkQuota } from './quota.js';
 import type { VolumeRecord, VolumeTypeRecord } from './records.js';
 import { bodyObject, callerOf, requireMember, versionAtLeast } from './request.js';
+import { backendSatisfies } from './backend.js';
 import type { CinderService } from './service.js';
 import { completeLater } from './transitions.js';
 import {
@@ -41,12 +42,6 @@ function resolveType(service: CinderService, res: Response, name: unknown): Volu
   if (typeof name !== 'string')
     throw invalidField('volume_type', name, `${pyRepr(name)} is not of type 'string', 'null'`);
   return findUsableType(service, res, name);
-}
-
-/** Cinder schedules only types whose backend requirements this backend meets. */
-function schedulable(service: CinderService, type: VolumeTypeRecord): boolean {
-  const backend = type.extraSpecs.volume_backend_name;
-  return backend === undefined || backend === service.state.backendHost.split('#')[1];
 }
 
 /**
@@ -181,7 +176,10 @@ export function createVolume(service: CinderService, req: Request, res: Response
     // (the rig has none and refuses with "Key manager error"; docs/emulator-fidelity.md).
     encrypted: type.encryption !== undefined,
   });
-  scheduleCreation(service, res, volume, { fromImage: imageSize > 0, schedulable: schedulable(service, type) });
+  scheduleCreation(service, res, volume, {
+    fromImage: imageSize > 0,
+    schedulable: backendSatisfies(service.state, type),
+  });
   return volume;
 }
 
