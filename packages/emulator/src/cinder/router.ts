@@ -1,5 +1,6 @@
 import express, { type RequestHandler } from 'express';
 import type { EmulatorContext } from '../context.js';
+import { backupRecordsRouter } from './backup-records.js';
 import { backupsRouter } from './backups.js';
 import { authenticateCaller, projectFromPath } from './caller.js';
 import { defaultTypesRouter } from './default-types.js';
@@ -70,6 +71,7 @@ function resources(service: CinderService, vendor: boolean): express.Router {
     persist: () => service.ctx.persist(),
   });
   router.use(snapshotsRouter(service));
+  router.use(backupRecordsRouter(service));
   router.use(backupsRouter(service));
   router.use(typesRouter(service));
   router.use(defaultTypesRouter(service));
