@@ -18,6 +18,9 @@ const CINDER_MAPS = [
   'defaultTypes',
   'quotaOverrides',
   'services',
+  'groupTypes',
+  'groups',
+  'groupSnapshots',
 ] as const;
 
 function serialize(ctx: EmulatorContext): string {

@@ -6,6 +6,7 @@ import { checkQuota } from './quota.js';
 import type { VolumeRecord, VolumeTypeRecord } from './records.js';
 import { bodyObject, callerOf, requireMember, versionAtLeast } from './request.js';
 import { backendSatisfies } from './backend.js';
+import { checkGroupMembership } from './groups.js';
 import type { CinderService } from './service.js';
 import { completeLater } from './transitions.js';
 import {
@@ -148,6 +149,8 @@ export function createVolume(service: CinderService, req: Request, res: Response
   // Real Cinder Zed trips over the missing size before its own check (a TypeError), hence webob's text.
   if (size === null) throw badRequest(MALFORMED);
   type ??= service.state.defaultTypeFor(caller.projectId);
+  const groupId = versionAtLeast(res, 13) ? checkUuid('group_id', body.group_id, { nullable: true }) : null;
+  if (groupId) checkGroupMembership(service, res, groupId, type);
   zone ??= service.state.defaultZone;
   if (!service.state.availabilityZones.includes(zone)) throw badRequest(`Availability zone '${zone}' is invalid.`);
   checkQuota(service.state, caller.projectId, {
@@ -175,6 +178,7 @@ export function createVolume(service: CinderService, req: Request, res: Response
     // The emulated cloud has a key manager, so a volume of an encrypted type is created encrypted
     // (the rig has none and refuses with "Key manager error"; docs/emulator-fidelity.md).
     encrypted: type.encryption !== undefined,
+    groupId,
   });
   scheduleCreation(service, res, volume, {
     fromImage: imageSize > 0,
