@@ -49,7 +49,7 @@ async function adminSession(authUrl, adminPassword) {
 
 /**
  * What Tempest must be told about the target: an active image for `[compute] image_ref` (the
- * rig's seed `cirros-tiny`, the emulator's first public image) and the backend's
+ * rig's seed `cirros-tiny`, the emulator's CirrOS) and the backend's
  * `storage_protocol` and `vendor_name`, which the type tests put in extra specs.
  */
 async function describeTarget(authUrl, adminPassword) {
@@ -59,14 +59,15 @@ async function describeTarget(authUrl, adminPassword) {
   const { pools } = await session.get(`${session.endpoint('volumev3')}/scheduler-stats/get_pools?detail=true`);
   const capabilities = pools?.[0]?.capabilities ?? {};
   return {
-    imageRef: (images.find((i) => i.name === 'cirros-tiny') ?? images[0])?.id,
+    // The smallest image, so that a volume of Tempest's volume_size (1 GiB) can hold it.
+    imageRef: [...images].sort((a, b) => (a.min_disk ?? 0) - (b.min_disk ?? 0) || (a.size ?? 0) - (b.size ?? 0))[0]?.id,
     storageProtocol: capabilities.storage_protocol ?? 'iSCSI',
     vendorName: capabilities.vendor_name ?? 'Open Source',
   };
 }
 
 /**
- * @returns {Promise<{ passed: string[], failed: string[], skipped: string[], seconds: number, workspace: string }>}
+ * @returns {Promise<{ passed: string[], failed: string[], skipped: string[], seconds: number, workspace: string, unreachable: boolean }>}
  */
 export async function runTempest({
   authUrl,
@@ -126,11 +127,14 @@ export async function runTempest({
     child.on('error', reject);
     child.on('close', resolve);
   });
+  const log = readFileSync(join(workspace, 'tempest.log'), 'utf8');
   return {
     passed: passed.sort(),
     failed: failed.sort(),
     skipped: skipped.sort(),
     seconds: Math.round((Date.now() - started) / 1000),
     workspace,
+    // Tempest logs the request errors of a cloud that went away mid-run.
+    unreachable: /Connection refused|Max retries exceeded/.test(log),
   };
 }
