@@ -81,6 +81,30 @@ describe('v2 API (emulator option v2)', () => {
   });
 });
 
+describe('v2-only cloud (emulator option v2Only, `--v2-only`)', () => {
+  it('lists only volumev2, serves v2 with v2 links and no microversion headers, and has no /volume/v3', async () => {
+    const { target } = await emulator({ v2Only: true });
+    const response = await postJson(`${target.authUrl}/auth/tokens`, passwordAuthBody('demo', 'demo', 'demo'));
+    const token = response.headers.get('x-subject-token')!;
+    const { token: body } = await response.json();
+    const types = body.catalog.map((s: { type: string }) => s.type);
+    expect(types).toContain('volumev2');
+    expect(types).not.toContain('volumev3');
+    expect(types).not.toContain('block-storage');
+    const v2 = body.catalog
+      .find((s: { type: string }) => s.type === 'volumev2')
+      .endpoints.find((e: { interface: string }) => e.interface === 'public').url as string;
+    const created = await send('POST', `${v2}/volumes`, token, { body: { volume: { size: 1, name: 'v2-only' } } });
+    expect(created.status).toBe(202);
+    expect(created.headers.get('openstack-api-version')).toBeNull();
+    expect(created.body.volume.links[0].href).toContain(`/volume/v2/${body.project.id}/volumes/`);
+    const v3 = await send('GET', `${v2.replace('/v2/', '/v3/')}/volumes`, token);
+    expect(v3.status).toBe(404);
+    const versions = await fetch(v2.replace(/\/v2\/.*$/, '/'));
+    expect((await versions.json()).versions.map((v: { id: string }) => v.id)).toEqual(['v2.0']);
+  });
+});
+
 describe('huawei-evs profile', () => {
   let cinder: Cinder;
   let v2: string;

@@ -45,6 +45,26 @@ function versionsDocument(service: CinderService) {
   };
 }
 
+/** The versions document of a cloud that serves only v2 (Cinder before v3, or a vendor's v2 API). */
+function v2VersionsDocument(service: CinderService) {
+  return {
+    versions: [
+      {
+        id: 'v2.0',
+        status: 'CURRENT',
+        version: '',
+        min_version: '',
+        updated: '2017-02-25T12:00:00Z',
+        links: [
+          { rel: 'describedby', type: 'text/html', href: 'https://docs.openstack.org/' },
+          { rel: 'self', href: `${service.ctx.publicUrl}${service.basePath}/v2/` },
+        ],
+        'media-types': [{ base: 'application/json', type: 'application/vnd.openstack.volume+json;version=2' }],
+      },
+    ],
+  };
+}
+
 /** Cinder answers a body that is not JSON with 415 before reading it. */
 const requireJson: RequestHandler = (req, res, next) => {
   const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
@@ -112,14 +132,18 @@ export function cinderRouter(service: CinderService): express.Router {
   const router = express.Router();
   const vendor = ctx.profile === 'huawei-evs';
 
-  router.get('/', negotiateMicroversion, (_req, res) => {
-    markCinderResponse(res);
-    res.status(300).json(versionsDocument(service));
-  });
-
-  const v3 = express.Router();
-  v3.use(authenticateCaller(ctx), negotiateMicroversion, projectFromPath, resources(service, vendor));
-  router.use('/v3', v3);
+  if (ctx.v2Only) {
+    // A v2-only cloud: its versions document knows only v2.0 and sends no microversion headers.
+    router.get('/', (_req, res) => res.status(300).json(v2VersionsDocument(service)));
+  } else {
+    router.get('/', negotiateMicroversion, (_req, res) => {
+      markCinderResponse(res);
+      res.status(300).json(versionsDocument(service));
+    });
+    const v3 = express.Router();
+    v3.use(authenticateCaller(ctx), negotiateMicroversion, projectFromPath, resources(service, vendor));
+    router.use('/v3', v3);
+  }
 
   if (ctx.v2 || vendor) {
     const v2 = express.Router();
