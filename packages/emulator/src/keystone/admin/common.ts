@@ -72,3 +72,25 @@ export function queryEnabled(req: Request): boolean | undefined {
 export function param(req: Request, name: string): string {
   return String(req.params[name] ?? '');
 }
+
+/** Keystone's schema 400 for a create body without a name. */
+export function nameRequired(res: Response): void {
+  keystoneError(res, 400, "Invalid input for field 'name': 'name' is a required property");
+}
+
+/**
+ * The domain a new project, user or group goes into: the one asked for, else the domain of the
+ * caller's project (Keystone's default for a project-scoped token). Answers 404 and returns
+ * undefined when it does not exist.
+ */
+export function domainForCreate(
+  ctx: EmulatorContext,
+  res: Response,
+  requested: string | undefined,
+): string | undefined {
+  const tokenProject = ctx.identity.findProject(callerToken(res).projectId ?? '');
+  const domainId = requested ?? tokenProject?.domainId ?? ctx.identity.defaultDomain.id;
+  if (ctx.identity.findDomain({ id: domainId })) return domainId;
+  notFound(res, 'domain', domainId);
+  return undefined;
+}

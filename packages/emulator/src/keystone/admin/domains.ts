@@ -4,7 +4,17 @@ import type { EmulatorContext } from '../../context.js';
 import { newHexId } from '../../http/ids.js';
 import { keystoneError } from '../errors.js';
 import { renderDomain } from '../views.js';
-import { adminOnly, collection, conflict, notFound, parseBody, queryEnabled, queryString, param } from './common.js';
+import {
+  adminOnly,
+  collection,
+  conflict,
+  notFound,
+  parseBody,
+  queryEnabled,
+  queryString,
+  param,
+  nameRequired,
+} from './common.js';
 import { deleteDomainContents } from './cascade.js';
 
 const domainBody = z.object({
@@ -40,7 +50,7 @@ export function domainsRouter(ctx: EmulatorContext): express.Router {
     const body = parseBody(domainBody, req, res);
     if (!body) return;
     const { name, description, enabled } = body.domain;
-    if (!name) return keystoneError(res, 400, "Invalid input for field 'name': 'name' is a required property");
+    if (!name) return nameRequired(res);
     if (identity.domains.some((d) => d.name === name))
       return conflict(res, 'domain', `Duplicate entry found with name ${name}`);
     const domain = { id: newHexId(), name, description: description ?? '', enabled: enabled ?? true };

@@ -5,7 +5,17 @@ import { newHexId } from '../../http/ids.js';
 import { keystoneError } from '../errors.js';
 import { renderGroup, renderUser } from '../views.js';
 import { deleteGroup } from './cascade.js';
-import { adminOnly, callerToken, collection, conflict, notFound, parseBody, queryString, param } from './common.js';
+import {
+  adminOnly,
+  collection,
+  conflict,
+  notFound,
+  parseBody,
+  queryString,
+  param,
+  domainForCreate,
+  nameRequired,
+} from './common.js';
 
 const groupBody = z.object({
   group: z.object({
@@ -42,10 +52,9 @@ export function groupsRouter(ctx: EmulatorContext): express.Router {
     const body = parseBody(groupBody, req, res);
     if (!body) return;
     const { name, description } = body.group;
-    if (!name) return keystoneError(res, 400, "Invalid input for field 'name': 'name' is a required property");
-    const tokenProject = identity.findProject(callerToken(res).projectId ?? '');
-    const domainId = body.group.domain_id ?? tokenProject?.domainId ?? identity.defaultDomain.id;
-    if (!identity.findDomain({ id: domainId })) return notFound(res, 'domain', domainId);
+    if (!name) return nameRequired(res);
+    const domainId = domainForCreate(ctx, res, body.group.domain_id);
+    if (!domainId) return;
     if (taken(name, domainId))
       return conflict(res, 'group', `Duplicate entry found with name ${name} at domain ID ${domainId}`);
     const group = { id: newHexId(), name, domainId, description: description ?? '' };

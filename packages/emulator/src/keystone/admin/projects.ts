@@ -15,6 +15,8 @@ import {
   queryEnabled,
   queryString,
   param,
+  domainForCreate,
+  nameRequired,
 } from './common.js';
 
 const TAG = z
@@ -74,10 +76,9 @@ export function projectsRouter(ctx: EmulatorContext): express.Router {
     const body = parseBody(projectBody, req, res);
     if (!body) return;
     const input = body.project;
-    if (!input.name) return keystoneError(res, 400, "Invalid input for field 'name': 'name' is a required property");
-    const tokenProject = identity.findProject(callerToken(res).projectId ?? '');
-    const domainId = input.domain_id ?? tokenProject?.domainId ?? identity.defaultDomain.id;
-    if (!identity.findDomain({ id: domainId })) return notFound(res, 'domain', domainId);
+    if (!input.name) return nameRequired(res);
+    const domainId = domainForCreate(ctx, res, input.domain_id);
+    if (!domainId) return;
     if (nameTaken(ctx, input.name, domainId)) return duplicate(res, input.name);
     const project = identity.addProject({
       name: input.name,

@@ -4,7 +4,7 @@ import type { EmulatorContext } from '../../context.js';
 import { keystoneError } from '../errors.js';
 import { renderRole } from '../views.js';
 import { deleteRole } from './cascade.js';
-import { adminOnly, collection, conflict, notFound, parseBody, queryString, param } from './common.js';
+import { adminOnly, collection, conflict, notFound, parseBody, queryString, param, nameRequired } from './common.js';
 
 const roleBody = z.object({
   role: z.object({
@@ -39,7 +39,7 @@ export function rolesRouter(ctx: EmulatorContext): express.Router {
     const body = parseBody(roleBody, req, res);
     if (!body) return;
     const { name, description } = body.role;
-    if (!name) return keystoneError(res, 400, "Invalid input for field 'name': 'name' is a required property");
+    if (!name) return nameRequired(res);
     if (taken(name)) return conflict(res, 'role', `Duplicate entry found with name ${name}`);
     const role = identity.addRole(name, description ?? null);
     ctx.persist();

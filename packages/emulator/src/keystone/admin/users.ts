@@ -7,7 +7,6 @@ import { renderGroup, renderProject, renderUser } from '../views.js';
 import { deleteUser } from './cascade.js';
 import {
   adminOnly,
-  callerToken,
   collection,
   conflict,
   notFound,
@@ -15,6 +14,8 @@ import {
   queryEnabled,
   queryString,
   param,
+  domainForCreate,
+  nameRequired,
 } from './common.js';
 
 const userFields = z.object({
@@ -68,10 +69,9 @@ export function usersRouter(ctx: EmulatorContext): express.Router {
     const body = parseBody(userBody, req, res);
     if (!body) return;
     const input = body.user;
-    if (!input.name) return keystoneError(res, 400, "Invalid input for field 'name': 'name' is a required property");
-    const tokenProject = identity.findProject(callerToken(res).projectId ?? '');
-    const domainId = input.domain_id ?? tokenProject?.domainId ?? identity.defaultDomain.id;
-    if (!identity.findDomain({ id: domainId })) return notFound(res, 'domain', domainId);
+    if (!input.name) return nameRequired(res);
+    const domainId = domainForCreate(ctx, res, input.domain_id);
+    if (!domainId) return;
     if (nameTaken(ctx, input.name, domainId)) return duplicate(res, input.name, domainId);
     const user = identity.addUser({
       name: input.name,
