@@ -217,6 +217,51 @@ describe('--state persistence', () => {
     expect(shown.body.volume).toMatchObject({ id: volumeId, name: 'survives-restart', status: 'available' });
     await stop(second.emulator);
   });
+
+  it('keeps what the identity admin API made: a project, a user, its grant and its application credential', async () => {
+    const statePath = join(dir, 'identity.json');
+    const first = await emulator({ statePath });
+    const admin = await login(first.target, 'admin');
+    const json = { 'Content-Type': 'application/json', 'X-Auth-Token': admin.token };
+    const post = (path: string, body: unknown, token = admin.token) =>
+      fetch(`${first.target.authUrl}${path}`, {
+        method: 'POST',
+        headers: { ...json, 'X-Auth-Token': token },
+        body: JSON.stringify(body),
+      });
+    const project = (await (await post('/projects', { project: { name: 'kept' } })).json()).project;
+    const user = (await (await post('/users', { user: { name: 'kept-user', password: 'pw' } })).json()).user;
+    const { roles } = await (await fetch(`${first.target.authUrl}/roles?name=member`, { headers: json })).json();
+    await fetch(`${first.target.authUrl}/projects/${project.id}/users/${user.id}/roles/${roles[0].id}`, {
+      method: 'PUT',
+      headers: json,
+    });
+    const signIn = await post('/auth/tokens', passwordAuthBody('kept-user', 'pw', 'kept'));
+    const userToken = signIn.headers.get('x-subject-token')!;
+    const credential = (
+      await (
+        await post(
+          `/users/${user.id}/application_credentials`,
+          { application_credential: { name: 'kept-cred' } },
+          userToken,
+        )
+      ).json()
+    ).application_credential;
+    await stop(first.emulator);
+
+    const second = await emulator({ statePath });
+    const viaCredential = await postJson(`${second.target.authUrl}/auth/tokens`, {
+      auth: {
+        identity: {
+          methods: ['application_credential'],
+          application_credential: { id: credential.id, secret: credential.secret },
+        },
+      },
+    });
+    expect(viaCredential.status).toBe(201);
+    expect((await viaCredential.json()).token.project).toMatchObject({ id: project.id, name: 'kept' });
+    await stop(second.emulator);
+  });
 });
 
 describe('regions', () => {
