@@ -62,7 +62,7 @@ const OPERATORS: Record<string, (value: unknown, wanted: string) => boolean> = {
 };
 
 /** `extra_specs_ops.match`: without an operator the capability must equal the spec as a string. */
-export function matchesSpec(value: unknown, requirement: string): boolean {
+function matchesSpec(value: unknown, requirement: string): boolean {
   const words = requirement.split(/\s+/).filter(Boolean);
   const operator = words.shift();
   if (operator === '<or>') {

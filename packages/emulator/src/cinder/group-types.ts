@@ -13,7 +13,7 @@ export function requireGroupVersion(res: Response, minor: number): void {
   if (!versionAtLeast(res, minor)) throw notFound('The resource could not be found.');
 }
 
-export function groupTypeView(res: Response, type: GroupTypeRecord) {
+function groupTypeView(res: Response, type: GroupTypeRecord) {
   return {
     id: type.id,
     name: type.name,

@@ -20,7 +20,7 @@ const createBody = z.object({
   }),
 });
 
-export function hashSecret(secret: string): string {
+function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 
