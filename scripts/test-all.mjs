@@ -3,7 +3,17 @@
 import { spawnSync } from 'node:child_process';
 
 // test:bundle builds the SPA once (a few seconds) and holds it to its size budget (docs/benchmarks.md).
-const STEPS = ['lint', 'typecheck', 'test:unit', 'test:bundle', 'test:e2e', 'test:reliability', 'test:real'];
+// test:conformance runs OpenStack's Tempest volume API tests against the emulator (docs/emulator-fidelity.md).
+const STEPS = [
+  'lint',
+  'typecheck',
+  'test:unit',
+  'test:conformance',
+  'test:bundle',
+  'test:e2e',
+  'test:reliability',
+  'test:real',
+];
 const timings = [];
 const env = { ...process.env };
 for (const step of STEPS) {

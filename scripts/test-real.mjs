@@ -36,6 +36,15 @@ const result = spawnSync('npx', ['vitest', 'run', '--project', 'emulator', '--no
 console.log(`::: real-cloud contract suite took ${Math.round((Date.now() - started) / 1000)} s`);
 if (result.status !== 0) process.exit(result.status ?? 1);
 
+// Tempest's volume API tests on the rig: the recorded pass list must still hold there, so a rig
+// that drifted (or a Tempest that changed) shows up here rather than as an emulator failure.
+console.log(`Tempest volume API tests against the real cloud at ${authUrl}`);
+const conformance = spawnSync('node', ['scripts/test-conformance.mjs', '--real'], {
+  stdio: 'inherit',
+  env: { ...process.env, REAL_OS_AUTH_URL: authUrl },
+});
+if (conformance.status !== 0) process.exit(conformance.status ?? 1);
+
 // The same flows a user runs, through the console's UI, against the real cloud. `npm test` has
 // built the console already in its e2e step; run alone, this builds it first.
 console.log(`End-to-end set against the real cloud at ${authUrl}`);

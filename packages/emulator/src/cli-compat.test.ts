@@ -136,4 +136,107 @@ describe.skipIf(!haveClients)('standard OpenStack clients (python3-cinderclient,
       stderr: expect.stringContaining("Policy doesn't allow volume_extension:type_create to be performed."),
     });
   }, 60_000);
+
+  it('openstack project create, user create, role add and application credential create work unchanged', async () => {
+    const project = JSON.parse(await cli('openstack', ['project', 'create', 'cli-project', '-f', 'json'], 'admin'));
+    expect(project).toMatchObject({ name: 'cli-project', domain_id: 'default', enabled: true });
+    const user = JSON.parse(
+      await cli(
+        'openstack',
+        ['user', 'create', '--password', 'cli-secret', '--project', 'cli-project', 'cli-user', '-f', 'json'],
+        'admin',
+      ),
+    );
+    expect(user).toMatchObject({ name: 'cli-user', enabled: true });
+    await cli('openstack', ['role', 'add', '--project', 'cli-project', '--user', 'cli-user', 'member'], 'admin');
+    const assignments = JSON.parse(
+      await cli('openstack', ['role', 'assignment', 'list', '--user', 'cli-user', '--names', '-f', 'json'], 'admin'),
+    );
+    expect(assignments).toEqual([expect.objectContaining({ Role: 'member', Project: 'cli-project@Default' })]);
+
+    const asUser = {
+      ...clientEnv('demo'),
+      OS_USERNAME: 'cli-user',
+      OS_PASSWORD: 'cli-secret',
+      OS_PROJECT_NAME: 'cli-project',
+    };
+    const { stdout } = await run('openstack', ['application', 'credential', 'create', 'cli-cred', '-f', 'json'], {
+      env: asUser,
+      timeout: 60_000,
+    });
+    const credential = JSON.parse(stdout);
+    expect(credential).toMatchObject({ name: 'cli-cred', project_id: project.id });
+    expect(credential.secret.length).toBeGreaterThan(40);
+    // The credential signs the standard client in, with no user name or password.
+    const { stdout: token } = await run('openstack', ['token', 'issue', '-f', 'json'], {
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        OS_AUTH_URL: emulator.authUrl,
+        OS_AUTH_TYPE: 'v3applicationcredential',
+        OS_APPLICATION_CREDENTIAL_ID: credential.id,
+        OS_APPLICATION_CREDENTIAL_SECRET: credential.secret,
+        OS_IDENTITY_API_VERSION: '3',
+      },
+      timeout: 60_000,
+    });
+    expect(JSON.parse(token)).toMatchObject({ project_id: project.id, user_id: user.id });
+  }, 120_000);
+
+  it('the cinder admin commands work unchanged: services, pools, capabilities, extensions', async () => {
+    const services = await cli('cinder', ['service-list'], 'admin');
+    expect(services).toMatch(/cinder-volume\s*\|\s*emulator@lvmdriver-1\s*\|\s*nova\s*\|\s*enabled\s*\|\s*up/);
+    expect(await cli('cinder', ['get-pools'], 'admin')).toContain('emulator@lvmdriver-1#lvmdriver-1');
+    const capabilities = await cli('cinder', ['get-capabilities', 'emulator@lvmdriver-1'], 'admin');
+    expect(property(capabilities, 'storage_protocol')).toBe('iSCSI');
+    expect(await cli('cinder', ['list-extensions'], 'admin')).toContain('os-admin-actions');
+  }, 60_000);
+
+  it('cinder group-type-create, group-create, group-snapshot-create, backup-export and backup-import work unchanged', async () => {
+    const v = ['--os-volume-api-version', '3.20'];
+    const groupType = await cli('cinder', [...v, 'group-type-create', 'cli-group-type'], 'admin');
+    const groupTypeId = /\|\s*([0-9a-f-]{36})\s*\|\s*cli-group-type/.exec(groupType)?.[1];
+    expect(groupTypeId).toBeDefined();
+    await cli('cinder', ['type-create', 'cli-group-volumes'], 'admin');
+    const group = await cli(
+      'cinder',
+      [...v, 'group-create', '--name', 'cli-group', 'cli-group-type', 'cli-group-volumes'],
+      'admin',
+    );
+    const groupId = property(group, 'id')!;
+    await until(
+      async () => property(await cli('cinder', [...v, 'group-show', groupId], 'admin'), 'status') === 'available',
+    );
+    const volume = await cli(
+      'cinder',
+      [...v, 'create', '--group-id', groupId, '--volume-type', 'cli-group-volumes', '1'],
+      'admin',
+    );
+    const volumeId = property(volume, 'id')!;
+    await until(async () => property(await cli('cinder', ['show', volumeId], 'admin'), 'status') === 'available');
+    const groupSnapshot = await cli('cinder', [...v, 'group-snapshot-create', '--name', 'cli-gs', groupId], 'admin');
+    const groupSnapshotId = property(groupSnapshot, 'id')!;
+    await until(
+      async () =>
+        property(await cli('cinder', [...v, 'group-snapshot-show', groupSnapshotId], 'admin'), 'status') ===
+        'available',
+    );
+
+    const backup = await cli('cinder', ['backup-create', '--name', 'cli-exported', volumeId], 'admin');
+    const backupId = property(backup, 'id')!;
+    await until(
+      async () => property(await cli('cinder', ['backup-show', backupId], 'admin'), 'status') === 'available',
+    );
+    const exported = await cli('cinder', ['backup-export', backupId], 'admin');
+    const service = property(exported, 'backup_service')!;
+    const url = property(exported, 'backup_url')!;
+    expect(service).toMatch(/^cinder\.backup\.drivers\./);
+    await cli('cinder', ['backup-delete', backupId], 'admin');
+    await until(async () => !(await cli('cinder', ['backup-list'], 'admin')).includes(backupId));
+    const imported = await cli('cinder', ['backup-import', service, url], 'admin');
+    expect(property(imported, 'id')).toBe(backupId);
+    await until(
+      async () => property(await cli('cinder', ['backup-show', backupId], 'admin'), 'status') === 'available',
+    );
+  }, 180_000);
 });

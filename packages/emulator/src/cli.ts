@@ -18,6 +18,7 @@ Options:
   --fast                 Asynchronous transitions 50x faster (for tests)
   --time-scale <x>       Multiply every transition duration by <x> (overrides --fast)
   --v2                   Also serve the v2 API (/volume/v2/{project_id}) and list volumev2
+  --v2-only              Serve only the v2 API: the catalog lists only volumev2, /volume/v3 is absent
   --profile <name>       default | huawei-evs (snapshot rollback, 7 snapshots per volume,
                          zones az1.dc1/az2.dc1; implies --v2)
   --regions <a,b>        Region names (default: RegionOne,RegionTwo), each with its own Cinder
@@ -60,6 +61,7 @@ function options(argv: string[]): StartOptions | undefined {
       fast: { type: 'boolean' },
       'time-scale': { type: 'string' },
       v2: { type: 'boolean' },
+      'v2-only': { type: 'boolean' },
       profile: { type: 'string' },
       regions: { type: 'string' },
       'like-filters': { type: 'boolean' },
@@ -91,6 +93,7 @@ function options(argv: string[]): StartOptions | undefined {
     fast: values.fast ?? false,
     ...(timeScale !== undefined ? { timeScale } : {}),
     v2: values.v2 ?? false,
+    v2Only: values['v2-only'] ?? false,
     profile,
     ...(values.regions
       ? {

@@ -27,6 +27,8 @@ export interface EmulatorOptions {
   durations?: Partial<Durations>;
   /** Also serve the v2 API (`/volume/v2/{project_id}`) and list `volumev2` in the catalog. */
   v2?: boolean;
+  /** A v2-only cloud: the catalog lists only `volumev2`, `/volume/v3` is absent, links say `/v2` (implies `v2`). */
+  v2Only?: boolean;
   /** `huawei-evs`: snapshot rollback, at most 7 snapshots per volume, EVS-style zones. */
   profile?: Profile;
   /** Extra entries for `resource_filters.json`, e.g. `{ volume: ['name~'] }` to allow "like" filters. */
@@ -53,6 +55,7 @@ export class EmulatorContext {
   readonly durations: Durations;
   readonly profile: Profile;
   readonly v2: boolean;
+  readonly v2Only: boolean;
   readonly extraResourceFilters: NonNullable<EmulatorOptions['extraResourceFilters']>;
   private readonly onChange: (() => void) | undefined;
   /** Set when the server starts listening; endpoints in the catalog are built from it. */
@@ -60,10 +63,13 @@ export class EmulatorContext {
 
   constructor(options: EmulatorOptions = {}) {
     this.identity = new IdentityStore(options.passwords);
-    this.tokens = new TokenStore(options.tokenTtlSeconds ?? 3600);
+    this.tokens = new TokenStore(options.tokenTtlSeconds ?? 3600, undefined, (token) =>
+      this.identity.tokenStands(token),
+    );
     this.serviceTokens = new ValidationCache(this.tokens, (options.tokenCacheSeconds ?? 300) * 1000);
     this.profile = options.profile ?? 'default';
-    this.v2 = options.v2 ?? false;
+    this.v2Only = options.v2Only ?? false;
+    this.v2 = (options.v2 ?? false) || this.v2Only;
     this.extraResourceFilters = options.extraResourceFilters ?? {};
     const huawei = this.profile === 'huawei-evs';
     const regionNames = options.regions ?? ['RegionOne', 'RegionTwo'];

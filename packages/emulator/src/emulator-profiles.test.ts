@@ -81,6 +81,30 @@ describe('v2 API (emulator option v2)', () => {
   });
 });
 
+describe('v2-only cloud (emulator option v2Only, `--v2-only`)', () => {
+  it('lists only volumev2, serves v2 with v2 links and no microversion headers, and has no /volume/v3', async () => {
+    const { target } = await emulator({ v2Only: true });
+    const response = await postJson(`${target.authUrl}/auth/tokens`, passwordAuthBody('demo', 'demo', 'demo'));
+    const token = response.headers.get('x-subject-token')!;
+    const { token: body } = await response.json();
+    const types = body.catalog.map((s: { type: string }) => s.type);
+    expect(types).toContain('volumev2');
+    expect(types).not.toContain('volumev3');
+    expect(types).not.toContain('block-storage');
+    const v2 = body.catalog
+      .find((s: { type: string }) => s.type === 'volumev2')
+      .endpoints.find((e: { interface: string }) => e.interface === 'public').url as string;
+    const created = await send('POST', `${v2}/volumes`, token, { body: { volume: { size: 1, name: 'v2-only' } } });
+    expect(created.status).toBe(202);
+    expect(created.headers.get('openstack-api-version')).toBeNull();
+    expect(created.body.volume.links[0].href).toContain(`/volume/v2/${body.project.id}/volumes/`);
+    const v3 = await send('GET', `${v2.replace('/v2/', '/v3/')}/volumes`, token);
+    expect(v3.status).toBe(404);
+    const versions = await fetch(v2.replace(/\/v2\/.*$/, '/'));
+    expect((await versions.json()).versions.map((v: { id: string }) => v.id)).toEqual(['v2.0']);
+  });
+});
+
 describe('huawei-evs profile', () => {
   let cinder: Cinder;
   let v2: string;
@@ -191,6 +215,51 @@ describe('--state persistence', () => {
     const shown = await send('GET', url, demo.token);
     expect(shown.status).toBe(200);
     expect(shown.body.volume).toMatchObject({ id: volumeId, name: 'survives-restart', status: 'available' });
+    await stop(second.emulator);
+  });
+
+  it('keeps what the identity admin API made: a project, a user, its grant and its application credential', async () => {
+    const statePath = join(dir, 'identity.json');
+    const first = await emulator({ statePath });
+    const admin = await login(first.target, 'admin');
+    const json = { 'Content-Type': 'application/json', 'X-Auth-Token': admin.token };
+    const post = (path: string, body: unknown, token = admin.token) =>
+      fetch(`${first.target.authUrl}${path}`, {
+        method: 'POST',
+        headers: { ...json, 'X-Auth-Token': token },
+        body: JSON.stringify(body),
+      });
+    const project = (await (await post('/projects', { project: { name: 'kept' } })).json()).project;
+    const user = (await (await post('/users', { user: { name: 'kept-user', password: 'pw' } })).json()).user;
+    const { roles } = await (await fetch(`${first.target.authUrl}/roles?name=member`, { headers: json })).json();
+    await fetch(`${first.target.authUrl}/projects/${project.id}/users/${user.id}/roles/${roles[0].id}`, {
+      method: 'PUT',
+      headers: json,
+    });
+    const signIn = await post('/auth/tokens', passwordAuthBody('kept-user', 'pw', 'kept'));
+    const userToken = signIn.headers.get('x-subject-token')!;
+    const credential = (
+      await (
+        await post(
+          `/users/${user.id}/application_credentials`,
+          { application_credential: { name: 'kept-cred' } },
+          userToken,
+        )
+      ).json()
+    ).application_credential;
+    await stop(first.emulator);
+
+    const second = await emulator({ statePath });
+    const viaCredential = await postJson(`${second.target.authUrl}/auth/tokens`, {
+      auth: {
+        identity: {
+          methods: ['application_credential'],
+          application_credential: { id: credential.id, secret: credential.secret },
+        },
+      },
+    });
+    expect(viaCredential.status).toBe(201);
+    expect((await viaCredential.json()).token.project).toMatchObject({ id: project.id, name: 'kept' });
     await stop(second.emulator);
   });
 });

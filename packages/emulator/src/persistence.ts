@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { CinderState } from './cinder/state.js';
 import type { EmulatorContext } from './context.js';
+import type { IdentityData } from './keystone/identity.js';
 
 const FORMAT = 1;
 const DATE_KEY = /(?:At|Until|Timestamp)$/;
@@ -16,6 +17,10 @@ const CINDER_MAPS = [
   'transfers',
   'defaultTypes',
   'quotaOverrides',
+  'services',
+  'groupTypes',
+  'groups',
+  'groupSnapshots',
 ] as const;
 
 function serialize(ctx: EmulatorContext): string {
@@ -28,10 +33,22 @@ function serialize(ctx: EmulatorContext): string {
       },
     ]),
   );
-  const { roles, projects, users, assignments } = ctx.identity;
+  const { domains, roles, projects, users, groups, memberships, assignments, implications, applicationCredentials } =
+    ctx.identity;
+  const identity: IdentityData = {
+    domains,
+    roles,
+    projects,
+    users,
+    groups,
+    memberships,
+    assignments,
+    implications,
+    applicationCredentials,
+  };
   return JSON.stringify({
     format: FORMAT,
-    identity: { roles, projects, users, assignments },
+    identity,
     tokens: ctx.tokens.entries(),
     regions,
     images: [...ctx.glance.images],
@@ -43,7 +60,7 @@ function restore(ctx: EmulatorContext, text: string): void {
     DATE_KEY.test(key) && typeof value === 'string' ? new Date(value) : value,
   ) as {
     format: number;
-    identity: Parameters<EmulatorContext['identity']['restore']>[0];
+    identity: IdentityData;
     tokens: Parameters<EmulatorContext['tokens']['restore']>[0];
     regions: Record<string, Record<string, unknown>>;
     images: Array<[string, never]>;
@@ -55,6 +72,8 @@ function restore(ctx: EmulatorContext, text: string): void {
     const state = ctx.regions.get(name);
     if (!state) continue;
     for (const key of CINDER_MAPS) {
+      // Files written before a collection existed keep its defaults.
+      if (!saved[key]) continue;
       const map = state[key] as Map<string, unknown>;
       map.clear();
       for (const [id, value] of saved[key] as Array<[string, unknown]>) map.set(id, value);

@@ -67,8 +67,10 @@ export function createBackup(service: CinderService, req: Request, res: Response
     if (volume.status === 'in-use' && !force)
       throw badRequest('Invalid volume: Backing up an in-use volume must use the force flag.');
   }
+  // The parent comes from the caller's own backups of the volume only (backup/api.py filters on
+  // the context's project), so an admin cannot chain onto a member's backup, nor the reverse.
   const parent = [...state.backups.values()]
-    .filter((b) => b.volumeId === volume.id && b.status === 'available')
+    .filter((b) => b.volumeId === volume.id && b.status === 'available' && b.projectId === callerOf(res).projectId)
     .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
   if (incremental && !parent) throw badRequest('Invalid backup: No backups available to do an incremental backup.');
   const caller = callerOf(res);
@@ -86,6 +88,7 @@ export function createBackup(service: CinderService, req: Request, res: Response
     metadata,
     volumeName: volume.name,
     volumeDescription: volume.description,
+    volumeMetadata: { ...volume.metadata },
     status: 'creating',
     isIncremental: incremental,
     parentId: incremental ? parent!.id : null,

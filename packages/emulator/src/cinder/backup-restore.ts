@@ -70,6 +70,8 @@ export async function restoreBackup(
     projectId: caller.projectId,
     requestId: String(res.locals.requestId),
     succeed: () => {
+      // The backup driver merges the source volume's metadata back (`_restore_vol_meta`), keeping the target's other keys.
+      volume.metadata = { ...volume.metadata, ...backup.volumeMetadata };
       if (volume.id !== backup.volumeId) volume.metadata.src_backup_id = backup.id;
       // The backup carries the volume's name and description. Cinder writes them back only onto a
       // volume that looks made for this restore (no name, or `restore_backup_…`), never over a

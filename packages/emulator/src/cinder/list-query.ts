@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { badRequest, notFound } from './errors.js';
 import { pageParams } from './pagination.js';
-import { callerOf, versionAtLeast } from './request.js';
+import { boolQuery, callerOf, versionAtLeast } from './request.js';
 
 /** Query parameters that steer the listing rather than filter it. */
 const CONTROL_PARAMS = new Set([
@@ -121,7 +121,7 @@ export function listQuery<T extends { id: string }>(req: Request, res: Response,
     if (Number(rawOffset) < 0) throw badRequest('offset must be >= 0');
     start += Number(rawOffset);
   }
-  const withCount = versionAtLeast(res, 45) && req.query.with_count === 'true';
+  const withCount = versionAtLeast(res, 45) && boolQuery(req, 'with_count');
   return {
     items: sorted.slice(start, start + page.limit),
     limit: page.limit,

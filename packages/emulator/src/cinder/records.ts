@@ -28,6 +28,8 @@ export interface VolumeRecord {
   multiattach: boolean;
   /** Admin metadata `readonly`: null until `os-update_readonly_flag` sets it. */
   readonly: boolean | null;
+  /** The generic volume group the volume belongs to (3.13). */
+  groupId?: string | null;
   attachments: VolumeAttachmentRecord[];
   metadata: Record<string, string>;
   /** Glance properties copied from the source image (`volume_image_metadata`). */
@@ -58,6 +60,8 @@ export interface SnapshotRecord {
   size: number;
   progress: string;
   metadata: Record<string, string>;
+  /** Set on the snapshots a group snapshot made (3.14). */
+  groupSnapshotId?: string | null;
   createdAt: Date;
   updatedAt: Date | null;
 }
@@ -82,6 +86,8 @@ export interface BackupRecord {
   /** The volume's name and description when it was backed up: a restore writes them back. */
   volumeName: string | null;
   volumeDescription: string | null;
+  /** The source volume's metadata when the backup was made: the backup driver restores it. */
+  volumeMetadata?: Record<string, string>;
   createdAt: Date;
   updatedAt: Date | null;
   dataTimestamp: Date;

@@ -62,3 +62,20 @@ export function visibleTo(res: Response, projectId: string): boolean {
 export function param(req: Request, name: string): string {
   return String((req.params as Record<string, unknown>)[name]);
 }
+
+const TRUE_STRINGS = ['1', 't', 'true', 'on', 'y', 'yes'];
+const FALSE_STRINGS = ['0', 'f', 'false', 'off', 'n', 'no'];
+
+/**
+ * Cinder's `utils.get_bool_param`: oslo's strict boolean strings in any case (`True`, `yes`, `1`,
+ * `on`...), absent is false, anything else a 400 naming the parameter.
+ */
+export function boolQuery(req: Request, name: string): boolean {
+  const raw = req.query[name];
+  if (raw === undefined) return false;
+  const value = String(Array.isArray(raw) ? raw.at(-1) : raw);
+  const lowered = value.trim().toLowerCase();
+  if (TRUE_STRINGS.includes(lowered)) return true;
+  if (FALSE_STRINGS.includes(lowered)) return false;
+  throw badRequest(`Value '${value}' for '${name}' is not a boolean.`);
+}

@@ -1,5 +1,6 @@
 import express, { type RequestHandler } from 'express';
 import type { EmulatorContext } from '../context.js';
+import { backupRecordsRouter } from './backup-records.js';
 import { backupsRouter } from './backups.js';
 import { authenticateCaller, projectFromPath } from './caller.js';
 import { defaultTypesRouter } from './default-types.js';
@@ -7,6 +8,12 @@ import { cinderErrorHandler } from './errors.js';
 import { cinderFault, markCinderResponse, webobNotFound } from './faults.js';
 import { formatVersion, MAX_VERSION, MIN_VERSION, negotiateMicroversion } from './microversion.js';
 import { miscRouter } from './misc.js';
+import { backendStatsRouter } from './backend-stats.js';
+import { limitsRouter } from './limits.js';
+import { servicesRouter } from './services.js';
+import { groupSnapshotsRouter } from './group-snapshots.js';
+import { groupTypesRouter } from './group-types.js';
+import { groupsRouter } from './groups.js';
 import { qosSpecsRouter } from './qos-specs.js';
 import { quotasRouter } from './quotas.js';
 import type { CinderService } from './service.js';
@@ -38,6 +45,26 @@ function versionsDocument(service: CinderService) {
   };
 }
 
+/** The versions document of a cloud that serves only v2 (Cinder before v3, or a vendor's v2 API). */
+function v2VersionsDocument(service: CinderService) {
+  return {
+    versions: [
+      {
+        id: 'v2.0',
+        status: 'CURRENT',
+        version: '',
+        min_version: '',
+        updated: '2017-02-25T12:00:00Z',
+        links: [
+          { rel: 'describedby', type: 'text/html', href: 'https://docs.openstack.org/' },
+          { rel: 'self', href: `${service.ctx.publicUrl}${service.basePath}/v2/` },
+        ],
+        'media-types': [{ base: 'application/json', type: 'application/vnd.openstack.volume+json;version=2' }],
+      },
+    ],
+  };
+}
+
 /** Cinder answers a body that is not JSON with 415 before reading it. */
 const requireJson: RequestHandler = (req, res, next) => {
   const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
@@ -51,6 +78,8 @@ const requireJson: RequestHandler = (req, res, next) => {
 function resources(service: CinderService, vendor: boolean): express.Router {
   const router = express.Router();
   router.use(requireJson);
+  // Cinder's routes are strict about a trailing slash: `GET /volumes/` is webob's bare 404, not the list.
+  router.use((req, res, next) => (req.path.length > 1 && req.path.endsWith('/') ? webobNotFound(res) : next()));
   router.get('/', (_req, res) => {
     markCinderResponse(res);
     res.json(versionsDocument(service));
@@ -65,6 +94,7 @@ function resources(service: CinderService, vendor: boolean): express.Router {
     persist: () => service.ctx.persist(),
   });
   router.use(snapshotsRouter(service));
+  router.use(backupRecordsRouter(service));
   router.use(backupsRouter(service));
   router.use(typesRouter(service));
   router.use(defaultTypesRouter(service));
@@ -72,6 +102,12 @@ function resources(service: CinderService, vendor: boolean): express.Router {
   router.use(quotasRouter(service));
   router.use(transfersRouter(service));
   router.use(miscRouter(service));
+  router.use(servicesRouter(service));
+  router.use(groupTypesRouter(service));
+  router.use(groupSnapshotsRouter(service));
+  router.use(groupsRouter(service));
+  router.use(backendStatsRouter(service));
+  router.use(limitsRouter(service));
   if (vendor) router.use(vendorRollbackRouter(service));
   // Unknown paths and methods: oslo's router gives a bare webob 404, never 405.
   router.use((_req, res) => webobNotFound(res));
@@ -96,14 +132,18 @@ export function cinderRouter(service: CinderService): express.Router {
   const router = express.Router();
   const vendor = ctx.profile === 'huawei-evs';
 
-  router.get('/', negotiateMicroversion, (_req, res) => {
-    markCinderResponse(res);
-    res.status(300).json(versionsDocument(service));
-  });
-
-  const v3 = express.Router();
-  v3.use(authenticateCaller(ctx), negotiateMicroversion, projectFromPath, resources(service, vendor));
-  router.use('/v3', v3);
+  if (ctx.v2Only) {
+    // A v2-only cloud: its versions document knows only v2.0 and sends no microversion headers.
+    router.get('/', (_req, res) => res.status(300).json(v2VersionsDocument(service)));
+  } else {
+    router.get('/', negotiateMicroversion, (_req, res) => {
+      markCinderResponse(res);
+      res.status(300).json(versionsDocument(service));
+    });
+    const v3 = express.Router();
+    v3.use(authenticateCaller(ctx), negotiateMicroversion, projectFromPath, resources(service, vendor));
+    router.use('/v3', v3);
+  }
 
   if (ctx.v2 || vendor) {
     const v2 = express.Router();

@@ -14,18 +14,23 @@ export function serviceUrl(service: CinderService): string {
   return `${service.ctx.publicUrl}${service.basePath}`;
 }
 
+/** The API version segment of links: `v2` on a v2-only cloud, else `v3`. */
+function versionSegment(service: CinderService): string {
+  return service.ctx.v2Only ? 'v2' : 'v3';
+}
+
 /** Per-item `links`: `self` with the version, `bookmark` without it, as Cinder's ViewBuilder makes them. */
 export function itemLinks(service: CinderService, projectId: string, collection: string, id: string) {
   const base = serviceUrl(service);
   return [
-    { rel: 'self', href: `${base}/v3/${projectId}/${collection}/${id}` },
+    { rel: 'self', href: `${base}/${versionSegment(service)}/${projectId}/${collection}/${id}` },
     { rel: 'bookmark', href: `${base}/${projectId}/${collection}/${id}` },
   ];
 }
 
 /** Where next links of a listing point: `…/v3`, plus the project when the request URL named it. */
 export function listingPrefix(service: CinderService, urlProjectId: string | undefined): string {
-  return `${serviceUrl(service)}/v3${urlProjectId ? `/${urlProjectId}` : ''}`;
+  return `${serviceUrl(service)}/${versionSegment(service)}${urlProjectId ? `/${urlProjectId}` : ''}`;
 }
 
 /**
@@ -37,7 +42,7 @@ export function requestLinks(service: CinderService, urlProjectId: string | unde
   const base = serviceUrl(service);
   const project = urlProjectId ? `/${urlProjectId}` : '';
   return [
-    { rel: 'self', href: `${base}/v3${project}/${collection}/${id}` },
+    { rel: 'self', href: `${base}/${versionSegment(service)}${project}/${collection}/${id}` },
     { rel: 'bookmark', href: `${base}${project}/${collection}/${id}` },
   ];
 }

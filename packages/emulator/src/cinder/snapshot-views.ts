@@ -23,7 +23,7 @@ export const snapshotSummary = base;
 /** The detail view: microversioned fields, and the extended attributes on show and detail lists. */
 export function snapshotDetail(res: Response, snapshot: SnapshotRecord, options: { extended: boolean }) {
   const detail: Record<string, unknown> = base(snapshot);
-  if (versionAtLeast(res, 14)) detail.group_snapshot_id = null;
+  if (versionAtLeast(res, 14)) detail.group_snapshot_id = snapshot.groupSnapshotId ?? null;
   if (versionAtLeast(res, 41)) detail.user_id = snapshot.userId;
   if (versionAtLeast(res, 65)) detail.consumes_quota = true;
   if (options.extended) {

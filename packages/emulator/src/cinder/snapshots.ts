@@ -120,6 +120,11 @@ export function snapshotsRouter(service: CinderService): express.Router {
   router.post('/snapshots/:id/action', jsonBody, (req, res) => {
     const { name, args } = actionOf(req, ['os-reset_status', 'os-force_delete', 'os-update_snapshot_status']);
     const snapshot = findSnapshot(service, res, req.params.id);
+    if (name === 'os-update_snapshot_status') {
+      updateSnapshotStatus(service, snapshot, args, res);
+      ctx.persist();
+      return void res.status(202).end();
+    }
     requireAdmin(res, `volume_extension:snapshot_admin_actions:${name.replace('os-', '')}`);
     if (name === 'os-force_delete') {
       deleteSnapshot(service, res, snapshot);
@@ -143,6 +148,40 @@ export function snapshotsRouter(service: CinderService): express.Router {
     persist: () => ctx.persist(),
   });
   return router;
+}
+
+/** The transitions `os-update_snapshot_status` allows (snapshot_actions.py's `status_map`). */
+const UPDATE_STATUS_MAP: Record<string, string[]> = {
+  creating: ['creating', 'available', 'error'],
+  deleting: ['deleting', 'error_deleting'],
+};
+
+/**
+ * `os-update_snapshot_status`: the project member's action a volume driver outside Cinder
+ * (Nova's assisted snapshots) uses to report progress; not an admin action, and only from
+ * `creating` or `deleting`, storing `progress` ("73%") when given.
+ */
+function updateSnapshotStatus(
+  service: CinderService,
+  snapshot: SnapshotRecord,
+  args: Record<string, unknown>,
+  res: Response,
+): void {
+  requireMember(res, 'snapshot_extension:snapshot_actions:update_snapshot_status');
+  const status = String(args.status ?? '');
+  const allowed = UPDATE_STATUS_MAP[snapshot.status];
+  if (!allowed) throw badRequest(`Snapshot status ${snapshot.status} not allowed for update_snapshot_status`);
+  if (!allowed.includes(status))
+    throw badRequest(`Provided snapshot status ${status} not allowed for snapshot with status ${snapshot.status}.`);
+  const progress = args.progress;
+  if (progress !== undefined && progress !== null && progress !== '') {
+    const text = String(progress);
+    const percent = Number.parseInt(text.slice(0, -1), 10);
+    if (!/^-?\d+%$/.test(text) || percent < 0 || percent > 100)
+      throw badRequest('progress must be an integer percentage');
+    snapshot.progress = text;
+  }
+  service.state.setStatus(snapshot, status);
 }
 
 /** Sort keys at every microversion (`name` joins later, see the router). */

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { defaultServices, type ServiceRecord } from './backend.js';
+import { defaultGroupTypes, type GroupRecord, type GroupSnapshotRecord } from './group-records.js';
 import type {
   BackupRecord,
   MessageRecord,
@@ -44,10 +46,16 @@ export class CinderState {
   /** The backend's host string, shown to admins as `os-vol-host-attr:host`. */
   readonly backendHost = 'emulator@lvmdriver-1#lvmdriver-1';
   readonly serviceUuid = randomUUID();
+  readonly groupTypes = defaultGroupTypes();
+  readonly groups = new Map<string, GroupRecord>();
+  readonly groupSnapshots = new Map<string, GroupSnapshotRecord>();
+  /** `/os-services` rows (enabled or disabled, frozen), keyed `binary/host`. */
+  readonly services: Map<string, ServiceRecord>;
 
   constructor(options: CinderStateOptions = {}) {
     this.availabilityZones = options.availabilityZones ?? ['nova'];
     this.maxSnapshotsPerVolume = options.maxSnapshotsPerVolume;
+    this.services = defaultServices(this.defaultZone);
     this.addVolumeType({ name: '__DEFAULT__', description: 'Default Volume Type' });
   }
 

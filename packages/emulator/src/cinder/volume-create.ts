@@ -5,6 +5,8 @@ import { findBackup, findSnapshot, findUsableType, findVolume } from './lookups.
 import { checkQuota } from './quota.js';
 import type { VolumeRecord, VolumeTypeRecord } from './records.js';
 import { bodyObject, callerOf, requireMember, versionAtLeast } from './request.js';
+import { backendSatisfies } from './backend.js';
+import { checkGroupMembership } from './groups.js';
 import type { CinderService } from './service.js';
 import { completeLater } from './transitions.js';
 import {
@@ -41,12 +43,6 @@ function resolveType(service: CinderService, res: Response, name: unknown): Volu
   if (typeof name !== 'string')
     throw invalidField('volume_type', name, `${pyRepr(name)} is not of type 'string', 'null'`);
   return findUsableType(service, res, name);
-}
-
-/** Cinder schedules only types whose backend requirements this backend meets. */
-function schedulable(service: CinderService, type: VolumeTypeRecord): boolean {
-  const backend = type.extraSpecs.volume_backend_name;
-  return backend === undefined || backend === service.state.backendHost.split('#')[1];
 }
 
 /**
@@ -153,6 +149,8 @@ export function createVolume(service: CinderService, req: Request, res: Response
   // Real Cinder Zed trips over the missing size before its own check (a TypeError), hence webob's text.
   if (size === null) throw badRequest(MALFORMED);
   type ??= service.state.defaultTypeFor(caller.projectId);
+  const groupId = versionAtLeast(res, 13) ? checkUuid('group_id', body.group_id, { nullable: true }) : null;
+  if (groupId) checkGroupMembership(service, res, groupId, type);
   zone ??= service.state.defaultZone;
   if (!service.state.availabilityZones.includes(zone)) throw badRequest(`Availability zone '${zone}' is invalid.`);
   checkQuota(service.state, caller.projectId, {
@@ -180,8 +178,12 @@ export function createVolume(service: CinderService, req: Request, res: Response
     // The emulated cloud has a key manager, so a volume of an encrypted type is created encrypted
     // (the rig has none and refuses with "Key manager error"; docs/emulator-fidelity.md).
     encrypted: type.encryption !== undefined,
+    groupId,
   });
-  scheduleCreation(service, res, volume, { fromImage: imageSize > 0, schedulable: schedulable(service, type) });
+  scheduleCreation(service, res, volume, {
+    fromImage: imageSize > 0,
+    schedulable: backendSatisfies(service.state, type),
+  });
   return volume;
 }
 

@@ -70,7 +70,7 @@ export function volumeDetail(
     })),
   };
   if (isAdmin) detail.migration_status = volume.migrationStatus;
-  if (versionAtLeast(res, 13)) detail.group_id = null;
+  if (versionAtLeast(res, 13)) detail.group_id = volume.groupId ?? null;
   if (versionAtLeast(res, 21) && isAdmin) detail.provider_id = null;
   if (versionAtLeast(res, 48)) {
     detail.shared_targets = false;

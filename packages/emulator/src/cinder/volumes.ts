@@ -8,7 +8,7 @@ import { findVolume } from './lookups.js';
 import { sendPage } from './pagination.js';
 import type { VolumeRecord } from './records.js';
 import { matchesLike, matchesName, resourceFilters } from './resource-filters.js';
-import { callerOf, requireMember, versionAtLeast } from './request.js';
+import { boolQuery, callerOf, requireMember, versionAtLeast } from './request.js';
 import { listingPrefix, type CinderService } from './service.js';
 import { completeLater } from './transitions.js';
 import { checkMetadata, checkNoExtraKeys, checkVolumeText, invalidField } from './validation.js';
@@ -180,10 +180,12 @@ export function volumesRouter(service: CinderService): express.Router {
 
   router.delete('/volumes/:id', (req, res) => {
     requireMember(res, 'volume:delete');
+    // Cinder parses the flags before it looks the volume up.
+    const cascade = boolQuery(req, 'cascade');
+    const force = versionAtLeast(res, 23) && boolQuery(req, 'force');
     const volume = findVolume(service, res, req.params.id);
-    const force = versionAtLeast(res, 23) && req.query.force === 'true';
     if (force && !callerOf(res).isAdmin) throw forbidden('volume:force_delete');
-    deleteVolume(service, res, volume, { cascade: req.query.cascade === 'true', force });
+    deleteVolume(service, res, volume, { cascade, force });
     res.status(202).end();
   });
 

@@ -2,6 +2,7 @@ import express, { type Request, type Response } from 'express';
 import type { EmulatorContext } from '../context.js';
 import { unauthorized } from '../keystone/errors.js';
 import type { ImageRecord } from './state.js';
+import { imageWritesRouter } from './image-writes.js';
 import { imageView } from './views.js';
 
 /** Glance answers errors with webob's plain-text pages, not JSON faults. */
@@ -27,7 +28,7 @@ function sortable(value: unknown): string | number {
   return String(value ?? '');
 }
 
-/** Glance v2 under `/image`: image list and show, enough for the console and Cinder. */
+/** Glance v2 under `/image`: image list and show, and the owner's writes (image-writes.ts). */
 export function glanceRouter(ctx: EmulatorContext): express.Router {
   const router = express.Router();
   router.get('/', (_req, res) => {
@@ -95,6 +96,7 @@ export function glanceRouter(ctx: EmulatorContext): express.Router {
     res.json(imageView(image));
   });
 
+  v2.use(imageWritesRouter(ctx));
   v2.use((_req, res) => glanceError(res, 404, 'Not Found', 'The resource could not be found.'));
   router.use('/v2', v2);
   return router;

@@ -15,13 +15,26 @@ const projectRefSchema = z.object({
   domain: domainRefSchema.optional(),
 });
 
-/** The body of `POST /v3/auth/tokens`: password or token methods, optionally scoped to a project. */
+const applicationCredentialSchema = z.object({
+  id: z.string().optional(),
+  name: z.string().optional(),
+  secret: z.string(),
+  user: z
+    .object({ id: z.string().optional(), name: z.string().optional(), domain: domainRefSchema.optional() })
+    .optional(),
+});
+
+/**
+ * The body of `POST /v3/auth/tokens`: password, token or application-credential methods,
+ * optionally scoped to a project (an application credential brings its own project).
+ */
 export const authRequestSchema = z.object({
   auth: z.object({
     identity: z.object({
-      methods: z.array(z.enum(['password', 'token'])).min(1),
+      methods: z.array(z.enum(['password', 'token', 'application_credential'])).min(1),
       password: z.object({ user: userRefSchema }).optional(),
       token: z.object({ id: z.string() }).optional(),
+      application_credential: applicationCredentialSchema.optional(),
     }),
     scope: z.union([z.object({ project: projectRefSchema }), z.literal('unscoped')]).optional(),
   }),

@@ -1,10 +1,18 @@
 import type { EmulatorContext } from '../context.js';
+import { findUsableCredential } from './admin/application-credentials.js';
 import type { AuthRequest, ProjectRef } from './auth-request.js';
 import type { IssuedToken } from './tokens.js';
 
 export type AuthOutcome =
-  | { ok: true; userId: string; projectId: string | undefined; methods: string[]; parent?: IssuedToken }
-  | { ok: false; status: 400 | 401; message?: string };
+  | {
+      ok: true;
+      userId: string;
+      projectId: string | undefined;
+      methods: string[];
+      parent?: IssuedToken;
+      applicationCredentialId?: string;
+    }
+  | { ok: false; status: 400 | 401 | 404; message?: string };
 
 const UNAUTHORIZED = { ok: false, status: 401 } as const;
 const MALFORMED =
@@ -43,10 +51,18 @@ function authenticateUser(ctx: EmulatorContext, request: AuthRequest) {
  * Without a scope the token is scoped to the user's default project when the user has a role there.
  */
 export function authenticate(ctx: EmulatorContext, request: AuthRequest): AuthOutcome {
+  if (request.auth.identity.methods.includes('application_credential')) return withApplicationCredential(ctx, request);
   const who = authenticateUser(ctx, request);
   if (!who) return UNAUTHORIZED;
   const methods = who.parent ? who.parent.methods : ['password'];
-  const base = { ok: true as const, userId: who.userId, methods, ...(who.parent ? { parent: who.parent } : {}) };
+  const delegated = who.parent?.applicationCredentialId;
+  const base = {
+    ok: true as const,
+    userId: who.userId,
+    methods,
+    ...(who.parent ? { parent: who.parent } : {}),
+    ...(delegated ? { applicationCredentialId: delegated } : {}),
+  };
 
   const scope = request.auth.scope;
   if (scope === undefined || scope === 'unscoped') {
@@ -61,4 +77,41 @@ export function authenticate(ctx: EmulatorContext, request: AuthRequest): AuthOu
   if (!project || !project.enabled) return UNAUTHORIZED;
   if (ctx.identity.effectiveRoles(who.userId, project.id).length === 0) return UNAUTHORIZED;
   return { ...base, projectId: project.id };
+}
+
+/**
+ * The `application_credential` method: the credential's user, project and roles, whoever asks.
+ * Keystone refuses a scope in the request (the credential carries its own) and any credential
+ * whose user or project is gone, disabled, or no longer holds the delegated roles.
+ */
+function withApplicationCredential(ctx: EmulatorContext, request: AuthRequest): AuthOutcome {
+  const ref = request.auth.identity.application_credential;
+  if (!ref)
+    return { ok: false, status: 400, message: `Expecting to find application_credential in identity. ${MALFORMED}` };
+  if (ref.id === undefined && (ref.name === undefined || !ref.user))
+    return {
+      ok: false,
+      status: 400,
+      message: `Expecting to find id or name and user in application_credential. ${MALFORMED}`,
+    };
+  let userId = ref.user?.id;
+  if (userId === undefined && ref.user?.name !== undefined && ref.user.domain) {
+    const domain = ctx.identity.findDomain(ref.user.domain);
+    userId = domain ? ctx.identity.findUserByName(ref.user.name, domain.id)?.id : undefined;
+  }
+  // Keystone tells an unknown credential id apart (404), unlike an unknown name or a wrong secret.
+  if (ref.id !== undefined && !ctx.identity.applicationCredentials.some((c) => c.id === ref.id))
+    return { ok: false, status: 404, message: `Could not find Application Credential: ${ref.id}.` };
+  const credential = findUsableCredential(ctx.identity, { id: ref.id, name: ref.name, secret: ref.secret, userId });
+  if (!credential || request.auth.scope !== undefined) return UNAUTHORIZED;
+  const outcome = {
+    ok: true as const,
+    userId: credential.userId,
+    projectId: credential.projectId,
+    methods: ['application_credential'],
+    applicationCredentialId: credential.id,
+  };
+  const probe = { ...outcome, issuedAt: new Date() };
+  if (!ctx.identity.tokenStands(probe) || ctx.identity.tokenRoles(probe).length === 0) return UNAUTHORIZED;
+  return outcome;
 }

@@ -44,8 +44,10 @@ export function buildCatalog(ctx: EmulatorContext, projectId: string | undefined
   if (projectId) {
     const volume = (version: string): Array<[string, string]> =>
       regions.map((region) => [region, `${ctx.publicUrl}${ctx.volumeBasePath(region)}/${version}/${projectId}`]);
-    entries.push({ type: 'volumev3', name: 'cinderv3', urls: volume('v3') });
-    entries.push({ type: 'block-storage', name: 'cinder', urls: volume('v3') });
+    if (!ctx.v2Only) {
+      entries.push({ type: 'volumev3', name: 'cinderv3', urls: volume('v3') });
+      entries.push({ type: 'block-storage', name: 'cinder', urls: volume('v3') });
+    }
     if (ctx.v2 || ctx.profile === 'huawei-evs')
       entries.push({ type: 'volumev2', name: 'cinderv2', urls: volume('v2') });
     entries.push({ type: 'image', name: 'glance', urls: everywhere(ctx.imageUrl) });

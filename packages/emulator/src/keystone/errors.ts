@@ -6,6 +6,7 @@ const TITLES: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  409: 'Conflict',
 };
 
 /** Keystone's error body: `{"error": {"code", "message", "title"}}`. */

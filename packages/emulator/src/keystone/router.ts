@@ -5,8 +5,14 @@ import { authRequestSchema } from './auth-request.js';
 import { authenticate } from './authenticate.js';
 import { keystoneError, unauthorized } from './errors.js';
 import { buildCatalog } from './catalog.js';
-import type { IssuedToken } from './tokens.js';
 import { renderProject, renderToken } from './views.js';
+import { applicationCredentialsRouter } from './admin/application-credentials.js';
+import { domainsRouter } from './admin/domains.js';
+import { grantsRouter } from './admin/grants.js';
+import { groupsRouter } from './admin/groups.js';
+import { projectsRouter } from './admin/projects.js';
+import { rolesRouter } from './admin/roles.js';
+import { usersRouter } from './admin/users.js';
 
 function versionDocument(ctx: EmulatorContext) {
   return {
@@ -93,46 +99,9 @@ export function keystoneRouter(ctx: EmulatorContext): express.Router {
     res.json({ projects, links: { next: null, self: `${ctx.identityUrl}/v3/auth/projects`, previous: null } });
   });
 
-  router.get('/v3/users/:id/projects', requireToken, (req, res) => {
-    const token = res.locals.token as IssuedToken;
-    const isAdmin = ctx.identity.isAdmin(token);
-    if (token.userId !== req.params.id && !isAdmin) {
-      keystoneError(res, 403, 'You are not authorized to perform the requested action: identity:list_user_projects.');
-      return;
-    }
-    const projects = ctx.identity.projectsOf(String(req.params.id)).map((p) => renderProject(ctx, p));
-    res.json({
-      projects,
-      links: { next: null, self: `${ctx.identityUrl}/v3/users/${req.params.id}/projects`, previous: null },
-    });
-  });
-
-  router.get('/v3/projects', requireToken, (req, res) => {
-    const token = res.locals.token as IssuedToken;
-    const isAdmin = ctx.identity.isAdmin(token);
-    if (!isAdmin) {
-      keystoneError(res, 403, 'You are not authorized to perform the requested action: identity:list_projects.');
-      return;
-    }
-    const name = typeof req.query.name === 'string' ? req.query.name : undefined;
-    const projects = ctx.identity.projects.filter((p) => !name || p.name === name).map((p) => renderProject(ctx, p));
-    res.json({ projects, links: { next: null, self: `${ctx.identityUrl}/v3/projects`, previous: null } });
-  });
-
-  router.get('/v3/projects/:id', requireToken, (req, res) => {
-    const token = res.locals.token as IssuedToken;
-    const project = ctx.identity.findProject(String(req.params.id));
-    const isAdmin = ctx.identity.isAdmin(token);
-    if (!project) {
-      keystoneError(res, 404, `Could not find project: ${req.params.id}.`);
-      return;
-    }
-    if (!isAdmin && token.projectId !== project.id) {
-      keystoneError(res, 403, 'You are not authorized to perform the requested action: identity:get_project.');
-      return;
-    }
-    res.json({ project: renderProject(ctx, project) });
-  });
+  // Keystone's identity admin API and application credentials, each behind a valid token.
+  const admin = [domainsRouter, projectsRouter, usersRouter, groupsRouter, rolesRouter, grantsRouter];
+  router.use('/v3', requireToken, jsonBody, ...[...admin, applicationCredentialsRouter].map((mount) => mount(ctx)));
 
   router.get('/v3/auth/catalog', requireToken, (_req, res) => {
     const token = res.locals.token as { projectId?: string };

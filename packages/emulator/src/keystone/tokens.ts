@@ -8,6 +8,8 @@ export interface IssuedToken {
   issuedAt: Date;
   expiresAt: Date;
   auditIds: string[];
+  /** Set on a token obtained with an application credential: its roles are the credential's. */
+  applicationCredentialId?: string;
 }
 
 /**
@@ -21,9 +23,17 @@ export class TokenStore {
   constructor(
     private readonly ttlSeconds: number,
     private readonly now: () => Date = () => new Date(),
+    /** Keystone's revocation check: false once the token's user, project, grant or credential is gone. */
+    private readonly stands: (token: IssuedToken) => boolean = () => true,
   ) {}
 
-  issue(input: { userId: string; projectId: string | undefined; methods: string[]; parent?: IssuedToken }): {
+  issue(input: {
+    userId: string;
+    projectId: string | undefined;
+    methods: string[];
+    parent?: IssuedToken;
+    applicationCredentialId?: string;
+  }): {
     id: string;
     token: IssuedToken;
   } {
@@ -37,6 +47,7 @@ export class TokenStore {
       issuedAt,
       expiresAt,
       auditIds: input.parent ? [newAuditId(), input.parent.auditIds[0]!] : [newAuditId()],
+      ...(input.applicationCredentialId ? { applicationCredentialId: input.applicationCredentialId } : {}),
     };
     const id = newTokenString();
     this.tokens.set(id, token);
@@ -48,7 +59,7 @@ export class TokenStore {
     if (!id) return undefined;
     const token = this.tokens.get(id);
     if (!token) return undefined;
-    if (token.expiresAt.getTime() <= this.now().getTime()) {
+    if (token.expiresAt.getTime() <= this.now().getTime() || !this.stands(token)) {
       this.tokens.delete(id);
       return undefined;
     }

@@ -1,29 +1,37 @@
 import type { EmulatorContext } from '../context.js';
 import { keystoneTime } from '../http/time.js';
 import { buildCatalog } from './catalog.js';
-import type { Project } from './identity.js';
+import type { ApplicationCredential, Domain, Group, Project, Role, User } from './identity.js';
 import type { IssuedToken } from './tokens.js';
 
 /** The `token` body Keystone renders (keystone/common/render_token.py). */
 export function renderToken(ctx: EmulatorContext, token: IssuedToken, withCatalog: boolean) {
   const user = ctx.identity.findUser(token.userId)!;
-  const domain = ctx.identity.defaultDomain;
+  const domainOf = (id: string) => {
+    const domain = ctx.identity.findDomain({ id });
+    return { id, name: domain?.name ?? id };
+  };
   const body: Record<string, unknown> = {
     methods: token.methods,
-    user: { domain: { id: domain.id, name: domain.name }, id: user.id, name: user.name, password_expires_at: null },
+    user: { domain: domainOf(user.domainId), id: user.id, name: user.name, password_expires_at: null },
     audit_ids: token.auditIds,
     expires_at: keystoneTime(token.expiresAt),
     issued_at: keystoneTime(token.issuedAt),
   };
   const project = token.projectId ? ctx.identity.findProject(token.projectId) : undefined;
   if (project) {
-    body.project = { domain: { id: domain.id, name: domain.name }, id: project.id, name: project.name };
+    body.project = { domain: domainOf(project.domainId), id: project.id, name: project.name };
     body.is_domain = false;
-    body.roles = ctx.identity.effectiveRoles(user.id, project.id).map((r) => ({ id: r.id, name: r.name }));
+    body.roles = ctx.identity.tokenRoles(token).map((r) => ({ id: r.id, name: r.name }));
     if (withCatalog) body.catalog = buildCatalog(ctx, project.id);
   } else if (withCatalog) {
     body.catalog = [];
   }
+  const credential = token.applicationCredentialId
+    ? ctx.identity.applicationCredentials.find((c) => c.id === token.applicationCredentialId)
+    : undefined;
+  if (credential)
+    body.application_credential = { id: credential.id, name: credential.name, restricted: !credential.unrestricted };
   return { token: body };
 }
 
@@ -36,8 +44,80 @@ export function renderProject(ctx: EmulatorContext, project: Project) {
     enabled: project.enabled,
     parent_id: project.domainId,
     is_domain: false,
-    tags: [],
+    tags: project.tags ?? [],
     options: {},
     links: { self: `${ctx.identityUrl}/v3/projects/${project.id}` },
+  };
+}
+
+export function renderDomain(ctx: EmulatorContext, domain: Domain) {
+  return {
+    id: domain.id,
+    name: domain.name,
+    description: domain.description,
+    enabled: domain.enabled,
+    tags: [],
+    options: {},
+    links: { self: `${ctx.identityUrl}/v3/domains/${domain.id}` },
+  };
+}
+
+export function renderUser(ctx: EmulatorContext, user: User) {
+  return {
+    id: user.id,
+    name: user.name,
+    domain_id: user.domainId,
+    enabled: user.enabled,
+    password_expires_at: null,
+    options: {},
+    ...(user.defaultProjectId ? { default_project_id: user.defaultProjectId } : {}),
+    ...(user.email !== undefined ? { email: user.email } : {}),
+    ...(user.description !== undefined ? { description: user.description } : {}),
+    links: { self: `${ctx.identityUrl}/v3/users/${user.id}` },
+  };
+}
+
+export function renderGroup(ctx: EmulatorContext, group: Group) {
+  return {
+    id: group.id,
+    name: group.name,
+    domain_id: group.domainId,
+    description: group.description,
+    links: { self: `${ctx.identityUrl}/v3/groups/${group.id}` },
+  };
+}
+
+export function renderRole(ctx: EmulatorContext, role: Role) {
+  return {
+    id: role.id,
+    name: role.name,
+    domain_id: null,
+    description: role.description ?? null,
+    options: {},
+    links: { self: `${ctx.identityUrl}/v3/roles/${role.id}` },
+  };
+}
+
+export function renderApplicationCredential(ctx: EmulatorContext, credential: ApplicationCredential) {
+  return {
+    id: credential.id,
+    name: credential.name,
+    description: credential.description,
+    user_id: credential.userId,
+    project_id: credential.projectId,
+    system: null,
+    expires_at: credential.expiresAt ? new Date(credential.expiresAt).toISOString().replace('Z', '') : null,
+    unrestricted: credential.unrestricted,
+    roles: credential.roleIds
+      .map((id) => ctx.identity.findRole(id))
+      .filter((role): role is Role => !!role)
+      .map((role) => ({
+        id: role.id,
+        name: role.name,
+        domain_id: null,
+        description: role.description ?? null,
+        options: {},
+      })),
+    links: { self: `${ctx.identityUrl}/v3/application_credentials/${credential.id}` },
   };
 }
