@@ -12,3 +12,4 @@ export * from './list-page.js';
 export * from './snapshot.js';
 export * from './backup.js';
 export * from './project-resources.js';
+export * from './bootstrap.js';
