@@ -99,7 +99,7 @@ export function createApp(
 
   if (config.STATIC_DIR) {
     // The page carries the session and capabilities, so the SPA starts without asking for them.
-    const head = bootstrapper({ capabilities, idleMs });
+    const head = bootstrapper({ capabilities, idleMs, staticDir: config.STATIC_DIR });
     app.use(spaRouter(config.STATIC_DIR, { load: loadSession(store, idleMs), head }));
   }
   app.use(() => {

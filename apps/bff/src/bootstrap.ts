@@ -2,6 +2,7 @@ import type { Bootstrap, Capabilities } from '@cinder-console/cinder';
 import { BOOTSTRAP_ELEMENT_ID } from '@cinder-console/cinder';
 import type { Request, Response } from 'express';
 import type { CapabilitiesOf } from './capabilities.js';
+import { buildManifest, routePreloads } from './route-preloads.js';
 import { currentSession } from './session/middleware.js';
 import { toSessionView } from './session/session.js';
 
@@ -51,9 +52,11 @@ const attribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, 
  * What `index.html` carries for this request, written into its `<head>`: the bootstrap as inline
  * JSON (a data block, which the CSP never runs; it carries the response's nonce all the same), and
  * for a list page, a `preload` of its first list call, so that call is on the wire while the
- * scripts still download. The SPA's own fetch of the same URL receives the preloaded answer.
+ * scripts still download (the SPA's own fetch of the same URL receives the preloaded answer); and
+ * `modulepreload`s of the page's code (route-preloads.ts).
  */
-export function bootstrapper(deps: { capabilities: CapabilitiesOf; idleMs: number }) {
+export function bootstrapper(deps: { capabilities: CapabilitiesOf; idleMs: number; staticDir: string }) {
+  const manifest = buildManifest(deps.staticDir);
   return async (req: Request, res: Response, nonce: string): Promise<string> => {
     const loaded = currentSession(res);
     const bootstrap: Bootstrap = { session: null, capabilities: null };
@@ -66,9 +69,14 @@ export function bootstrapper(deps: { capabilities: CapabilitiesOf; idleMs: numbe
         // The SPA asks `/api/capabilities` itself, and shows that call's error if it fails again.
         req.log?.warn({ err: error }, 'capabilities for the page bootstrap failed');
       }
-      if (bootstrap.capabilities) preload = firstListCall(new URL(req.originalUrl, 'http://page'), bootstrap.capabilities);
+      if (bootstrap.capabilities)
+        preload = firstListCall(new URL(req.originalUrl, 'http://page'), bootstrap.capabilities);
     }
     const json = `<script type="application/json" id="${BOOTSTRAP_ELEMENT_ID}" nonce="${attribute(nonce)}">${scriptSafeJson(bootstrap)}</script>`;
-    return preload ? `${json}<link rel="preload" as="fetch" href="${attribute(preload)}" crossorigin>` : json;
+    // The data first: of everything the page needs, the list call takes longest upstream.
+    const list = preload ? `<link rel="preload" as="fetch" href="${attribute(preload)}" crossorigin>` : '';
+    return (
+      json + list + routePreloads(manifest(), new URL(req.originalUrl, 'http://page').pathname, loaded !== undefined)
+    );
   };
 }

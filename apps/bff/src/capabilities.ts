@@ -27,7 +27,9 @@ export function capabilitiesOf(session: SessionRecord, probed: ProbedFeatures): 
 /** The capabilities of a session: microversion features from the session, the rest probed once per endpoint. */
 export type CapabilitiesOf = (record: SessionRecord) => Promise<Capabilities>;
 
-export function capabilitiesService(config: Pick<Config, 'UPSTREAM_TIMEOUT_MS' | 'OS_CACERT' | 'OS_INSECURE'>): CapabilitiesOf {
+export function capabilitiesService(
+  config: Pick<Config, 'UPSTREAM_TIMEOUT_MS' | 'OS_CACERT' | 'OS_INSECURE'>,
+): CapabilitiesOf {
   const probes = new CapabilityProbes({ timeoutMs: config.UPSTREAM_TIMEOUT_MS, agents: upstreamAgents(config) });
   return async (record) => {
     const [vendorRollback, backupService] = await Promise.all([
