@@ -12,6 +12,7 @@ import { CloudOutageBanner } from './cloud-outage-banner';
 import { applyLiveEvent } from './live-updates';
 import { LiveIndicator } from './live-indicator';
 import { PageLoader } from './page-loader';
+import { prefetchRoute } from './route-modules';
 import { useCloudAbilities } from '../lib/capabilities';
 import { useShortcuts } from './use-shortcuts';
 import classes from './app-layout.module.css';
@@ -106,6 +107,8 @@ export function AppLayout({ session }: { session: SessionView }) {
             label={t(item.labelKey)}
             active={location.pathname.startsWith(item.to)}
             onClick={close}
+            onMouseEnter={() => prefetchRoute(item.to, queryClient)}
+            onFocus={() => prefetchRoute(item.to, queryClient)}
           />
         ))}
       </AppShell.Navbar>
