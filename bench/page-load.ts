@@ -23,23 +23,26 @@ interface PageCase {
   row: string;
 }
 
+/** A row of a resource table, or its message when the list is empty (a real cloud may have none). */
+const LIST_ROW = 'tr[data-row-id], tbody td[colspan] > p';
+
 const PAGES: PageCase[] = [
-  { label: 'volumes', path: '/volumes', user: 'demo', list: '/api/cinder/volumes/detail', row: 'tr[data-row-id]' },
+  { label: 'volumes', path: '/volumes', user: 'demo', list: '/api/cinder/volumes/detail', row: LIST_ROW },
   {
     label: 'snapshots',
     path: '/snapshots',
     user: 'demo',
     list: '/api/cinder/snapshots/detail',
-    row: 'tr[data-row-id]',
+    row: LIST_ROW,
   },
-  { label: 'backups', path: '/backups', user: 'demo', list: '/api/cinder/backups/detail', row: 'tr[data-row-id]' },
+  { label: 'backups', path: '/backups', user: 'demo', list: '/api/cinder/backups/detail', row: LIST_ROW },
   { label: 'volume types', path: '/volume-types', user: 'admin', list: '/api/cinder/types?', row: 'tbody tr' },
   {
     label: 'admin volumes',
     path: '/volumes?allProjects=1',
     user: 'admin',
     list: '/api/cinder/volumes/detail',
-    row: 'tr[data-row-id]',
+    row: LIST_ROW,
   },
 ];
 
