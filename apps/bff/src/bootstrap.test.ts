@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { bootstrapSchema } from '@cinder-console/cinder';
+import { bootstrapSchema, microversionFeatures } from '@cinder-console/cinder';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { firstListCall } from './bootstrap.js';
 import { BrowserClient, startHarness, type Harness } from './test-support/harness.js';
@@ -69,13 +69,8 @@ describe('the first list call of a page', () => {
   const capabilities = (admin: boolean, withCount = true) => ({
     volumeApi: { major: 3, microversion: '3.70' },
     features: {
-      revert: true,
-      extendInUse: true,
+      ...microversionFeatures('3.70'),
       withCount,
-      volumeFromBackup: true,
-      updatedAtFilter: true,
-      defaultTypes: true,
-      snapshotInUseWithoutForce: true,
       images: true,
       vendorRollback: false,
       backupService: true,
