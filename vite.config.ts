@@ -1,5 +1,8 @@
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
+import { directMantineImports, routeChunks } from './vite.chunks.js';
+
+const chunks = routeChunks();
 
 /**
  * Builds the SPA in apps/web. Workspace packages are compiled from source (`source` export
@@ -7,24 +10,33 @@ import { defaultClientConditions, defineConfig } from 'vite';
  */
 export default defineConfig({
   root: 'apps/web',
-  plugins: [react()],
+  plugins: [react(), directMantineImports(), chunks.plugin],
   resolve: { conditions: ['source', ...defaultClientConditions] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    // The BFF reads it to preload a page's own chunks with the page (apps/bff/src/route-preloads.ts).
+    manifest: true,
     rollupOptions: {
       output: {
-        // React changes rarely; keeping it apart lets browsers cache it across deploys. Mantine is
-        // left to the bundler on purpose: as one chunk all of it loaded at start, the components of
-        // every lazy page included; split by use, each page brings its own (bundle budget,
-        // docs/benchmarks.md).
-        manualChunks(id: string) {
-          if (/node_modules\/(react|react-dom|scheduler|react-router|react-router-dom)\//.test(id)) return 'react';
-          // zod and its configuration in one chunk: `jitless` is then set before any module builds a
-          // schema, so zod never probes `new Function`, which the CSP forbids (lib/zod-config.ts).
-          if (id.includes('node_modules/zod/') || id.endsWith('/lib/zod-config.ts')) return 'zod';
-          return undefined;
+        codeSplitting: {
+          // A group takes only the modules it names, never what they import: the entry's modules
+          // must stay in the entry's chunks, not be pulled into a lazy group.
+          includeDependenciesRecursively: false,
+          groups: [
+            // React changes rarely; keeping it apart lets browsers cache it across deploys.
+            {
+              name: 'react',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/,
+              priority: 3,
+            },
+            // zod and its configuration in one chunk: `jitless` is then set before any module builds a
+            // schema, so zod never probes `new Function`, which the CSP forbids (lib/zod-config.ts).
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]|[\\/]lib[\\/]zod-config\.ts$/, priority: 2 },
+            // The shell and what lazy pages share (vite.chunks.ts); a page's own code stays in its chunk.
+            { name: chunks.groupOf, priority: 1 },
+          ],
         },
       },
     },

@@ -23,6 +23,7 @@ const BENCHES: Record<string, () => Promise<{ default: Bench }>> = {
   fanout: () => import('./fanout.js'),
   large: () => import('./large.js'),
   footprint: () => import('./footprint.js'),
+  'page-load': () => import('./page-load.js'),
 };
 
 const { values, positionals } = parseArgs({

@@ -2,19 +2,18 @@
 // `npm run test:bundle`: builds the SPA into a temporary folder and fails when it is over its
 // budget (scripts/bundle-budget.mjs). Sizes are deterministic, so unlike times they are asserted.
 // `--json` prints the figures for bench/; `--out-dir DIR` keeps the build there (never apps/web/dist,
-// which `npm start` and the e2e suite serve); `--strict` fails on any budget, ignoring the ceilings
-// (ALLOWANCES) that stand in for budgets the build does not meet yet.
+// which `npm start` and the e2e suite serve). Every budget is strict: there is no ceiling above it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
-import { ALLOWANCES, BUDGETS, judge, kb, measureBuild } from './bundle-budget.mjs';
+import { BUDGETS, judge, kb, measureBuild } from './bundle-budget.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
-  options: { json: { type: 'boolean' }, strict: { type: 'boolean' }, 'out-dir': { type: 'string' } },
+  options: { json: { type: 'boolean' }, 'out-dir': { type: 'string' } },
 });
 const outDir = values['out-dir'] ? path.resolve(values['out-dir']) : mkdtempSync(path.join(tmpdir(), 'bundle-'));
 
@@ -26,9 +25,9 @@ try {
     build: { outDir, emptyOutDir: true, manifest: true, sourcemap: false },
   });
   const sizes = measureBuild(outDir);
-  const { failures, missed } = judge(sizes, { strict: values.strict });
+  const { failures } = judge(sizes);
   if (values.json) {
-    console.log(JSON.stringify({ ...sizes, budgets: BUDGETS, allowances: ALLOWANCES, failures, missed }));
+    console.log(JSON.stringify({ ...sizes, budgets: BUDGETS, failures }));
   } else {
     for (const [route, { gzip, files }] of Object.entries(sizes.routes)) {
       console.log(`  ${route.padEnd(10)} ${kb(gzip).padStart(9)} gzip JS in ${files.length} files`);
@@ -38,16 +37,11 @@ try {
       `  budgets: initial route ≤ ${kb(BUDGETS.initialRouteJs)} (heaviest: ${sizes.heaviestRoute}), whole app ≤ ${kb(BUDGETS.wholeApp)}`,
     );
   }
-  if (missed.length && !values.json) {
-    console.warn(
-      `\n  BUDGET MISSED (docs/benchmarks.md, Bundle, says why and what closes it):\n    ${missed.join('\n    ')}`,
-    );
-  }
   if (failures.length) {
     console.error(`\nBundle over budget:\n  ${failures.join('\n  ')}\nSee docs/benchmarks.md (Bundle) for what to do.`);
     process.exitCode = 1;
   } else if (!values.json) {
-    console.log(missed.length ? '\n  bundle within its ceilings' : '  bundle within budget');
+    console.log('  bundle within budget');
   }
 } finally {
   if (!values['out-dir']) rmSync(outDir, { recursive: true, force: true });

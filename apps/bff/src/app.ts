@@ -6,7 +6,8 @@ import { RedisAuditLog } from './audit/redis-audit-log.js';
 import { auditRouter } from './audit/router.js';
 import { bodyDeadline } from './body-deadline.js';
 import { identityRouter } from './identity/router.js';
-import { capabilitiesRouter } from './capabilities.js';
+import { bootstrapper } from './bootstrap.js';
+import { capabilitiesRouter, capabilitiesService } from './capabilities.js';
 import { fetchDetailList } from './live/fetch-list.js';
 import { LiveRelay } from './live/relay.js';
 import { eventsRouter } from './live/router.js';
@@ -103,6 +104,7 @@ export function createApp(
   opsApp.disable('x-powered-by');
   opsApp.use(ops);
 
+  const capabilities = capabilitiesService(config);
   const api = express.Router({ caseSensitive: true });
   api.use((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
@@ -113,7 +115,7 @@ export function createApp(
   api.use('/session', sessionRouter({ config, store, keystone, audit, loginRedis }));
   api.use('/audit', auditRouter(audit));
   api.use('/identity', identityRouter(keystone));
-  api.use('/capabilities', capabilitiesRouter(config));
+  api.use('/capabilities', capabilitiesRouter(capabilities));
   api.use('/events', eventsRouter(relay, store));
   api.use('/glance', ...glanceRoutes({ config, metrics, store }));
   api.use('/nova', ...computeRoutes({ config, relay, audit, metrics, store }));
@@ -123,7 +125,11 @@ export function createApp(
   });
   app.use('/api', api);
 
-  if (config.STATIC_DIR) app.use(spaRouter(config.STATIC_DIR));
+  if (config.STATIC_DIR) {
+    // The page carries the session and capabilities, so the SPA starts without asking for them.
+    const head = bootstrapper({ capabilities, idleMs, staticDir: config.STATIC_DIR });
+    app.use(spaRouter(config.STATIC_DIR, { load: loadSession(store, idleMs), head }));
+  }
   app.use(() => {
     throw new HttpError(404, 'notFound', 'Not found.');
   });

@@ -25,23 +25,31 @@ export function capabilitiesOf(session: SessionRecord, probed: ProbedFeatures): 
   };
 }
 
-/**
- * `GET /api/capabilities`: what the session's cloud and role allow, so the UI offers only that.
- * Microversion features and images come from the session; vendor rollback and backups are probed
- * once per endpoint and remembered.
- */
-export function capabilitiesRouter(
+/** The capabilities of a session: microversion features from the session, the rest probed once per endpoint. */
+export type CapabilitiesOf = (record: SessionRecord) => Promise<Capabilities>;
+
+export function capabilitiesService(
   config: Pick<Config, 'UPSTREAM_TIMEOUT_MS' | 'OS_CACERT' | 'OS_INSECURE'>,
-): express.Router {
+): CapabilitiesOf {
   const probes = new CapabilityProbes({ timeoutMs: config.UPSTREAM_TIMEOUT_MS, agents: upstreamAgents(config) });
-  const router = express.Router();
-  router.get('/', requireSession, async (_req, res) => {
-    const { record } = currentSession(res)!;
+  return async (record) => {
     const [vendorRollback, backupService] = await Promise.all([
       probes.vendorRollback(record),
       probes.backupService(record),
     ]);
-    res.json(capabilitiesOf(record, { vendorRollback, backupService }));
+    return capabilitiesOf(record, { vendorRollback, backupService });
+  };
+}
+
+/**
+ * `GET /api/capabilities`: what the session's cloud and role allow, so the UI offers only that.
+ * The page's bootstrap (bootstrap.ts) carries the same answer, so the SPA asks here only after a
+ * sign-in or a switch.
+ */
+export function capabilitiesRouter(capabilities: CapabilitiesOf): express.Router {
+  const router = express.Router();
+  router.get('/', requireSession, async (_req, res) => {
+    res.json(await capabilities(currentSession(res)!.record));
   });
   return router;
 }

@@ -1,11 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import express, { type RequestHandler } from 'express';
+import express, { type Request, type RequestHandler, type Response } from 'express';
 import { cspNonce } from './security/headers.js';
 
 /** What the build leaves in `<meta name="csp-nonce">` for the BFF to fill in. */
 const NONCE_PLACEHOLDER = '__CSP_NONCE__';
+
+/** What a page carries besides the build's markup (bootstrap.ts), and what reads the session for it. */
+export interface PageBootstrap {
+  /** Runs before the page is written: loads the request's session. */
+  load: RequestHandler;
+  /** Markup for the page's `<head>`, given this response's CSP nonce. */
+  head(req: Request, res: Response, nonce: string): Promise<string>;
+}
 
 /**
  * Serves the built SPA. Hashed assets are cached for a year; `index.html` is never cached so a
@@ -13,26 +21,31 @@ const NONCE_PLACEHOLDER = '__CSP_NONCE__';
  *
  * `index.html` is kept in memory and sent with this response's CSP nonce in place of the
  * placeholder, so the styles Mantine injects match the policy sent with it. It is never served as a
- * plain file: there the placeholder would stay and every style would be refused.
+ * plain file: there the placeholder would stay and every style would be refused. With a
+ * `bootstrap`, the page also carries the session, capabilities and first list call (bootstrap.ts),
+ * and since that is the visitor's own, no shared cache may keep it.
  */
-export function spaRouter(staticDir: string): express.Router {
+export function spaRouter(staticDir: string, bootstrap?: PageBootstrap): express.Router {
   const router = express.Router();
   const index = path.join(staticDir, 'index.html');
   if (!existsSync(index)) throw new Error(`STATIC_DIR ${staticDir} has no index.html; run \`npm run build\` first.`);
   const page = cachedIndex(index);
-  const sendIndex: RequestHandler = (_req, res) => {
+  const sendIndex: RequestHandler = async (req, res) => {
     // Without the security headers in front (a bare spaRouter) there is no policy to match; any value does.
     const nonce = cspNonce(res) ?? randomBytes(16).toString('base64');
-    res.setHeader('Cache-Control', 'no-cache');
-    res.type('html').send(page().join(nonce));
+    const html = page().join(nonce);
+    const head = bootstrap ? await bootstrap.head(req, res, nonce) : '';
+    res.setHeader('Cache-Control', bootstrap ? 'private, no-cache' : 'no-cache');
+    res.type('html').send(head ? html.replace('</head>', `${head}</head>`) : html);
   };
+  const before: RequestHandler[] = bootstrap ? [bootstrap.load] : [];
   router.use(
     '/assets',
     express.static(path.join(staticDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }),
   );
-  router.get('/index.html', sendIndex);
+  router.get('/index.html', ...before, sendIndex);
   router.use(express.static(staticDir, { index: false, maxAge: 0 }));
-  router.get(/^(?!\/api(?:\/|$)).*/, sendIndex);
+  router.get(/^(?!\/api(?:\/|$)).*/, ...before, sendIndex);
   return router;
 }
 

@@ -13,3 +13,4 @@ export * from './snapshot.js';
 export * from './backup.js';
 export * from './project-resources.js';
 export * from './server.js';
+export * from './bootstrap.js';

@@ -46,7 +46,7 @@ describe('Content-Security-Policy', () => {
     expect(first.csp['script-src']).toBe("'self'");
     expect(first.csp['frame-ancestors']).toBe("'none'");
     expect(first.response.headers.get('content-security-policy')).not.toMatch(/unsafe-inline|unsafe-eval/);
-    expect(first.response.headers.get('cache-control')).toBe('no-cache');
+    expect(first.response.headers.get('cache-control')).toBe('private, no-cache');
 
     const second = await page(`${harness.bff.url}/volumes`);
     expect(second.nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);

@@ -2,22 +2,29 @@ import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import type { SessionView } from '@cinder-console/cinder';
 import { useQueryClient } from '@tanstack/react-query';
-import { Suspense, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router-dom';
-import { LanguagePicker } from '../components/language-picker';
-import { ShortcutsDialog } from '../components/shortcuts-dialog';
-import { ThemeToggle } from '../components/theme-toggle';
+import { LanguagePicker, ThemeToggle } from '../components/lazy-controls';
 import { useLiveConnection } from '../lib/live-connection';
 import { ExpiryWarning } from '../features/session/expiry-warning';
-import { UserMenu } from '../features/session/user-menu';
 import { CloudOutageBanner } from './cloud-outage-banner';
 import { applyLiveEvent } from './live-updates';
 import { LiveIndicator } from './live-indicator';
 import { PageLoader } from './page-loader';
+import { prefetchRoute } from './route-modules';
 import { useCloudAbilities } from '../lib/capabilities';
 import { useShortcuts } from './use-shortcuts';
 import classes from './app-layout.module.css';
+
+/**
+ * The account menu and the shortcuts dialog load beside the page, not before it, like the theme and
+ * language controls (components/lazy-controls.tsx): the page's rows need none of them.
+ */
+const UserMenu = lazy(async () => ({ default: (await import('../features/session/user-menu')).UserMenu }));
+const ShortcutsDialog = lazy(async () => ({
+  default: (await import('../components/shortcuts-dialog')).ShortcutsDialog,
+}));
 
 /** Below Mantine's `sm` breakpoint: the navigation folds behind the burger, the header has less room. */
 const NARROW = '(max-width: 47.99em)';
@@ -44,6 +51,9 @@ export function AppLayout({ session }: { session: SessionView }) {
   const [opened, { toggle, close }] = useDisclosure();
   const narrow = useMediaQuery(NARROW) ?? false;
   const [helpOpened, help] = useDisclosure();
+  // Mounted from the first opening on, so closing it animates and gives focus back.
+  const [helpUsed, setHelpUsed] = useState(false);
+  if (helpOpened && !helpUsed) setHelpUsed(true);
   const shortcuts = useShortcuts(help.open);
   const location = useLocation();
   const queryClient = useQueryClient();
@@ -77,11 +87,13 @@ export function AppLayout({ session }: { session: SessionView }) {
           </Group>
           <Group gap="xs" wrap="nowrap">
             <LiveIndicator state={liveState} />
-            <ThemeToggle />
-            <Group visibleFrom="sm">
-              <LanguagePicker />
-            </Group>
-            <UserMenu session={session} onShowShortcuts={help.open} withLanguage={narrow} />
+            <Suspense fallback={null}>
+              <ThemeToggle />
+              <Group visibleFrom="sm">
+                <LanguagePicker />
+              </Group>
+              <UserMenu session={session} onShowShortcuts={help.open} withLanguage={narrow} />
+            </Suspense>
           </Group>
         </Group>
       </AppShell.Header>
@@ -95,6 +107,8 @@ export function AppLayout({ session }: { session: SessionView }) {
             label={t(item.labelKey)}
             active={location.pathname.startsWith(item.to)}
             onClick={close}
+            onMouseEnter={() => prefetchRoute(item.to, queryClient)}
+            onFocus={() => prefetchRoute(item.to, queryClient)}
           />
         ))}
       </AppShell.Navbar>
@@ -105,7 +119,11 @@ export function AppLayout({ session }: { session: SessionView }) {
           <Outlet />
         </Suspense>
       </AppShell.Main>
-      <ShortcutsDialog opened={helpOpened} onClose={help.close} shortcuts={shortcuts} />
+      {helpUsed && (
+        <Suspense fallback={null}>
+          <ShortcutsDialog opened={helpOpened} onClose={help.close} shortcuts={shortcuts} />
+        </Suspense>
+      )}
     </AppShell>
   );
 }

@@ -1,13 +1,30 @@
 import { MantineProvider, createTheme } from '@mantine/core';
-import { ModalsProvider } from '@mantine/modals';
-import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { markModalsReady } from '../lib/open-dialog';
 import { styleNonce } from '../lib/style-nonce';
 import { accessibleColors } from './accessible-colors';
 import { createQueryClient } from './query-client';
 
 const theme = createTheme({ primaryColor: 'orange', defaultRadius: 'sm' });
+
+/**
+ * The modal manager and the notification stack load beside the first screen, not before it: no
+ * first page opens a dialog or shows a notice before they are there. `modals.open` and
+ * `notifications.show` are small stores of their own, usable from the start (lib/open-dialog.ts
+ * waits for the manager; notices shown early appear once the stack mounts).
+ */
+const Modals = lazy(async () => {
+  const { ModalsProvider } = await import('@mantine/modals');
+  return {
+    default: function Modals() {
+      // Runs after ModalsProvider's own effects, which subscribe to `modals.open`.
+      useEffect(markModalsReady, []);
+      return <ModalsProvider />;
+    },
+  };
+});
+const Notifications = lazy(async () => ({ default: (await import('@mantine/notifications')).Notifications }));
 
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(createQueryClient);
@@ -20,10 +37,11 @@ export function Providers({ children }: { children: ReactNode }) {
         getStyleNonce={styleNonce}
         cssVariablesResolver={accessibleColors}
       >
-        <ModalsProvider>
+        <Suspense fallback={null}>
+          <Modals />
           <Notifications position="top-right" />
-          {children}
-        </ModalsProvider>
+        </Suspense>
+        {children}
       </MantineProvider>
     </QueryClientProvider>
   );

@@ -1,6 +1,8 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
-import { sessionQueries } from '../features/session/api';
+import { primeSession, sessionQueries } from '../features/session/api';
+import { capabilitiesQuery } from '../lib/capabilities';
+import { pageBootstrap } from '../lib/bootstrap';
 import { recordSessionEnd } from '../features/session/session-end';
 import { ApiError } from '../lib/api-error';
 import i18n from '../lib/i18n';
@@ -46,5 +48,17 @@ export function createQueryClient(): QueryClient {
       },
     },
   });
+  primeFromPage(queryClient);
   return queryClient;
+}
+
+/**
+ * The session and capabilities the page was served with go straight into the cache, so the first
+ * screen renders, and its list loads, without a chain of calls before it.
+ */
+function primeFromPage(queryClient: QueryClient): void {
+  const bootstrap = pageBootstrap();
+  if (!bootstrap) return;
+  primeSession(queryClient, bootstrap.session);
+  if (bootstrap.capabilities) queryClient.setQueryData(capabilitiesQuery().queryKey, bootstrap.capabilities);
 }

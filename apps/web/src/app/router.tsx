@@ -2,6 +2,7 @@ import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { NotFoundPage } from './not-found-page';
 import { PageLoader } from './page-loader';
 import { RouteError } from './route-error';
+import { PAGES } from './route-modules';
 
 /** Pages load on demand, so the first screen downloads only what it shows. */
 const page = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({
@@ -30,18 +31,18 @@ export const router = createBrowserRouter([
     hydrateFallbackElement: <PageLoader />,
     children: [
       { index: true, element: <Navigate to="/overview" replace /> },
-      { path: 'overview', lazy: page(() => import('../features/overview/overview-page')) },
-      { path: 'volumes', lazy: page(() => import('../features/volumes/volumes-page')) },
-      { path: 'volumes/:volumeId', lazy: page(() => import('../features/volumes/volume-detail-page')) },
-      { path: 'snapshots', lazy: page(() => import('../features/snapshots/snapshots-page')) },
-      { path: 'snapshots/:snapshotId', lazy: page(() => import('../features/snapshots/snapshot-detail-page')) },
-      { path: 'backups', lazy: page(() => import('../features/backups/backups-page')) },
-      { path: 'backups/:backupId', lazy: page(() => import('../features/backups/backup-detail-page')) },
-      { path: 'volume-types', lazy: page(() => import('../features/volume-types/volume-types-page')) },
-      { path: 'volume-types/:typeId', lazy: page(() => import('../features/volume-types/volume-type-detail-page')) },
-      { path: 'qos', lazy: page(() => import('../features/qos/qos-page')) },
-      { path: 'quotas', lazy: page(() => import('../features/quotas/quotas-page')) },
-      { path: 'audit', lazy: page(() => import('../features/audit/audit-page')) },
+      { path: 'overview', lazy: page(PAGES['overview']) },
+      { path: 'volumes', lazy: page(PAGES['volumes']) },
+      { path: 'volumes/:volumeId', lazy: page(PAGES['volumes/:volumeId']) },
+      { path: 'snapshots', lazy: page(PAGES['snapshots']) },
+      { path: 'snapshots/:snapshotId', lazy: page(PAGES['snapshots/:snapshotId']) },
+      { path: 'backups', lazy: page(PAGES['backups']) },
+      { path: 'backups/:backupId', lazy: page(PAGES['backups/:backupId']) },
+      { path: 'volume-types', lazy: page(PAGES['volume-types']) },
+      { path: 'volume-types/:typeId', lazy: page(PAGES['volume-types/:typeId']) },
+      { path: 'qos', lazy: page(PAGES['qos']) },
+      { path: 'quotas', lazy: page(PAGES['quotas']) },
+      { path: 'audit', lazy: page(PAGES['audit']) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -2,6 +2,20 @@ import { modals } from '@mantine/modals';
 import type { ReactNode } from 'react';
 import i18n from './i18n';
 
+/**
+ * Mantine's modal manager loads after the first screen (app/providers.tsx); a dialog asked for
+ * before it listens waits for it instead of being lost.
+ */
+let modalsListening: () => void = () => undefined;
+const modalsReady = new Promise<void>((resolve) => {
+  modalsListening = resolve;
+});
+
+/** Called once the modal manager is mounted and listens for `modals.open`. */
+export function markModalsReady(): void {
+  modalsListening();
+}
+
 /** Dialogs open now, and what waits for the last of them to close. */
 const openIds = new Set<string>();
 const waiting: Array<() => void> = [];
@@ -30,12 +44,14 @@ export function openDialog(title: string, content: (close: () => void) => ReactN
   const id = `dialog-${crypto.randomUUID()}`;
   const close = () => modals.close(id);
   openIds.add(id);
-  modals.open({
-    modalId: id,
-    title,
-    size,
-    closeButtonProps: { 'aria-label': i18n.t('actions.close') },
-    onClose: () => closed(id),
-    children: content(close),
-  });
+  void modalsReady.then(() =>
+    modals.open({
+      modalId: id,
+      title,
+      size,
+      closeButtonProps: { 'aria-label': i18n.t('actions.close') },
+      onClose: () => closed(id),
+      children: content(close),
+    }),
+  );
 }

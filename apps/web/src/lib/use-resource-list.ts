@@ -1,8 +1,8 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, type QueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useCloudAbilities } from './capabilities';
+import { abilitiesOf, capabilitiesQuery, useCloudAbilities } from './capabilities';
 import { fetchAllPages, fetchListPage, type ListSpec } from './cinder-list';
-import { useListView } from './list-view';
+import { DEFAULT_PAGE_SIZE, useListView, type ListView } from './list-view';
 
 /** How often a list that failed to load is asked for again. */
 const RETRY_FAILED_LIST_MS = 5_000;
@@ -10,6 +10,30 @@ const RETRY_FAILED_LIST_MS = 5_000;
 /** The query key of every list page of a kind: live updates and mutations reach them all through it. */
 export const listKey = (kind: string) => [kind, 'list'] as const;
 export const detailKey = (kind: string, id: string) => [kind, 'detail', id] as const;
+
+/** The list call of a table's view, as its query key holds it (what the view fetches, not how it shows). */
+const fetchedView = ({ hiddenColumns: _hidden, ...fetched }: ListView) => fetched;
+
+/**
+ * Starts loading the first page of a table in its default view, as the page will ask for it: on a
+ * link's hover or focus, so the rows are on their way before the click. Without the cloud's
+ * capabilities in the cache yet, it leaves the page to load them.
+ */
+export function prefetchFirstPage<T>(queryClient: QueryClient, spec: ListSpec<T>): void {
+  const capabilities = queryClient.getQueryData(capabilitiesQuery().queryKey);
+  if (!capabilities) return;
+  const view: ListView = {
+    pageSize: DEFAULT_PAGE_SIZE,
+    marker: undefined,
+    sort: undefined,
+    filters: {},
+    hiddenColumns: undefined,
+  };
+  void queryClient.prefetchQuery({
+    queryKey: [...listKey(spec.key), fetchedView(view)],
+    queryFn: ({ signal }) => fetchListPage(spec, view, abilitiesOf(capabilities), signal),
+  });
+}
 
 /**
  * A resource table's data: the view from the URL, the page Cinder returns for it (the previous
@@ -20,9 +44,8 @@ export function useResourceList<T extends { id: string }>(spec: ListSpec<T>) {
   const sortKeys = useMemo(() => Object.keys(spec.sortKeys), [spec]);
   const controls = useListView(filterKeys, sortKeys);
   const abilities = useCloudAbilities();
-  const { hiddenColumns: _hidden, ...fetched } = controls.view;
   const page = useQuery({
-    queryKey: [...listKey(spec.key), fetched] as const,
+    queryKey: [...listKey(spec.key), fetchedView(controls.view)] as const,
     queryFn: ({ signal }) => fetchListPage(spec, controls.view, abilities!, signal),
     enabled: abilities !== undefined,
     placeholderData: keepPreviousData,

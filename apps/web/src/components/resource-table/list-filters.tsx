@@ -1,17 +1,18 @@
 import { NativeSelect, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListViewControls } from '../../lib/list-view';
 
 /**
- * The name filter. `/` anywhere focuses it (see the shell's shortcuts); typing filters after a
- * short pause so each key press is not a request to the cloud.
+ * The name filter. `/` anywhere focuses it (see the shell's shortcuts). Every key press applies it
+ * at once, so rows follow the last key without a pause counted against the user; the call for the
+ * text before is cancelled (the list query's abort signal), so a typed word costs the cloud at most
+ * one call per key, and usually only the last one completes.
  */
 export function NameFilter({ controls, exact }: { controls: ListViewControls; exact: boolean }) {
   const { t } = useTranslation();
   const [text, setText] = useState(controls.view.filters.name ?? '');
-  const apply = useDebouncedCallback((value: string) => controls.setFilter('name', value.trim() || undefined), 350);
+  const apply = (value: string) => controls.setFilter('name', value.trim() || undefined);
   return (
     <TextInput
       size="xs"

@@ -1,10 +1,11 @@
+import type { QueryClient } from '@tanstack/react-query';
 import type { Backup } from '@cinder-console/cinder';
 import { Button, Group, Stack, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ResourceList } from '../../components/resource-table';
 import { openDialog } from '../../lib/open-dialog';
-import { useResourceList } from '../../lib/use-resource-list';
+import { prefetchFirstPage, useResourceList } from '../../lib/use-resource-list';
 import { backupListSpec } from '../../resources/backups/api';
 import {
   AllProjectsFilters,
@@ -82,3 +83,6 @@ export function BackupsPage() {
 }
 
 export default BackupsPage;
+
+/** Starts the first page of the list ahead of a click on a link here (app/route-modules.ts). */
+export const prefetch = (queryClient: QueryClient) => prefetchFirstPage(queryClient, backupListSpec);

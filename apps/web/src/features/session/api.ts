@@ -1,5 +1,5 @@
 import { sessionViewSchema, type LoginRequest, type SessionView } from '@cinder-console/cinder';
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { apiJson, apiVoid, setCsrfToken } from '../../lib/api-client';
 import { ApiError } from '../../lib/api-error';
 import { lastSessionEnd, recordSessionEnd } from './session-end';
@@ -41,6 +41,16 @@ export const sessionQueries = {
       retry: false,
     }),
 };
+
+/**
+ * Starts the session query from what the page was served with (its bootstrap) instead of asking:
+ * a session, or null when nobody was signed in.
+ */
+export function primeSession(queryClient: QueryClient, session: SessionView | null): void {
+  seenSession = session !== null;
+  setCsrfToken(session?.csrfToken);
+  queryClient.setQueryData(sessionQueries.all(), session);
+}
 
 export function useLogin() {
   const queryClient = useQueryClient();

@@ -1,11 +1,11 @@
 import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/error-alert';
-import { LanguagePicker } from '../../components/language-picker';
-import { ThemeToggle } from '../../components/theme-toggle';
+import { LanguagePicker, ThemeToggle } from '../../components/lazy-controls';
 import { sessionQueries, useLogin } from './api';
 import { safeNext } from './safe-next';
 
@@ -83,8 +83,10 @@ export function LoginPage() {
             {t('login.demoHint')}
           </Text>
           <Group justify="flex-end" gap="xs">
-            <ThemeToggle />
-            <LanguagePicker />
+            <Suspense fallback={null}>
+              <ThemeToggle />
+              <LanguagePicker />
+            </Suspense>
           </Group>
         </Stack>
       </Paper>

@@ -2,10 +2,10 @@ import { VOLUME_STATUSES, type Volume } from '@cinder-console/cinder';
 import { Button, Group, Stack, Title, VisuallyHidden } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { NameFilter, ResourceList, SelectFilter, type ResourceColumn } from '../../components/resource-table';
 import { openDialog } from '../../lib/open-dialog';
-import { useResourceList } from '../../lib/use-resource-list';
+import { prefetchFirstPage, useResourceList } from '../../lib/use-resource-list';
 import { projectQueries } from '../../resources/project/api';
 import {
   AllProjectsFilters,
@@ -140,3 +140,6 @@ export function VolumesPage() {
 }
 
 export default VolumesPage;
+
+/** Starts the first page of the list ahead of a click on a link here (app/route-modules.ts). */
+export const prefetch = (queryClient: QueryClient) => prefetchFirstPage(queryClient, volumeListSpec);

@@ -1,6 +1,7 @@
 import { BACKUP_STATUSES, SNAPSHOT_STATUSES, VOLUME_STATUSES } from '@cinder-console/cinder';
 import { describe, expect, it } from 'vitest';
-import { en, zhCN } from './catalogues';
+import { en } from './catalogues';
+import { zhCN } from './zh-cn';
 
 /** Every leaf key of a nested message catalogue, as dotted paths. */
 function keys(messages: object, prefix = ''): string[] {

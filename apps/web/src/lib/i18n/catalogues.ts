@@ -3,13 +3,20 @@
  * feature's strings live in a file of their own. A namespace's file name is its top-level key:
  * `locales/en/volumes.json` holds every `volumes.*` message.
  */
-type Catalogue = Record<string, unknown>;
+export type Catalogue = Record<string, unknown>;
 
-function byNamespace(files: Record<string, { default: Catalogue }>): Catalogue {
+export function byNamespace(files: Record<string, { default: Catalogue }>): Catalogue {
   return Object.fromEntries(
     Object.entries(files).map(([file, module]) => [file.replace(/^.*\/(\w+)\.json$/, '$1'), module.default]),
   );
 }
 
 export const en = byNamespace(import.meta.glob('./locales/en/*.json', { eager: true }));
-export const zhCN = byNamespace(import.meta.glob('./locales/zh-CN/*.json', { eager: true }));
+
+/**
+ * Catalogues other than English load when chosen: most visitors read English, and Simplified
+ * Chinese would otherwise be part of every first page's download.
+ */
+export const lazyCatalogues: Record<string, () => Promise<Catalogue>> = {
+  'zh-CN': async () => (await import('./zh-cn')).zhCN,
+};

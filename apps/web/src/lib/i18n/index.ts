@@ -1,7 +1,7 @@
 import i18n from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
-import { en, zhCN } from './catalogues';
+import { en, lazyCatalogues } from './catalogues';
 
 export const LANGUAGES = [
   { code: 'en', label: 'English' },
@@ -9,7 +9,22 @@ export const LANGUAGES = [
 ] as const;
 export type LanguageCode = (typeof LANGUAGES)[number]['code'];
 
-export const resources = { en: { translation: en }, 'zh-CN': { translation: zhCN } } as const;
+/**
+ * Loads a catalogue that is not bundled (i18next's backend interface): English is in the first
+ * download, the others come when chosen. Until it is there, `useTranslation` suspends.
+ */
+const lazyBackend = {
+  type: 'backend' as const,
+  init: () => undefined,
+  read(language: string, _namespace: string, done: (error: unknown, data?: Record<string, unknown>) => void) {
+    const load = lazyCatalogues[language];
+    if (!load) return done(null, {});
+    load().then(
+      (catalogue) => done(null, catalogue),
+      (error: unknown) => done(error),
+    );
+  },
+};
 
 /**
  * English and Simplified Chinese. The choice is remembered in localStorage; the first visit
@@ -17,9 +32,11 @@ export const resources = { en: { translation: en }, 'zh-CN': { translation: zhCN
  */
 void i18n
   .use(LanguageDetector)
+  .use(lazyBackend)
   .use(initReactI18next)
   .init({
-    resources,
+    resources: { en: { translation: en } },
+    partialBundledLanguages: true,
     fallbackLng: { zh: ['zh-CN', 'en'], 'zh-Hans': ['zh-CN', 'en'], default: ['en'] },
     supportedLngs: ['en', 'zh-CN'],
     nonExplicitSupportedLngs: false,

@@ -1,0 +1,83 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/** One chunk of Vite's build manifest (`.vite/manifest.json`), as far as preloading needs it. */
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+  css?: string[];
+}
+type Manifest = Record<string, ManifestChunk>;
+
+/** The signed-in shell and the sign-in page, lazy routes of their own (apps/web/src/app/router.tsx). */
+const SHELL = 'src/app/require-session.tsx';
+const LOGIN = 'src/features/session/login-page.tsx';
+
+/**
+ * The page module of an address, by the SPA's naming: `/<feature>` is
+ * `src/features/<feature>/<feature>-page.tsx`, `/<feature>/<id>` its one `*-detail-page.tsx`, and
+ * `/` redirects to the overview. An address that fits no module gets the shell alone.
+ */
+function pageModule(manifest: Manifest, pathname: string): string | undefined {
+  const [feature, id, ...rest] = pathname.split('/').filter(Boolean);
+  if (!feature) return 'src/features/overview/overview-page.tsx';
+  if (rest.length || !/^[a-z-]+$/.test(feature)) return undefined;
+  const folder = `src/features/${feature}/`;
+  if (id === undefined) return `${folder}${feature}-page.tsx`;
+  return Object.keys(manifest).find((key) => key.startsWith(folder) && key.endsWith('-detail-page.tsx'));
+}
+
+/** Every chunk the named modules import statically, transitively, with the modules themselves. */
+function closure(manifest: Manifest, keys: string[]): ManifestChunk[] {
+  const seen = new Map<string, ManifestChunk>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || seen.has(key)) return;
+    seen.set(key, chunk);
+    chunk.imports?.forEach(visit);
+  };
+  keys.forEach(visit);
+  return [...seen.values()];
+}
+
+/**
+ * `<link>`s that fetch the code of the page at `pathname` while the entry script still loads. The
+ * page's code is a lazy import of the entry's, so without them the browser learns of it only once
+ * the entry has run: one more round trip, and on a cold load the slowest. What `index.html`
+ * already loads (the entry and its imports) is left out.
+ */
+export function routePreloads(manifest: Manifest, pathname: string, signedIn: boolean): string {
+  const entry = Object.keys(manifest).filter((key) => manifest[key]!.isEntry);
+  const loaded = new Set(closure(manifest, entry).map((chunk) => chunk.file));
+  const page = signedIn ? pageModule(manifest, pathname) : undefined;
+  const modules = signedIn ? [SHELL, ...(page ? [page] : [])] : [LOGIN];
+  const chunks = closure(manifest, modules).filter((chunk) => !loaded.has(chunk.file));
+  const scripts = chunks.map((chunk) => `<link rel="modulepreload" crossorigin href="/${chunk.file}">`);
+  const styles = [...new Set(chunks.flatMap((chunk) => chunk.css ?? []))].map(
+    (file) => `<link rel="preload" as="style" crossorigin href="/${file}">`,
+  );
+  return [...scripts, ...styles].join('');
+}
+
+/**
+ * The build manifest in `staticDir`, read again when a build in place changes it; empty when the
+ * build has none (then nothing is preloaded, which costs time, not correctness).
+ */
+export function buildManifest(staticDir: string): () => Manifest {
+  const file = path.join(staticDir, '.vite', 'manifest.json');
+  let mtime = -1;
+  let manifest: Manifest = {};
+  return () => {
+    try {
+      const current = statSync(file).mtimeMs;
+      if (current !== mtime) {
+        manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+        mtime = current;
+      }
+    } catch {
+      // No manifest, or mid-build: keep what there was.
+    }
+    return manifest;
+  };
+}

@@ -1,0 +1,67 @@
+import { expect, test, type Page, type Request } from '@playwright/test';
+import { AppShell } from './pages/app-shell';
+import { LoginPage } from './pages/login-page';
+import { VolumesPage } from './pages/volumes-page';
+
+/**
+ * The API calls the page makes from now on that were not cut short: a reload aborts the calls of
+ * the page before it, which then would count for nothing.
+ */
+function apiCalls(page: Page): { paths(): string[] } {
+  const made: Request[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith('/api/') && url.pathname !== '/api/events') made.push(request);
+  });
+  return {
+    paths: () =>
+      made
+        .filter((request) => request.failure() === null)
+        .map((request) => new URL(request.url()).pathname + new URL(request.url()).search),
+  };
+}
+
+test.beforeEach(async ({ page }) => {
+  await new LoginPage(page).goto();
+  await new LoginPage(page).signIn('demo', 'demo');
+  await expect(new AppShell(page).volumesTable()).toBeVisible();
+});
+
+test('a reload shows the rows after one list call, without asking for the session or capabilities first', async ({
+  page,
+}) => {
+  const calls = apiCalls(page);
+  await page.reload();
+  await new VolumesPage(page).row('db-primary');
+  const paths = calls.paths();
+  expect(paths.filter((path) => path.startsWith('/api/cinder/volumes/detail?limit=50&'))).toHaveLength(1);
+  expect(paths).not.toContain('/api/session');
+  expect(paths).not.toContain('/api/capabilities');
+  // The account menu still knows who is signed in: the session came with the page.
+  await expect(new AppShell(page).accountMenu('demo')).toBeVisible();
+});
+
+test('pointing at a link starts loading its list, and the click shows it without asking again', async ({ page }) => {
+  const shell = new AppShell(page);
+  await shell.navigation.getByRole('link', { name: 'Overview' }).click();
+  await shell.waitUntilSettled();
+  const calls = apiCalls(page);
+  const snapshots = shell.navigation.getByRole('link', { name: 'Snapshots' });
+  const listed = page.waitForRequest((request) => request.url().includes('/api/cinder/snapshots/detail'));
+  await snapshots.hover();
+  await listed;
+  await snapshots.click();
+  await expect(shell.heading).toHaveText('Snapshots');
+  await shell.waitUntilSettled();
+  // The table's first page (a picker of the page asks for another, larger one).
+  expect(calls.paths().filter((path) => path.startsWith('/api/cinder/snapshots/detail?limit=50&'))).toHaveLength(1);
+});
+
+test('a signed-out visitor gets the sign-in page without a session call', async ({ page, context }) => {
+  await context.clearCookies();
+  const calls = apiCalls(page);
+  await page.goto('/volumes');
+  await expect(page).toHaveURL(/\/login\?next=/);
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  expect(calls.paths()).toEqual([]);
+});

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { capabilitiesSchema } from './capabilities.js';
+import { sessionViewSchema } from './session.js';
+
+/**
+ * What the BFF writes into `index.html` (a JSON `<script id="bootstrap">`), so the SPA starts with
+ * what it would otherwise ask for one call after another: the session (null when signed out) and
+ * the cloud's capabilities (null when signed out, or when they could not be read in time).
+ */
+export const bootstrapSchema = z.object({
+  session: sessionViewSchema.nullable(),
+  capabilities: capabilitiesSchema.nullable(),
+});
+export type Bootstrap = z.infer<typeof bootstrapSchema>;
+
+/** The id of the bootstrap's `<script type="application/json">` element. */
+export const BOOTSTRAP_ELEMENT_ID = 'bootstrap';
