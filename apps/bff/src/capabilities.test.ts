@@ -28,6 +28,7 @@ describe('GET /api/capabilities', () => {
         images: true,
         vendorRollback: false,
         backupService: true,
+        compute: true,
       },
       admin: false,
     });
