@@ -5,9 +5,10 @@ import { RedisAuditLog } from './audit/redis-audit-log.js';
 import { auditRouter } from './audit/router.js';
 import { identityRouter } from './identity/router.js';
 import { capabilitiesRouter } from './capabilities.js';
-import { fetchDetailList } from './live/fetch-list.js';
+import { fetchList, takesTimeFilters } from './live/fetch-list.js';
 import { LiveRelay } from './live/relay.js';
 import { eventsRouter } from './live/router.js';
+import { WatchedSessionStore } from './live/session-watch.js';
 import type { Config } from './config.js';
 import { errorHandler, HttpError } from './errors.js';
 import { opsRouter } from './ops.js';
@@ -40,11 +41,13 @@ export function createApp(
   config: Config,
   deps: AppDeps = {},
 ): { app: express.Express; store: SessionStore; relay: LiveRelay; audit: AuditLog } {
-  const store =
+  // Watched, so that a session's event streams end the moment it is signed out or switched.
+  const store = new WatchedSessionStore(
     deps.store ??
-    (config.REDIS_URL
-      ? RedisSessionStore.connect(config.REDIS_URL, new TokenCipher(config.SESSION_SECRET!))
-      : new MemorySessionStore());
+      (config.REDIS_URL
+        ? RedisSessionStore.connect(config.REDIS_URL, new TokenCipher(config.SESSION_SECRET!))
+        : new MemorySessionStore()),
+  );
   // With Redis the trail is one stream all replicas write and read; alone, a ring buffer in memory.
   const audit = deps.audit ?? (config.REDIS_URL ? RedisAuditLog.connect(config.REDIS_URL) : new MemoryAuditLog());
   const logger = deps.logger ?? createLogger(config.LOG_LEVEL);
@@ -57,7 +60,10 @@ export function createApp(
     patientMs: config.LIVE_PATIENT_MS,
     settleAfterMs: LIVE_SETTLE_AFTER_MS,
     replay: LIVE_REPLAY_EVENTS,
-    fetchList: (session, kind) => fetchDetailList(session, kind, config.UPSTREAM_TIMEOUT_MS),
+    watchMs: config.LIVE_WATCH_MS,
+    fetchList: (session, kind, query) => fetchList(session, kind, query, config.UPSTREAM_TIMEOUT_MS),
+    // Cinder's resource_filters.json lets members filter volumes (only) by `updated_at`.
+    supportsDelta: (session, kind) => kind === 'volume' && takesTimeFilters(session),
     // Replicas sharing Redis share one poller per scope and one history (docs/bff-replicas.md).
     redisUrl: config.REDIS_URL,
     logger,
@@ -87,7 +93,7 @@ export function createApp(
   api.use('/audit', auditRouter(audit));
   api.use('/identity', identityRouter(keystone));
   api.use('/capabilities', capabilitiesRouter(config));
-  api.use('/events', eventsRouter(relay, store));
+  api.use('/events', eventsRouter(relay, store, { idleMs, maxStreamsPerSession: config.LIVE_STREAMS_PER_SESSION }));
   api.use('/glance', ...glanceRoutes({ config, metrics, store }));
   api.use('/cinder', ...cinderRoutes({ config, relay, audit, metrics, store }));
   api.use(() => {

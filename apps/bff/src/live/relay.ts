@@ -1,7 +1,9 @@
 import type { LiveEvent, LiveKind } from '@cinder-console/cinder';
 import type { Logger } from 'pino';
 import type { SessionRecord } from '../session/session.js';
+import { DeltaLister } from './delta-list.js';
 import { MemoryFeed, type FeedHooks, type Pacing, type ScopeFeed } from './feed.js';
+import type { ListQuery } from './fetch-list.js';
 import type { LogEntry, Replay } from './history.js';
 import type { ListResult } from './poller.js';
 import { RedisLiveBus } from './redis-bus.js';
@@ -19,13 +21,21 @@ export interface Subscriber {
   health(problem: string | undefined): void;
   /** The subscriber's session as it is now, or undefined when it has ended. */
   session(): Promise<SessionRecord | undefined>;
+  /** Cinder refused the session's token (revoked, expired): the session ends, and with it the stream. */
+  revoked(): Promise<void>;
   close(): void;
 }
 
 export interface RelayOptions extends Pacing {
   /** Events kept per scope for clients that reconnect with `Last-Event-ID`. */
   replay: number;
-  fetchList: (session: SessionRecord, kind: LiveKind) => Promise<ListResult>;
+  fetchList: (session: SessionRecord, kind: LiveKind, query: ListQuery) => Promise<ListResult>;
+  /** The background pace while nothing moves, where `updated_at` filters make a look cheap. */
+  watchMs: number;
+  /** Whether the session's cloud takes `updated_at` filters on a kind. */
+  supportsDelta: (session: SessionRecord, kind: LiveKind) => boolean;
+  /** Every event this replica hands to its streams (the audit trail learns outcomes from them). */
+  onEvent?: (event: LiveEvent) => void;
   /**
    * Redis shared by the replicas: one poller per scope among them all, and one history that any
    * replica replays from. Unset: this process polls and remembers on its own (memory mode).
@@ -38,8 +48,20 @@ export interface RelayOptions extends Pacing {
  * What one set of tabs sees: the same Cinder endpoint (so the same project and region) with the
  * same roles. Tabs in one scope share one poller; different roles may see different fields.
  */
-export function scopeOf(session: SessionRecord): string {
+export function scopeOf(session: SessionRecord, allProjects = false): string {
+  // One scope per cloud endpoint for all admins: their URLs differ only by their own project.
+  if (allProjects) return `all ${withoutProject(session.volumeApi.url, session.project.id)}`;
   return `${session.volumeApi.url} ${[...session.roles].sort().join(',')}`;
+}
+
+/** Who may open an all-projects stream: the same rule as Cinder's `all_tenants`. */
+export function isAdmin(session: SessionRecord): boolean {
+  return session.roles.includes('admin');
+}
+
+function withoutProject(url: string, projectId: string): string {
+  const trimmed = url.replace(/\/+$/, '');
+  return trimmed.endsWith(`/${projectId}`) ? trimmed.slice(0, -projectId.length - 1) : trimmed;
 }
 
 type Delivery = LogEntry | { id: number; reset: true };
@@ -53,6 +75,8 @@ interface Member {
 
 interface Scope {
   feed: ScopeFeed;
+  allProjects: boolean;
+  lister: DeltaLister;
   members: Set<Member>;
   /** Why Cinder fails the scope's polls now, as last heard; told to streams that join meanwhile. */
   problem: string | undefined;
@@ -65,8 +89,11 @@ interface Scope {
  */
 export class LiveRelay {
   private readonly scopes = new Map<string, Scope>();
-  /** Memory mode's ids start from the clock, so an earlier process's ids are all older than this one's. */
-  private lastId = Date.now();
+  /**
+   * Memory mode's ids, per scope (a tenant must not be able to count another's events). They start
+   * from the clock, or above the scope's last id, so that an earlier record's ids are all older.
+   */
+  private readonly lastIds = new Map<string, number>();
   private closed = false;
   private readonly bus: RedisLiveBus | undefined;
 
@@ -74,13 +101,13 @@ export class LiveRelay {
     this.bus = options.redisUrl ? RedisLiveBus.connect(options.redisUrl, options.replay, options.logger) : undefined;
   }
 
-  subscribe(session: SessionRecord, subscriber: Subscriber, lastEventId?: number): () => void {
+  subscribe(session: SessionRecord, subscriber: Subscriber, lastEventId?: number, allProjects = false): () => void {
     if (this.closed) {
       subscriber.close();
       return () => undefined;
     }
-    const key = scopeOf(session);
-    const scope = this.scopes.get(key) ?? this.open(key);
+    const key = scopeOf(session, allProjects);
+    const scope = this.scopes.get(key) ?? this.open(key, allProjects);
     const member: Member = { subscriber, position: 0, pending: [] };
     scope.members.add(member);
     scope.feed.replay(lastEventId).then(
@@ -99,10 +126,12 @@ export class LiveRelay {
 
   /** A mutation went through for this session: look at its project now rather than at the next tick. */
   kick(session: SessionRecord): void {
-    const key = scopeOf(session);
-    // With Redis the scope may be polled by another replica: the nudge reaches whichever it is.
-    if (this.bus) this.bus.nudge(key);
-    else this.scopes.get(key)?.feed.kick();
+    // The project's streams and the admins' all-projects streams both want to see it soon.
+    for (const key of [scopeOf(session), scopeOf(session, true)]) {
+      // With Redis the scope may be polled by another replica: the nudge reaches whichever it is.
+      if (this.bus) this.bus.nudge(key);
+      else this.scopes.get(key)?.feed.kick();
+    }
   }
 
   /** Scopes this replica polls (with Redis, those whose lease it holds). */
@@ -121,11 +150,14 @@ export class LiveRelay {
     await this.bus?.close();
   }
 
-  private open(key: string): Scope {
+  private open(key: string, allProjects: boolean): Scope {
     const members = new Set<Member>();
     const hooks: FeedHooks = {
       list: (kind) => this.listFor(key, scope, kind),
-      deliver: (entry) => members.forEach((member) => this.send(member, entry)),
+      deliver: (entry) => {
+        this.options.onEvent?.(entry.event);
+        members.forEach((member) => this.send(member, entry));
+      },
       reset: (latest) => members.forEach((member) => this.send(member, { id: latest, reset: true })),
       fail: () => void this.close(key, scope),
       health: (problem) => {
@@ -133,12 +165,19 @@ export class LiveRelay {
         members.forEach((member) => member.subscriber.health(problem));
       },
     };
+    let lastId = Math.max(Date.now(), this.lastIds.get(key) ?? 0);
+    const nextId = () => {
+      this.lastIds.set(key, ++lastId);
+      return lastId;
+    };
     const scope: Scope = {
       members,
+      allProjects,
       problem: undefined,
+      lister: new DeltaLister({ watchMs: this.options.watchMs, fullEveryMs: this.options.slowMs }),
       feed: this.bus
         ? new RedisFeed(this.bus, key, hooks, this.options, this.options.logger)
-        : new MemoryFeed(hooks, this.options, () => ++this.lastId),
+        : new MemoryFeed(hooks, this.options, nextId),
     };
     this.scopes.set(key, scope);
     return scope;
@@ -180,15 +219,34 @@ export class LiveRelay {
     else member.subscriber.send(delivery.id, delivery.event);
   }
 
-  /** Polls with the token of a subscriber whose session still belongs to this scope; others are let go. */
+  /**
+   * Polls with the token of a subscriber whose session still belongs to this scope; others are let
+   * go. A token Cinder refuses ends its session (that is a revocation, not Cinder failing), and the
+   * next subscriber's token is tried.
+   */
   private async listFor(key: string, scope: Scope, kind: LiveKind): Promise<ListResult | undefined> {
     for (const member of [...scope.members]) {
       const session = await member.subscriber.session();
-      if (session && scopeOf(session) === key) return this.options.fetchList(session, kind);
+      if (session && this.belongs(session, key, scope)) {
+        try {
+          const filters = this.options.supportsDelta(session, kind);
+          return await scope.lister.look(kind, filters, (query) =>
+            this.options.fetchList(session, kind, { ...query, allProjects: scope.allProjects }),
+          );
+        } catch (error) {
+          if ((error as { status?: number }).status !== 401) throw error;
+          await member.subscriber.revoked().catch(() => undefined);
+        }
+      }
       scope.members.delete(member);
       member.subscriber.close();
     }
     void this.close(key, scope);
     return undefined;
+  }
+
+  private belongs(session: SessionRecord, key: string, scope: Scope): boolean {
+    if (scopeOf(session, scope.allProjects) !== key) return false;
+    return !scope.allProjects || isAdmin(session);
   }
 }
