@@ -64,6 +64,13 @@ export function createApp(
     fetchList: (session, kind, query) => fetchList(session, kind, query, config.UPSTREAM_TIMEOUT_MS),
     // Cinder's resource_filters.json lets members filter volumes (only) by `updated_at`.
     supportsDelta: (session, kind) => kind === 'volume' && takesTimeFilters(session),
+    notifications: config.OS_NOTIFICATIONS_URL
+      ? {
+          url: config.OS_NOTIFICATIONS_URL,
+          exchange: config.OS_NOTIFICATIONS_EXCHANGE,
+          topic: config.OS_NOTIFICATIONS_TOPIC,
+        }
+      : undefined,
     // Replicas sharing Redis share one poller per scope and one history (docs/bff-replicas.md).
     redisUrl: config.REDIS_URL,
     logger,

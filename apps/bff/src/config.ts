@@ -99,8 +99,8 @@ export const configSchema = z.object({
     .string()
     .regex(/^rabbit:\/\/[^@/]*@?[^/]+\/?/, 'OS_NOTIFICATIONS_URL must be a rabbit:// transport URL')
     .optional(),
-  /** The exchange Cinder's notifications go to (oslo.messaging's `control_exchange`: `cinder` by default, or `openstack`). */
-  OS_NOTIFICATIONS_EXCHANGE: z.string().min(1).default('cinder'),
+  /** The exchange Cinder's notifications go to (oslo.messaging's `control_exchange`: `openstack` unless the deployment sets it). */
+  OS_NOTIFICATIONS_EXCHANGE: z.string().min(1).default('openstack'),
   /** The notification topic (oslo.messaging's `[oslo_messaging_notifications] topics`). */
   OS_NOTIFICATIONS_TOPIC: z.string().min(1).default('notifications'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

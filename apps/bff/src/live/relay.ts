@@ -4,6 +4,7 @@ import type { SessionRecord } from '../session/session.js';
 import { DeltaLister } from './delta-list.js';
 import { MemoryFeed, type FeedHooks, type Pacing, type ScopeFeed } from './feed.js';
 import type { ListQuery } from './fetch-list.js';
+import { NotificationConsumer, type NotificationOptions } from './notifications.js';
 import type { LogEntry, Replay } from './history.js';
 import type { ListResult } from './poller.js';
 import { RedisLiveBus } from './redis-bus.js';
@@ -34,6 +35,8 @@ export interface RelayOptions extends Pacing {
   watchMs: number;
   /** Whether the session's cloud takes `updated_at` filters on a kind. */
   supportsDelta: (session: SessionRecord, kind: LiveKind) => boolean;
+  /** Cinder's notifications on the message bus (OS_NOTIFICATIONS_URL); unset, the relay only polls. */
+  notifications?: Pick<NotificationOptions, 'url' | 'exchange' | 'topic'> | undefined;
   /** Every event this replica hands to its streams (the audit trail learns outcomes from them). */
   onEvent?: (event: LiveEvent) => void;
   /**
@@ -75,6 +78,8 @@ interface Member {
 
 interface Scope {
   feed: ScopeFeed;
+  /** The project the scope watches (its streams' sessions' project); unused for all-projects scopes. */
+  projectId: string;
   allProjects: boolean;
   lister: DeltaLister;
   members: Set<Member>;
@@ -95,10 +100,23 @@ export class LiveRelay {
    */
   private readonly lastIds = new Map<string, number>();
   private closed = false;
+  /** Notifications arrive from the message bus (see `setPushed`). */
+  private pushed = false;
   private readonly bus: RedisLiveBus | undefined;
+
+  private readonly consumer: NotificationConsumer | undefined;
 
   constructor(private readonly options: RelayOptions) {
     this.bus = options.redisUrl ? RedisLiveBus.connect(options.redisUrl, options.replay, options.logger) : undefined;
+    if (options.notifications) {
+      this.consumer = new NotificationConsumer({
+        ...options.notifications,
+        logger: options.logger,
+        onNotification: (notification) => this.notified(notification.projectId),
+        onState: (connected) => this.setPushed(connected),
+      });
+      this.consumer.start();
+    }
   }
 
   subscribe(session: SessionRecord, subscriber: Subscriber, lastEventId?: number, allProjects = false): () => void {
@@ -107,7 +125,7 @@ export class LiveRelay {
       return () => undefined;
     }
     const key = scopeOf(session, allProjects);
-    const scope = this.scopes.get(key) ?? this.open(key, allProjects);
+    const scope = this.scopes.get(key) ?? this.open(key, session.project.id, allProjects);
     const member: Member = { subscriber, position: 0, pending: [] };
     scope.members.add(member);
     scope.feed.replay(lastEventId).then(
@@ -134,6 +152,29 @@ export class LiveRelay {
     }
   }
 
+  /**
+   * Cinder said something changed in a project (a notification from the message bus): its scopes
+   * and the all-projects scopes look now. The look, not the notification, makes the event, so
+   * that events always carry the resource as the API shows it to that scope.
+   */
+  notified(projectId: string): void {
+    for (const [key, scope] of this.scopes) {
+      if (!scope.allProjects && scope.projectId !== projectId) continue;
+      if (this.bus) this.bus.nudge(key);
+      else scope.feed.kick();
+    }
+  }
+
+  /**
+   * Whether notifications arrive: while they do, polling is only the safety net and idles at the
+   * slow pace; when the bus goes away, every scope looks now and goes back to the watch pace.
+   */
+  setPushed(pushed: boolean): void {
+    if (this.pushed === pushed) return;
+    this.pushed = pushed;
+    if (!pushed) for (const scope of this.scopes.values()) scope.feed.kick();
+  }
+
   /** Scopes this replica polls (with Redis, those whose lease it holds). */
   get activeScopes(): number {
     return [...this.scopes.values()].filter((scope) => scope.feed.polling).length;
@@ -146,11 +187,12 @@ export class LiveRelay {
   /** Ends every stream; with Redis, releases the leases (so another replica takes over at once) and disconnects. */
   async closeAll(): Promise<void> {
     this.closed = true;
+    await this.consumer?.stop();
     await Promise.all([...this.scopes].map(([key, scope]) => this.close(key, scope)));
     await this.bus?.close();
   }
 
-  private open(key: string, allProjects: boolean): Scope {
+  private open(key: string, projectId: string, allProjects: boolean): Scope {
     const members = new Set<Member>();
     const hooks: FeedHooks = {
       list: (kind) => this.listFor(key, scope, kind),
@@ -172,6 +214,7 @@ export class LiveRelay {
     };
     const scope: Scope = {
       members,
+      projectId,
       allProjects,
       problem: undefined,
       lister: new DeltaLister({ watchMs: this.options.watchMs, fullEveryMs: this.options.slowMs }),
@@ -230,9 +273,10 @@ export class LiveRelay {
       if (session && this.belongs(session, key, scope)) {
         try {
           const filters = this.options.supportsDelta(session, kind);
-          return await scope.lister.look(kind, filters, (query) =>
+          const result = await scope.lister.look(kind, filters, (query) =>
             this.options.fetchList(session, kind, { ...query, allProjects: scope.allProjects }),
           );
+          return this.pushed ? { ...result, idleMs: undefined } : result;
         } catch (error) {
           if ((error as { status?: number }).status !== 401) throw error;
           await member.subscriber.revoked().catch(() => undefined);

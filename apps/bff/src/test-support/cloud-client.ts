@@ -1,6 +1,7 @@
 /** A project-scoped token and the Cinder endpoint, got from Keystone as the `openstack` CLI gets them. */
 export interface CloudClient {
   token: string;
+  projectId: string;
   cinderUrl: string;
   /** Calls Cinder straight, at microversion 3.60: nothing passes through the BFF. */
   cinder(path: string, init?: { method?: string; body?: unknown }): Promise<Response>;
@@ -20,13 +21,17 @@ export async function cloudClient(authUrl: string, user: string, password = user
   });
   if (response.status !== 201) throw new Error(`Keystone refused ${user}: ${response.status}`);
   const body = (await response.json()) as {
-    token: { catalog: Array<{ type: string; endpoints: Array<{ interface: string; url: string }> }> };
+    token: {
+      project: { id: string };
+      catalog: Array<{ type: string; endpoints: Array<{ interface: string; url: string }> }>;
+    };
   };
   const cinder = body.token.catalog.find((entry) => entry.type === 'volumev3' || entry.type === 'block-storage')!;
   const token = response.headers.get('x-subject-token')!;
   const cinderUrl = cinder.endpoints.find((e) => e.interface === 'public')!.url;
   return {
     token,
+    projectId: body.token.project.id,
     cinderUrl,
     cinder: (path, init = {}) =>
       fetch(`${cinderUrl}${path}`, {
