@@ -2,6 +2,7 @@ import express from 'express';
 import type { Logger } from 'pino';
 import { MemoryAuditLog, type AuditLog } from './audit/audit-log.js';
 import { RedisAuditLog } from './audit/redis-audit-log.js';
+import { AuditOutcomes } from './audit/outcomes.js';
 import { auditRouter } from './audit/router.js';
 import { identityRouter } from './identity/router.js';
 import { capabilitiesRouter } from './capabilities.js';
@@ -49,7 +50,11 @@ export function createApp(
         : new MemorySessionStore()),
   );
   // With Redis the trail is one stream all replicas write and read; alone, a ring buffer in memory.
-  const audit = deps.audit ?? (config.REDIS_URL ? RedisAuditLog.connect(config.REDIS_URL) : new MemoryAuditLog());
+  // Asynchronous actions' entries are completed by the outcome the live relay sees.
+  const outcomes = new AuditOutcomes();
+  const audit = outcomes.wrap(
+    deps.audit ?? (config.REDIS_URL ? RedisAuditLog.connect(config.REDIS_URL) : new MemoryAuditLog()),
+  );
   const logger = deps.logger ?? createLogger(config.LOG_LEVEL);
   const keystoneBase = keystoneV3Base(config.OS_AUTH_URL);
   const keystone = keystoneClient(keystoneBase, config.UPSTREAM_TIMEOUT_MS, config);
@@ -71,6 +76,7 @@ export function createApp(
           topic: config.OS_NOTIFICATIONS_TOPIC,
         }
       : undefined,
+    onEvent: (event) => outcomes.observe(event),
     // Replicas sharing Redis share one poller per scope and one history (docs/bff-replicas.md).
     redisUrl: config.REDIS_URL,
     logger,
