@@ -139,12 +139,7 @@ const bench: Bench = {
       await context.close();
 
       for (const n of CLIENTS) {
-        const sessions: BffSession[] = [];
-        for (let i = 0; i < n; i += 10) {
-          sessions.push(
-            ...(await Promise.all(Array.from({ length: Math.min(10, n - i) }, () => BffSession.signIn(bff.url)))),
-          );
-        }
+        const sessions = await BffSession.signInMany(bff.url, n);
         const streams = await Promise.all(sessions.map((client) => client.events(() => undefined)));
         await sleep(3000);
         await emulator.stats(true);
