@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadConfig } from '../config.js';
+import { startBff } from '../server.js';
 import { cloudClient, type CloudClient } from '../test-support/cloud-client.js';
+import { openEvents } from '../test-support/events.js';
+import { BrowserClient } from '../test-support/harness.js';
 import { TcpForwarder } from '../test-support/tcp-forwarder.js';
 import { NotificationConsumer, type CinderNotification } from './notifications.js';
 
@@ -70,5 +74,37 @@ describe.skipIf(!real)("Cinder's notifications on the rig's RabbitMQ", { timeout
     expect(deleted.status).toBe(202);
     created.splice(created.indexOf(id), 1);
     await vi.waitFor(() => expect(seen('volume.delete.end')).toBe(true), WAIT);
+  });
+
+  it('make the relay look at once: a rename at the cloud reaches the stream with polling all but off', async () => {
+    // Polling at an hour's pace both ways: only a notification can make the relay look.
+    const bff = await startBff(
+      loadConfig({
+        OS_AUTH_URL: authUrl,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'silent',
+        LIVE_WATCH_MS: '3600000',
+        LIVE_SLOW_MS: '3600000',
+        OS_NOTIFICATIONS_URL: `rabbit://guest:guest@127.0.0.1:${forwarder.port}/`,
+      }),
+    );
+    try {
+      const browser = new BrowserClient(bff.url);
+      expect((await browser.login('demo', process.env.OSDEV_DEMO_PASSWORD ?? 'demo')).status).toBe(201);
+      const id = await createVolume('notified-relay');
+      await vi.waitFor(() => expect(seen('volume.create.end')).toBe(true), WAIT);
+      const stream = await openEvents(browser);
+      await stream.positioned();
+      // The relay's own consumer is connected once a change it was told of comes through.
+      const name = `notified-rename-${Date.now()}`;
+      await vi.waitFor(async () => {
+        await demo.cinder(`/volumes/${id}`, { method: 'PUT', body: { volume: { name: `${name}-${Date.now()}` } } });
+        await stream.next((e) => e.id === id && 'resource' in e && String(e.resource.name).startsWith(name), 5000);
+      }, WAIT);
+      stream.close();
+    } finally {
+      await bff.close();
+    }
   });
 });
