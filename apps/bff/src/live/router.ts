@@ -3,7 +3,8 @@ import express from 'express';
 import { z } from 'zod';
 import { HttpError, validationError } from '../errors.js';
 import { currentSession, requireSession } from '../session/middleware.js';
-import { isAdmin, scopeOf, type LiveRelay } from './relay.js';
+import type { LiveRelay } from './relay.js';
+import { isAdmin, scopeOf } from './scope.js';
 import type { WatchedSessionStore } from './session-watch.js';
 import { StreamSession } from './stream-session.js';
 

@@ -1,5 +1,5 @@
 import { idleExpiry, type SessionRecord } from '../session/session.js';
-import { isAdmin, scopeOf } from './relay.js';
+import { isAdmin, scopeOf } from './scope.js';
 import type { WatchedSessionStore } from './session-watch.js';
 
 /** How often a stream re-reads its session when nothing else makes it: other replicas' sign-outs. */
