@@ -14,7 +14,8 @@ export class CloudCli {
     private readonly cinderUrl: string,
   ) {}
 
-  static async signIn(user: string): Promise<CloudCli> {
+  /** `authUrl`: Keystone's v3 URL (the emulator's by default); the password is the user name, as both seed it. */
+  static async signIn(user: string, authUrl = `${emulatorUrl}/identity/v3`): Promise<CloudCli> {
     const context = await request.newContext();
     const auth = {
       identity: {
@@ -23,7 +24,7 @@ export class CloudCli {
       },
       scope: { project: { name: user, domain: { name: 'Default' } } },
     };
-    const issued = await context.post(`${emulatorUrl}/identity/v3/auth/tokens`, { data: { auth } });
+    const issued = await context.post(`${authUrl}/auth/tokens`, { data: { auth } });
     const token = issued.headers()['x-subject-token'];
     if (!token) throw new Error(`token for ${user}: ${issued.status()}`);
     const body = (await issued.json()) as {
