@@ -40,12 +40,7 @@ const bench: Bench = {
       const curve: string[] = [];
       let at50 = NaN;
       for (const n of CLIENTS) {
-        const sessions: BffSession[] = [];
-        for (let i = 0; i < n; i += 10) {
-          sessions.push(
-            ...(await Promise.all(Array.from({ length: Math.min(10, n - i) }, () => BffSession.signIn(bff.url)))),
-          );
-        }
+        const sessions = await BffSession.signInMany(bff.url, n);
         const received = new Array<number>(n).fill(0);
         const streams = await Promise.all(sessions.map((s, i) => s.events(() => received[i]!++)));
         await sleep(3000);

@@ -139,7 +139,7 @@ async function cloudRows(where: string, browser: Browser, bff: Server): Promise<
 }
 
 const bench: Bench = {
-  title: '8. Page load (navigation → rows in the DOM)',
+  title: '9. Page load (navigation → rows in the DOM)',
   async run() {
     const staticDir = buildSpa();
     const browser = await launchChromium();

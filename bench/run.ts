@@ -20,6 +20,7 @@ const BENCHES: Record<string, () => Promise<{ default: Bench }>> = {
   emulator: () => import('./emulator.js'),
   proxy: () => import('./proxy.js'),
   live: () => import('./live.js'),
+  outside: () => import('./outside.js'),
   fanout: () => import('./fanout.js'),
   large: () => import('./large.js'),
   footprint: () => import('./footprint.js'),

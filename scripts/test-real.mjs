@@ -45,6 +45,13 @@ const conformance = spawnSync('node', ['scripts/test-conformance.mjs', '--real']
 });
 if (conformance.status !== 0) process.exit(conformance.status ?? 1);
 
+// The live relay's consumer of Cinder's notifications, on the rig's RabbitMQ.
+const notifications = spawnSync('npx', ['vitest', 'run', '--project', 'bff', 'notifications.real.test'], {
+  stdio: 'inherit',
+  env: { ...process.env, OS_REAL_CLOUD: '1', REAL_OS_AUTH_URL: authUrl },
+});
+if (notifications.status !== 0) process.exit(notifications.status ?? 1);
+
 // The same flows a user runs, through the console's UI, against the real cloud. `npm test` has
 // built the console already in its e2e step; run alone, this builds it first.
 console.log(`End-to-end set against the real cloud at ${authUrl}`);

@@ -93,6 +93,17 @@ export class BffSession {
     return session;
   }
 
+  /** `n` sessions, signed in ten at a time (as many browsers arriving at once would be, without a stampede). */
+  static async signInMany(baseUrl: string, n: number): Promise<BffSession[]> {
+    const sessions: BffSession[] = [];
+    for (let i = 0; i < n; i += 10) {
+      sessions.push(
+        ...(await Promise.all(Array.from({ length: Math.min(10, n - i) }, () => BffSession.signIn(baseUrl)))),
+      );
+    }
+    return sessions;
+  }
+
   get headers(): Record<string, string> {
     return { Cookie: this.cookie, Accept: 'application/json', 'X-CSRF-Token': this.csrfToken };
   }

@@ -174,6 +174,7 @@ wait_http() {  # URL EXPECTED_CODE_REGEX NAME PIDNAME PATTERN
 # ------------------------------------------------------------ files
 KS_CHANGED=0; CINDER_CHANGED=0; GLANCE_CHANGED=0
 put "$LIB/python/osdev_localfile.py" < "$HERE/osdev_localfile.py" && CINDER_CHANGED=1 || true
+put "$LIB/python/osdev_compat.py" < "$HERE/osdev_compat.py" && CINDER_CHANGED=1 || true
 cp "$HERE/osdev_keystone_setup.py" "$LIB/keystone_setup.py"
 cp "$HERE/osdev_glance_seed.py" "$LIB/glance_seed.py"
 
@@ -184,6 +185,7 @@ for svc in api scheduler volume backup manage; do
 import sys
 sys.path.insert(0, '$LIB/python')
 from cinder.cmd.$svc import main
+import osdev_compat  # noqa: F401  after the monkey-patching import above
 sys.exit(main())
 EOF
   chmod 0755 "$LIB/bin/cinder-$svc"
@@ -287,6 +289,13 @@ lock_path = $STATE/cinder/lock
 
 [coordination]
 backend_url = file://$STATE/cinder/coordination
+
+[oslo_messaging_notifications]
+# volume.*, snapshot.*, backup.* start/end events on exchange "openstack",
+# topic notifications.info, for the console's live relay (OS_NOTIFICATIONS_URL).
+# Needs osdev_compat.py (loaded by the launchers above) with Debian's oslo.messaging.
+driver = messagingv2
+topics = notifications
 EOF
 
 put /etc/cinder/api-paste.ini <<'EOF' && CINDER_CHANGED=1 || true
@@ -607,6 +616,13 @@ if [ $RMQ_STARTED = 1 ]; then
     || die "rabbitmq did not start, see $LOGS/rabbitmq.out and $LOGS/rabbitmq/"
   log "rabbitmq ready"
 fi
+# Cinder's notifications also fill a queue named after their topic, which
+# nothing here reads (the console binds a private queue of its own): keep it
+# short rather than let it grow for as long as the rig runs.
+"${RMQ_ENV[@]}" /usr/lib/rabbitmq/bin/rabbitmqctl -n osdev@localhost -q \
+    set_policy --apply-to queues notifications-cap '^notifications\.' \
+    '{"max-length":1000}' >>"$LOGS/rabbitmq.out" 2>&1 \
+  || log "could not cap the notifications queues (see $LOGS/rabbitmq.out)"
 
 wait_http "$CINDER_BASE/" '^(200|300)$' cinder-api cinder-api bin/cinder-api
 log "cinder-api answers; waiting for scheduler/volume/backup and pool stats"

@@ -3,14 +3,16 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { MemoryAuditLog, type AuditLog } from './audit/audit-log.js';
 import { RedisAuditLog } from './audit/redis-audit-log.js';
+import { AuditOutcomes } from './audit/outcomes.js';
 import { auditRouter } from './audit/router.js';
 import { bodyDeadline } from './body-deadline.js';
 import { identityRouter } from './identity/router.js';
 import { bootstrapper } from './bootstrap.js';
 import { capabilitiesRouter, capabilitiesService } from './capabilities.js';
-import { fetchDetailList } from './live/fetch-list.js';
+import { fetchList, takesTimeFilters } from './live/fetch-list.js';
 import { LiveRelay } from './live/relay.js';
 import { eventsRouter } from './live/router.js';
+import { WatchedSessionStore } from './live/session-watch.js';
 import type { Config } from './config.js';
 import { errorHandler, HttpError } from './errors.js';
 import { healthRouter, opsRouter } from './ops.js';
@@ -53,19 +55,24 @@ export function createApp(
   /** Releases what the app holds besides the store, relay and audit trail (the sign-in limits' Redis). */
   closeLimits: () => Promise<void>;
 } {
-  const store =
+  // Watched, so that a session's event streams end the moment it is signed out or switched.
+  const store = new WatchedSessionStore(
     deps.store ??
-    (config.REDIS_URL
-      ? RedisSessionStore.connect(config.REDIS_URL, new TokenCipher(config.SESSION_SECRET!))
-      : new MemorySessionStore());
-  // With Redis the trail is a stream per project that all replicas write and read; alone, a ring per project in memory.
+      (config.REDIS_URL
+        ? RedisSessionStore.connect(config.REDIS_URL, new TokenCipher(config.SESSION_SECRET!))
+        : new MemorySessionStore()),
+  );
+  // With Redis the trail is a stream per project that all replicas write and read; alone, a ring per
+  // project in memory. Asynchronous actions' entries are completed by the outcome the live relay sees.
   const retention = {
     maxEntries: config.AUDIT_MAX_ENTRIES_PER_PROJECT,
     maxAgeMs: config.AUDIT_MAX_AGE_DAYS * 24 * 3600_000,
   };
-  const audit =
+  const outcomes = new AuditOutcomes();
+  const audit = outcomes.wrap(
     deps.audit ??
-    (config.REDIS_URL ? RedisAuditLog.connect(config.REDIS_URL, retention) : new MemoryAuditLog(retention));
+      (config.REDIS_URL ? RedisAuditLog.connect(config.REDIS_URL, retention) : new MemoryAuditLog(retention)),
+  );
   // Failed sign-ins are counted in Redis too, so that replicas share one count.
   const loginRedis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : undefined;
   const logger = deps.logger ?? createLogger(config.LOG_LEVEL);
@@ -78,7 +85,18 @@ export function createApp(
     patientMs: config.LIVE_PATIENT_MS,
     settleAfterMs: LIVE_SETTLE_AFTER_MS,
     replay: LIVE_REPLAY_EVENTS,
-    fetchList: (session, kind) => fetchDetailList(session, kind, config.UPSTREAM_TIMEOUT_MS),
+    watchMs: config.LIVE_WATCH_MS,
+    fetchList: (session, kind, query) => fetchList(session, kind, query, config.UPSTREAM_TIMEOUT_MS),
+    // Cinder's resource_filters.json lets members filter volumes (only) by `updated_at`.
+    supportsDelta: (session, kind) => kind === 'volume' && takesTimeFilters(session),
+    notifications: config.OS_NOTIFICATIONS_URL
+      ? {
+          url: config.OS_NOTIFICATIONS_URL,
+          exchange: config.OS_NOTIFICATIONS_EXCHANGE,
+          topic: config.OS_NOTIFICATIONS_TOPIC,
+        }
+      : undefined,
+    onEvent: (event) => outcomes.observe(event),
     // Replicas sharing Redis share one poller per scope and one history (docs/bff-replicas.md).
     redisUrl: config.REDIS_URL,
     logger,
@@ -116,7 +134,7 @@ export function createApp(
   api.use('/audit', auditRouter(audit));
   api.use('/identity', identityRouter(keystone));
   api.use('/capabilities', capabilitiesRouter(capabilities));
-  api.use('/events', eventsRouter(relay, store));
+  api.use('/events', eventsRouter(relay, store, { idleMs, maxStreamsPerSession: config.LIVE_STREAMS_PER_SESSION }));
   api.use('/glance', ...glanceRoutes({ config, metrics, store }));
   api.use('/nova', ...computeRoutes({ config, relay, audit, metrics, store }));
   api.use('/cinder', ...cinderRoutes({ config, relay, audit, metrics, store }));

@@ -84,6 +84,25 @@ export const configSchema = z.object({
   LIVE_FAST_MS: z.coerce.number().int().min(100).default(1000),
   LIVE_SLOW_MS: z.coerce.number().int().min(1000).default(30_000),
   LIVE_PATIENT_MS: z.coerce.number().int().min(100).default(3000),
+  /**
+   * Live relay: the background pace for kinds the cloud can list by `updated_at` (volumes from
+   * microversion 3.60), where a look costs two small calls; LIVE_SLOW_MS is then the full-list safety net.
+   */
+  LIVE_WATCH_MS: z.coerce.number().int().min(200).default(1000),
+  /** Open event streams one session may hold (one per browser tab). */
+  LIVE_STREAMS_PER_SESSION: z.coerce.number().int().min(1).default(32),
+  /**
+   * Cinder's notifications on the message bus (`rabbit://user:pass@host:5672/vhost`, oslo.messaging's
+   * transport URL): the relay reacts to them within a fraction of a second; unset, it only polls.
+   */
+  OS_NOTIFICATIONS_URL: z
+    .string()
+    .regex(/^rabbit:\/\/[^@/]*@?[^/]+\/?/, 'OS_NOTIFICATIONS_URL must be a rabbit:// transport URL')
+    .optional(),
+  /** The exchange Cinder's notifications go to (oslo.messaging's `control_exchange`: `openstack` unless the deployment sets it). */
+  OS_NOTIFICATIONS_EXCHANGE: z.string().min(1).default('openstack'),
+  /** The notification topic (oslo.messaging's `[oslo_messaging_notifications] topics`). */
+  OS_NOTIFICATIONS_TOPIC: z.string().min(1).default('notifications'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Failed sign-ins per (user name, client address) per 15 minutes; past it that pair is refused (429). */
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),

@@ -17,6 +17,8 @@ export interface AuditEntry {
   status: number;
   /** The cloud's request id when there was one, else the BFF's. */
   requestId: string;
+  /** An asynchronous action's end: `pending`, then the status reached (`available`, `error_extending`, `deleted`). */
+  outcome?: string;
 }
 
 export interface AuditQuery {

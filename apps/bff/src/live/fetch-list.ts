@@ -4,19 +4,43 @@ import type { SessionRecord } from '../session/session.js';
 import type { ListResult } from './poller.js';
 
 const COLLECTIONS: Record<LiveKind, string> = { volume: 'volumes', snapshot: 'snapshots', backup: 'backups' };
+/** Cinder's largest page (`osapi_max_limit`'s default). */
+const PAGE = 1000;
 
-/** One detail-list call for a kind, as the session sees it (Cinder's page limit is 1000). */
-export async function fetchDetailList(session: SessionRecord, kind: LiveKind, timeoutMs: number): Promise<ListResult> {
+/** Which rows a look asks for. */
+export interface ListQuery {
+  /** Every project's rows (`all_tenants=1`): an admin's all-projects stream. */
+  allProjects?: boolean;
+  /** Only rows updated at or after this time (`updated_at=gte:…`, microversion 3.60). */
+  updatedSince?: string;
+  /** The summary list (`id`, `name`, links): enough to see which rows exist, much cheaper than the detail. */
+  idsOnly?: boolean;
+}
+
+/** One list call for a kind, as the session sees it. */
+export async function fetchList(
+  session: SessionRecord,
+  kind: LiveKind,
+  query: ListQuery,
+  timeoutMs: number,
+): Promise<ListResult> {
   const collection = COLLECTIONS[kind];
   const headers: Record<string, string> = { 'X-Auth-Token': session.token, Accept: 'application/json' };
   if (session.volumeApi.microversion) headers['OpenStack-API-Version'] = `volume ${session.volumeApi.microversion}`;
-  const response = await upstreamFetch('cinder', `${session.volumeApi.url}/${collection}/detail?limit=1000`, {
-    headers,
-    timeoutMs,
-  });
+  const params = new URLSearchParams({ limit: String(PAGE) });
+  if (query.allProjects) params.set('all_tenants', '1');
+  if (query.updatedSince) params.set('updated_at', `gte:${query.updatedSince}`);
+  const path = query.idsOnly ? collection : `${collection}/detail`;
+  const response = await upstreamFetch('cinder', `${session.volumeApi.url}/${path}?${params}`, { headers, timeoutMs });
   const body = (await response.json()) as Record<string, unknown>;
   const rows = (body[collection] ?? []) as ListResult['rows'];
   const links = body[`${collection}_links`] as Array<{ rel: string }> | undefined;
   // A next link on a short page is Cinder's with_count quirk; only a full page may have more behind it.
-  return { rows, complete: rows.length < 1000 || !links?.some((l) => l.rel === 'next') };
+  return { rows, complete: rows.length < PAGE || !links?.some((l) => l.rel === 'next') };
+}
+
+/** Whether the session's Cinder takes `updated_at` comparison filters (microversion 3.60). */
+export function takesTimeFilters(session: SessionRecord): boolean {
+  const [major = 0, minor = 0] = (session.volumeApi.microversion ?? '0.0').split('.').map(Number);
+  return major > 3 || (major === 3 && minor >= 60);
 }

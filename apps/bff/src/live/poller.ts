@@ -1,12 +1,36 @@
+import { createHash } from 'node:crypto';
 import { LIVE_KINDS, statusClass, type LiveEvent, type LiveKind } from '@cinder-console/cinder';
 
 /** A row of a detail list: the poller reads only these fields (and `size`); the rest goes out in events. */
 export type Resource = { id: string; status: string; updated_at?: string | null } & Record<string, unknown>;
 
+/**
+ * A short digest of everything a row shows (its links aside), so that a rename in the same second
+ * as the last change (Cinder stores whole seconds) is still seen. Rows a predecessor kept in Redis
+ * carry it as `digest`.
+ */
+export function fingerprint(row: Resource): string {
+  if (typeof row.digest === 'string') return row.digest;
+  const { links: _links, ...shown } = row;
+  return createHash('sha1').update(JSON.stringify(shown)).digest('base64url').slice(0, 16);
+}
+
+/** Whether `row` holds more than the status, time and size kept for successors by older releases. */
+function whole(row: Resource): boolean {
+  return typeof row.digest === 'string' || Object.keys(row).length > 4;
+}
+
+function differs(before: Resource, row: Resource): boolean {
+  if (before.status !== row.status || before.updated_at !== row.updated_at || before.size !== row.size) return true;
+  return whole(before) && fingerprint(before) !== fingerprint(row);
+}
+
 /** A page of one kind's detail list, and whether it holds every row (no `next` link). */
 export interface ListResult {
   rows: Resource[];
   complete: boolean;
+  /** How soon to look again while the kind has nothing in motion, when looking is cheap (deltas); else `slowMs`. */
+  idleMs?: number;
 }
 
 export interface PollerOptions {
@@ -56,6 +80,8 @@ export class ProjectPoller {
   private readonly failures = new Map<LiveKind, number>();
   /** Kinds asked to look again while a look was running: that look may have started before the change. */
   private readonly lookAgain = new Set<LiveKind>();
+  /** The idle pace the last look allowed, per kind. */
+  private readonly idleMs = new Map<LiveKind, number>();
   private stopped = false;
   /** Why Cinder failed the last look, while it does; undefined while it answers. */
   private problem: string | undefined;
@@ -94,7 +120,7 @@ export class ProjectPoller {
     const failures = this.failures.get(kind);
     if (failures) return Math.min(this.options.slowMs, this.options.fastMs * 2 ** failures);
     const moving = [...(this.rows.get(kind)?.values() ?? [])].some((r) => statusClass(r.status) === 'transitional');
-    if (!moving) return this.options.slowMs;
+    if (!moving) return this.idleMs.get(kind) ?? this.options.slowMs;
     const quietFor = Date.now() - (this.lastChange.get(kind) ?? 0);
     return quietFor > this.options.settleAfterMs ? this.options.patientMs : this.options.fastMs;
   }
@@ -112,6 +138,8 @@ export class ProjectPoller {
       if (this.stopped) return;
       if (result === undefined) return this.stop();
       this.failures.delete(kind);
+      if (result.idleMs === undefined) this.idleMs.delete(kind);
+      else this.idleMs.set(kind, result.idleMs);
       this.setProblem(undefined);
       this.compare(kind, result);
     } catch (error) {
@@ -146,7 +174,7 @@ export class ProjectPoller {
     let changed = false;
     for (const row of current.values()) {
       const before = previous.get(row.id);
-      if (!before || before.status !== row.status || before.updated_at !== row.updated_at || before.size !== row.size) {
+      if (!before || differs(before, row)) {
         changed = true;
         this.options.emit({ kind, id: row.id, status: row.status, resource: row });
       }

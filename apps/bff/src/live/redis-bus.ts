@@ -5,7 +5,7 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { LogEntry, Replay } from './history.js';
 import { LuaScript } from './lua-script.js';
-import type { Resource } from './poller.js';
+import { fingerprint, type Resource } from './poller.js';
 
 /** How long a scope's history and last-seen rows outlive the last replica that polled it. */
 const KEEP_MS = 24 * 60 * 60_000;
@@ -85,9 +85,9 @@ return {meta[1], 'ok', entries}`);
 
 type StreamEntry = [string, string[]];
 
-/** The fields the poller compares, as kept in Redis for a successor (absent stays absent, null stays null). */
+/** The fields the poller compares (the digest for all the rest), as kept in Redis for a successor (absent stays absent, null stays null). */
 function signature(row: Resource): string {
-  return JSON.stringify({ status: row.status, updated_at: row.updated_at, size: row.size });
+  return JSON.stringify({ status: row.status, updated_at: row.updated_at, size: row.size, digest: fingerprint(row) });
 }
 
 /**

@@ -7,14 +7,20 @@ export interface ReceivedEvent {
 }
 
 /** An `/api/events` stream read the way EventSource reads it, with a way to wait for an event. */
-export async function openEvents(browser: BrowserClient, options: { lastEventId?: number | string } = {}) {
+export async function openEvents(
+  browser: BrowserClient,
+  options: { lastEventId?: number | string; allProjects?: boolean } = {},
+) {
   const controller = new AbortController();
   const headers: Record<string, string> = { Accept: 'text/event-stream', Cookie: browser.cookie! };
   if (options.lastEventId !== undefined) headers['Last-Event-ID'] = String(options.lastEventId);
-  const response = await fetch(`${browser.baseUrl}/api/events`, { headers, signal: controller.signal });
+  const query = options.allProjects ? '?allProjects=1' : '';
+  const response = await fetch(`${browser.baseUrl}/api/events${query}`, { headers, signal: controller.signal });
   const received: ReceivedEvent[] = [];
   /** Ids of `event: reset` messages: the SPA refetches everything on each. */
   const resets: number[] = [];
+  /** `event: health` messages: what the SPA would show about Cinder. */
+  const health: Array<{ cinder: 'ok' | 'failing'; problem?: string }> = [];
   const waiters: Array<() => void> = [];
   let ended = false;
   /** What EventSource would send as `Last-Event-ID` on a reconnect: the last `id:` line seen. */
@@ -33,7 +39,8 @@ export async function openEvents(browser: BrowserClient, options: { lastEventId?
           const type = /^event: (.*)$/m.exec(block)?.[1] ?? 'message';
           const data = /^data: (.*)$/m.exec(block)?.[1];
           if (id) lastId = Number(id);
-          if (id && type === 'reset') resets.push(Number(id));
+          if (type === 'health' && data) health.push(JSON.parse(data) as (typeof health)[number]);
+          else if (id && type === 'reset') resets.push(Number(id));
           else if (id && data) received.push({ id: Number(id), event: JSON.parse(data) as LiveEvent });
           waiters.splice(0).forEach((wake) => wake());
         }
@@ -61,6 +68,7 @@ export async function openEvents(browser: BrowserClient, options: { lastEventId?
     response,
     received,
     resets,
+    health,
     get ended() {
       return ended;
     },
@@ -69,6 +77,8 @@ export async function openEvents(browser: BrowserClient, options: { lastEventId?
     },
     /** Resolves once the stream has given its position (its first `id:` line). */
     positioned: (timeoutMs = 5000) => waitFor(() => lastId !== undefined, 'position', timeoutMs),
+    /** Resolves once the BFF has ended the stream. */
+    end: (timeoutMs = 5000) => waitFor(() => ended, 'end of the stream', timeoutMs),
     /** Resolves once a reset has arrived. */
     reset: (timeoutMs = 5000) => waitFor(() => resets.length > 0, 'reset', timeoutMs),
     /** Resolves with the first event (from the start of the stream) that `match` accepts. */

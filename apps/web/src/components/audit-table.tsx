@@ -1,3 +1,4 @@
+import { statusClass } from '@cinder-console/cinder';
 import { ActionIcon, Anchor, Badge, Code, CopyButton, Group, Table, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -37,6 +38,24 @@ function TargetCell({ target }: { target: AuditEntry['target'] }) {
         target.id
       )}
     </Text>
+  );
+}
+
+/**
+ * What became of an asynchronous action (Cinder's 202 only says it was accepted): pending until
+ * the live relay sees the resource settle, then the status it reached, red when an error.
+ */
+function OutcomeBadge({ outcome }: { outcome: string }) {
+  const { t } = useTranslation();
+  const status =
+    outcome === 'pending' || outcome === 'deleted'
+      ? t(`audit.outcomes.${outcome}`)
+      : t(`status.values.${outcome}`, { defaultValue: outcome });
+  const color = outcome === 'pending' ? 'blue' : statusClass(outcome) === 'error' ? 'red' : 'teal';
+  return (
+    <Badge color={color} variant="outline" aria-label={t('audit.outcomes.label', { status })} data-outcome={outcome}>
+      {outcome === 'pending' ? status : t('audit.outcomes.reached', { status })}
+    </Badge>
   );
 }
 
@@ -87,9 +106,12 @@ export function AuditTable({
                 <TargetCell target={entry.target} />
               </Table.Td>
               <Table.Td>
-                <Badge color={entry.result === 'success' ? 'teal' : 'red'} variant="light">
-                  {t(`audit.results.${entry.result}`)}
-                </Badge>
+                <Group gap={4} wrap="nowrap">
+                  <Badge color={entry.result === 'success' ? 'teal' : 'red'} variant="light">
+                    {t(`audit.results.${entry.result}`)}
+                  </Badge>
+                  {entry.outcome && <OutcomeBadge outcome={entry.outcome} />}
+                </Group>
               </Table.Td>
               {!compact && <Table.Td>{entry.status}</Table.Td>}
               <Table.Td>

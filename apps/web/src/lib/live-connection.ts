@@ -1,6 +1,8 @@
 import { liveEventSchema, type LiveEvent } from '@cinder-console/cinder';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { useCloudAbilities } from './capabilities';
 
 export type LiveState = 'connecting' | 'live' | 'reconnecting';
 
@@ -24,6 +26,9 @@ export function useLiveConnection(
 ): LiveState {
   const [state, setState] = useState<LiveState>('connecting');
   const queryClient = useQueryClient();
+  // An admin's page in "All projects" mode follows every project: one stream for the whole cloud.
+  const [params] = useSearchParams();
+  const allProjects = useCloudAbilities()?.admin === true && params.get('allProjects') === '1';
   const handler = useRef(onEvent);
   const healthHandler = useRef(onHealth);
   useEffect(() => {
@@ -31,7 +36,7 @@ export function useLiveConnection(
     healthHandler.current = onHealth;
   });
   useEffect(() => {
-    const source = new EventSource('/api/events');
+    const source = new EventSource(allProjects ? '/api/events?allProjects=1' : '/api/events');
     // Whether Cinder was last said to be failing: a new stream is told again if it still is, so a
     // (re)connection starts from "answering", or a banner could outlive an outage that ended meanwhile.
     let failing = false;
@@ -59,6 +64,6 @@ export function useLiveConnection(
       if (failing) tellHealth(undefined);
     };
     // `key` changes when the session moves to another project or region: a new stream is needed.
-  }, [key, queryClient]);
+  }, [key, allProjects, queryClient]);
   return state;
 }

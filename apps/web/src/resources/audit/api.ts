@@ -13,6 +13,8 @@ export const auditEntrySchema = z.looseObject({
   result: z.enum(['success', 'failure']),
   status: z.number(),
   requestId: z.string(),
+  /** An asynchronous action's end, as the live relay saw it: `pending`, a status, or `deleted`. */
+  outcome: z.string().optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 const auditListSchema = z.object({ entries: z.array(auditEntrySchema) });
