@@ -36,14 +36,12 @@ export function KeyValueFields({
             aria-label={t('volumeTypes.keyValues.keyN', { n: index + 1 })}
             placeholder={t('volumeTypes.specs.key')}
             data={[...suggest]}
-            maxLength={255}
             {...form.getInputProps(`${path}.${index}.key`)}
           />
           <TextInput
             size="xs"
             aria-label={t('volumeTypes.keyValues.valueN', { n: index + 1 })}
             placeholder={t('volumeTypes.specs.value')}
-            maxLength={255}
             {...form.getInputProps(`${path}.${index}.value`)}
           />
           <ActionIcon
