@@ -11,10 +11,12 @@ export interface MenuAction {
 
 /**
  * A row's actions in a menu. An action that is not possible now stays in the list, disabled,
- * with the reason under it, so the user learns what would make it possible.
+ * with the reason under it, so the user learns what would make it possible. A menu of nothing but
+ * refusals (a reader's) is not shown at all.
  */
 export function ActionMenu({ name, actions }: { name: string; actions: MenuAction[] }) {
   const { t } = useTranslation();
+  if (!actions.some((action) => action.gate.allowed)) return null;
   return (
     <Menu position="bottom-end" withinPortal shadow="md" width={280}>
       <Menu.Target>

@@ -1,7 +1,7 @@
 import { VOLUME_LIFECYCLE, type Volume } from '@cinder-console/cinder';
 import { useTranslation } from 'react-i18next';
 import type { MenuAction } from '../../components/action-menu';
-import { useActionGate, type Gate } from '../../lib/action-gate';
+import { useActionGate, useWriteGate, type Gate } from '../../lib/action-gate';
 import { useCloudAbilities } from '../../lib/capabilities';
 import { openDialog } from '../../lib/open-dialog';
 import { useCinderMutation } from '../../lib/use-cinder-mutation';
@@ -23,8 +23,6 @@ import { displayName } from './names';
 
 export type VolumeAction = MenuAction;
 
-const ALLOWED: Gate = { allowed: true, reason: undefined };
-
 /**
  * Every action on one volume, each with whether the lifecycle table, the cloud's microversion and
  * the user's role allow it now (and why not). The row menu and the detail page show the same list.
@@ -32,6 +30,7 @@ const ALLOWED: Gate = { allowed: true, reason: undefined };
 export function useVolumeActions(onDeleted?: () => void): (volume: Volume) => VolumeAction[] {
   const { t } = useTranslation();
   const gate = useActionGate();
+  const write = useWriteGate();
   const abilities = useCloudAbilities();
   const repair = useRepairActions();
   const cancelTransfer = useCinderMutation({
@@ -49,7 +48,7 @@ export function useVolumeActions(onDeleted?: () => void): (volume: Volume) => Vo
       {
         key: 'edit',
         label: t('volumes.actions.edit'),
-        gate: ALLOWED,
+        gate: write,
         run: dialog('edit', (close) => <EditVolumeForm volume={volume} close={close} />),
       },
       {
@@ -79,7 +78,7 @@ export function useVolumeActions(onDeleted?: () => void): (volume: Volume) => Vo
       {
         key: 'clone',
         label: t('volumes.actions.clone'),
-        gate: ALLOWED,
+        gate: write,
         run: dialog(
           'clone',
           (close) => <CreateVolumeForm defaults={{ source: 'volume', sourceId: volume.id }} close={close} />,
@@ -95,13 +94,13 @@ export function useVolumeActions(onDeleted?: () => void): (volume: Volume) => Vo
       {
         key: 'metadata',
         label: t('volumes.actions.metadata'),
-        gate: ALLOWED,
+        gate: write,
         run: dialog('metadata', (close) => <VolumeMetadataForm volume={volume} close={close} />, 'lg'),
       },
       {
         key: 'bootable',
         label: t('volumes.actions.bootable'),
-        gate: ALLOWED,
+        gate: write,
         run: dialog('bootable', (close) => <VolumeFlagForm volume={volume} flag="bootable" close={close} />),
       },
       {
@@ -122,7 +121,7 @@ export function useVolumeActions(onDeleted?: () => void): (volume: Volume) => Vo
         ? {
             key: 'cancelTransfer',
             label: t('volumes.actions.cancelTransfer'),
-            gate: ALLOWED,
+            gate: write,
             run: () => cancelTransfer.mutate(volume),
           }
         : {
