@@ -1,7 +1,7 @@
 import { VOLUME_LIFECYCLE, type Volume } from '@cinder-console/cinder';
 import { useTranslation } from 'react-i18next';
 import type { MenuAction } from '../../components/action-menu';
-import { useActionGate, useWriteGate, type Gate } from '../../lib/action-gate';
+import { useActionGate, useWriteGate } from '../../lib/action-gate';
 import { useCloudAbilities } from '../../lib/capabilities';
 import { openDialog } from '../../lib/open-dialog';
 import { useCinderMutation } from '../../lib/use-cinder-mutation';
