@@ -2,24 +2,25 @@ import { modals } from '@mantine/modals';
 import type { ReactNode } from 'react';
 import i18n from './i18n';
 
-/** Dialogs open now, and what waits for the last of them to close. */
+/** Dialogs open now. */
 const openIds = new Set<string>();
-const waiting: Array<() => void> = [];
 
 /** Whether a dialog is open: it may hold input the user has not submitted yet. */
 export function isDialogOpen(): boolean {
   return openIds.size > 0;
 }
 
-/** Runs `task` once no dialog is open (at once when none is). */
-export function whenNoDialogOpen(task: () => void): void {
-  if (openIds.size === 0) task();
-  else waiting.push(task);
-}
-
 function closed(id: string): void {
   openIds.delete(id);
-  if (openIds.size === 0) for (const task of waiting.splice(0)) task();
+}
+
+/**
+ * Closes every open dialog: when the session ends, a dialog would otherwise stay above the
+ * sign-in page, its overlay blocking "Sign in" and hiding why the user is there.
+ */
+export function closeAllDialogs(): void {
+  modals.closeAll();
+  for (const id of [...openIds]) closed(id);
 }
 
 /**
