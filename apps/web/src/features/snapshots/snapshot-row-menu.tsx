@@ -35,6 +35,8 @@ export function SnapshotRowMenu({ snapshot }: { snapshot: Snapshot }) {
   const { t } = useTranslation();
   const [opened, setOpened] = useState(false);
   const actions = useSnapshotActions(snapshot, { loadVolume: opened });
+  // A menu of nothing but refusals (a reader's) is left out.
+  if (!actions.some((action) => action.gate.allowed)) return null;
   return (
     <Menu opened={opened} onChange={setOpened} position="bottom-end" withinPortal>
       <Menu.Target>

@@ -64,10 +64,7 @@ export function createVolumeExtraRules(t: TFunction, minSize: number) {
         typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > MAX_COUNT
           ? t('volumes.create.countRange', { max: MAX_COUNT })
           : null,
-      size:
-        typeof size === 'number' && size < minSize && minSize > 1
-          ? t('volumes.create.minSize', { size: minSize })
-          : null,
+      size: typeof size === 'number' && size < minSize && minSize > 1 ? t('forms.atLeast', { min: minSize }) : null,
       ...metadataRowErrors(t, 'metadata', values.metadata),
     };
   };
