@@ -22,6 +22,8 @@ const READING =
   /^(Columns|Export CSV|Copy|Clear|Previous|Next|Refresh|Filters|Show|Hide|Open|Back|Retry|.*filter.*|.*page.*|)$/i;
 
 test('reader sees no enabled write action on any page', async ({ signedIn }) => {
+  // Six pages, each drawn in full: more than one page's worth of the default time on two cores.
+  test.setTimeout(180_000);
   const page = await signedIn('reader');
   const shell = new AppShell(page);
   const visit = async (path: string) => {

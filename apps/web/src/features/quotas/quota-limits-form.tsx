@@ -24,7 +24,7 @@ export function refusedQuota(error: unknown): string | undefined {
 function belowUse(values: Values, inUse: Record<string, number> | undefined): string[] {
   if (!inUse) return [];
   return Object.entries(values)
-    .filter(([key, value]) => typeof value === 'number' && value !== -1 && key !== 'per_volume_gigabytes')
+    .filter(([key, value]) => typeof value === 'number' && value >= 0 && key !== 'per_volume_gigabytes')
     .filter(([key, value]) => (inUse[key] ?? 0) > (value as number))
     .map(([key]) => key);
 }

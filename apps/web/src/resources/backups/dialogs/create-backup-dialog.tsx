@@ -167,7 +167,7 @@ export function CreateBackupForm({ volume, close }: { volume?: Volume; close: ()
             hasParent={hasParent}
           />
         )}
-        <TextInput label={t('backups.fields.name')} maxLength={255} {...form.getInputProps('name')} />
+        <TextInput label={t('backups.fields.name')} {...form.getInputProps('name')} />
         <Textarea label={t('backups.fields.description')} autosize minRows={1} {...form.getInputProps('description')} />
         <TextInput
           label={t('backups.create.container')}
