@@ -17,9 +17,9 @@ async function enabledButtons(page: Page): Promise<string[]> {
     .evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label') ?? button.textContent ?? ''));
 }
 
-/** Buttons that only read or move around: filters, columns, export, paging, copy. */
-const READING =
-  /^(Columns|Export CSV|Copy|Clear|Previous|Next|Refresh|Filters|Show|Hide|Open|Back|Retry|.*filter.*|.*page.*|)$/i;
+/** The names of every write action the console offers, and of the menus that hold them. */
+const WRITE =
+  /^(Create|Accept transfer|Delete|Edit|Extend|Restore|Clone|Change type|Set|Upload|Transfer|Revert|Roll|Cancel transfer|Actions for)\b/;
 
 test('reader sees no enabled write action on any page', async ({ signedIn }) => {
   // Six pages, each drawn in full: more than one page's worth of the default time on two cores.
@@ -62,7 +62,7 @@ test('reader sees no enabled write action on any page', async ({ signedIn }) => 
     `/volumes/${volumes.volumes[0]!.id}`,
   ]) {
     await visit(path);
-    const writes = (await enabledButtons(page)).filter((name) => !READING.test(name.trim()));
+    const writes = (await enabledButtons(page)).filter((name) => WRITE.test(name.trim()));
     expect(writes, `enabled buttons on ${path}`).toEqual([]);
   }
 });
