@@ -139,7 +139,7 @@ test('a session that ends under an open dialog closes it, so the sign-in page is
   await dialog.getByRole('button', { name: /^Create volume/ }).click();
   await expect(page).toHaveURL(/\/login\?next=%2Fvolumes&reason=expired$/);
   await expect(dialog).toBeHidden();
-  await expect(page.getByText('Your session has ended. Please sign in again.')).toBeVisible();
+  await expect(page.getByText('Your session has ended. Please sign in again.', { exact: true })).toBeVisible();
   await login.signIn('demo', 'demo');
   await expect(shell.heading).toHaveText('Volumes');
 });

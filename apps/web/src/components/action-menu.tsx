@@ -1,3 +1,4 @@
+import { IconDots } from '@tabler/icons-react';
 import { ActionIcon, Menu, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
@@ -21,7 +22,7 @@ export function ActionMenu({ name, actions }: { name: string; actions: MenuActio
     <Menu position="bottom-end" withinPortal shadow="md" width={280}>
       <Menu.Target>
         <ActionIcon variant="subtle" color="gray" aria-label={t('actions.actionsFor', { name })}>
-          ⋯
+          <IconDots size={16} aria-hidden />
         </ActionIcon>
       </Menu.Target>
       <Menu.Dropdown>

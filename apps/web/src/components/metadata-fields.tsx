@@ -1,3 +1,4 @@
+import { IconX } from '@tabler/icons-react';
 import { ActionIcon, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import type { FormErrors, UseFormReturnType } from '@mantine/form';
 import type { TFunction } from 'i18next';
@@ -61,7 +62,7 @@ export function MetadataFields({ form, path }: { form: UseFormReturnType<any>; p
             aria-label={t('metadata.removeN', { n: index + 1 })}
             onClick={() => form.removeListItem(path, index)}
           >
-            ×
+            <IconX size={14} aria-hidden />
           </ActionIcon>
         </Group>
       ))}

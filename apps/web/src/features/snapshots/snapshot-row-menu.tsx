@@ -1,3 +1,4 @@
+import { IconDots } from '@tabler/icons-react';
 import type { Snapshot } from '@cinder-console/cinder';
 import { ActionIcon, Menu, Text } from '@mantine/core';
 import { useId, useState } from 'react';
@@ -41,7 +42,7 @@ export function SnapshotRowMenu({ snapshot }: { snapshot: Snapshot }) {
     <Menu opened={opened} onChange={setOpened} position="bottom-end" withinPortal>
       <Menu.Target>
         <ActionIcon variant="subtle" color="gray" aria-label={t('actions.actionsFor', { name: displayName(snapshot) })}>
-          ⋯
+          <IconDots size={16} aria-hidden />
         </ActionIcon>
       </Menu.Target>
       <Menu.Dropdown>

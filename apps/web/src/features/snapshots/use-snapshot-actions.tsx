@@ -72,9 +72,10 @@ export function useSnapshotActions(
       run: () => {
         const target = revert.volume;
         if (!target) return;
-        openDialog(t('snapshots.revert.title', { name: displayName(target) }), (close) => (
-          <RevertVolumeForm volume={target} snapshot={snapshot} close={close} />
-        ));
+        openDialog(
+          t(revert.vendor ? 'snapshots.revert.rollbackTitle' : 'snapshots.revert.title', { name: displayName(target) }),
+          (close) => <RevertVolumeForm volume={target} snapshot={snapshot} close={close} />,
+        );
       },
     },
     {

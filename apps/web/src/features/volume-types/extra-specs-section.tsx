@@ -1,3 +1,4 @@
+import { IconX } from '@tabler/icons-react';
 import { extraSpecsBodySchema } from '@cinder-console/cinder';
 import { ActionIcon, Alert, Autocomplete, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -117,7 +118,7 @@ export function ExtraSpecsSection({ type }: { type: AdminVolumeType }) {
                         ))
                       }
                     >
-                      ×
+                      <IconX size={14} aria-hidden />
                     </ActionIcon>
                   </Group>
                 </Table.Td>

@@ -1,3 +1,4 @@
+import { IconX } from '@tabler/icons-react';
 import { ActionIcon, Autocomplete, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
@@ -50,7 +51,7 @@ export function KeyValueFields({
             aria-label={t('volumeTypes.keyValues.removeN', { n: index + 1 })}
             onClick={() => form.removeListItem(path, index)}
           >
-            ×
+            <IconX size={14} aria-hidden />
           </ActionIcon>
         </Group>
       ))}

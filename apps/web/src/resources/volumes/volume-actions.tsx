@@ -73,7 +73,9 @@ export function useVolumeActions(onDeleted?: () => void): (volume: Volume) => Vo
         key: 'revert',
         label: abilities?.features.vendorRollback ? t('volumes.actions.rollback') : t('volumes.actions.revert'),
         gate: gate(revertRule, volume.status),
-        run: dialog('revert', (close) => <RevertVolumeForm volume={volume} close={close} />),
+        run: dialog(abilities?.features.vendorRollback ? 'rollback' : 'revert', (close) => (
+          <RevertVolumeForm volume={volume} close={close} />
+        )),
       },
       {
         key: 'clone',
