@@ -123,6 +123,27 @@ test('a session that ended sends the user to sign in, and back to where they wer
   await expect(shell.heading).toHaveText('Snapshots');
 });
 
+test('a session that ends under an open dialog closes it, so the sign-in page is usable at once', async ({ page }) => {
+  await page.route('**/api/events', (route) => route.abort());
+  const login = new LoginPage(page);
+  await login.goto('/volumes');
+  await login.signIn('demo', 'demo');
+  const shell = new AppShell(page);
+  await shell.waitUntilSettled();
+  await page.getByRole('button', { name: 'Create volume' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create volume' });
+  await dialog.getByRole('textbox', { name: 'Name' }).fill('typed-before-the-end');
+  const { csrfToken } = await (await page.request.get('/api/session')).json();
+  expect((await page.request.delete('/api/session', { headers: { 'X-CSRF-Token': csrfToken } })).status()).toBe(204);
+
+  await dialog.getByRole('button', { name: /^Create volume/ }).click();
+  await expect(page).toHaveURL(/\/login\?next=%2Fvolumes&reason=expired$/);
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('Your session has ended. Please sign in again.', { exact: true })).toBeVisible();
+  await login.signIn('demo', 'demo');
+  await expect(shell.heading).toHaveText('Volumes');
+});
+
 test("a wrong password shows Keystone's message and request id", async ({ page }) => {
   const login = new LoginPage(page);
   await login.goto(null);

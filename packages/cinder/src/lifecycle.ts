@@ -98,19 +98,34 @@ export type BackupAction = keyof typeof BACKUP_LIFECYCLE;
 export type Refusal =
   | { reason: 'status'; status: string; allowed: string[]; needsVersion?: { status: string; minor: number } }
   | { reason: 'version'; minor: number }
-  | { reason: 'admin' };
+  | { reason: 'admin' }
+  | { reason: 'role' };
+
+/**
+ * Cinder's default policy (Zed, `policies/base.py`): `reader` only reads; creating, changing and
+ * deleting in the project needs `member` (every action of the tables above); admin-only calls need
+ * `admin`, which passes every rule. Roles are Keystone's effective ones (admin ⇒ member ⇒ reader).
+ */
+export function mayWrite(roles: readonly string[]): boolean {
+  return roles.includes('member') || roles.includes('admin');
+}
+
+/** A change with no status condition (rename, metadata, create): any status, members only. */
+export const WRITE_RULE: ActionRule = { from: [], transitional: 'previous', end: 'previous', failure: 'previous' };
 
 /**
  * Whether `rule` allows the action for a resource in `status`, for a caller at microversion
- * `3.<minor>`, admin or not, forcing or not. `undefined` means allowed.
+ * `3.<minor>`, admin or not, with `roles` (checked when given), forcing or not. `undefined` means allowed.
  */
 export function refuseAction(
   rule: ActionRule,
-  input: { status: string; minor: number; isAdmin: boolean; force?: boolean },
+  input: { status: string; minor: number; isAdmin: boolean; force?: boolean; roles?: readonly string[] },
 ): Refusal | undefined {
+  // Policy first, as Cinder checks it before the status: a reader learns they cannot, not when.
+  if (rule.adminOnly && !input.isAdmin) return { reason: 'admin' };
+  if (input.roles && !input.isAdmin && !mayWrite(input.roles)) return { reason: 'role' };
   if (rule.minVersion !== undefined && input.minor < rule.minVersion)
     return { reason: 'version', minor: rule.minVersion };
-  if (rule.adminOnly && !input.isAdmin) return { reason: 'admin' };
   if (rule.from.length === 0) return undefined;
   if (rule.from.includes(input.status)) return undefined;
   if (input.force && rule.fromWithForce?.includes(input.status)) return undefined;

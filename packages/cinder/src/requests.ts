@@ -6,7 +6,19 @@ import { z } from 'zod';
  * is described; the cloud remains the judge of everything else.
  */
 
-const name = z.string().trim().max(255, 'at most 255 characters').nullable().optional();
+/**
+ * A name of only spaces would be stored as a blank-looking name; it is refused so that what the user
+ * typed is never quietly turned into "no name". `params.i18n` names the console's message for it.
+ */
+const name = z
+  .string()
+  .max(255, 'at most 255 characters')
+  .refine((value) => value === '' || value.trim() !== '', {
+    message: 'must not be only spaces',
+    params: { i18n: 'onlySpaces' },
+  })
+  .nullable()
+  .optional();
 const description = z.string().max(255, 'at most 255 characters').nullable().optional();
 const uuid = z.string().regex(/^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i, 'must be a UUID');
 const size = z.number().int('must be a whole number of GiB').min(1, 'must be at least 1 GiB').max(2_147_483_647);
@@ -16,6 +28,9 @@ export const metadataSchema = z
     z.string().max(255, 'values are at most 255 characters'),
   )
   .refine((m) => Object.keys(m).length <= 100, 'at most 100 metadata items');
+
+/** A resource's name and description as every create and update body takes them. */
+export const nameAndDescriptionSchema = z.object({ name, description });
 
 export const volumeCreateSchema = z.object({
   volume: z.looseObject({
@@ -121,7 +136,6 @@ export const transferAcceptSchema = z.object({
   accept: z.strictObject({ auth_key: z.string().min(1, 'enter the authorisation key').max(255) }),
 });
 
-/** Which schema checks which call: method, a path pattern relative to the project endpoint. */
 /** A volume type's encryption. Cinder stores only these four columns (and fails on others in an update). */
 const encryptionFields = {
   provider: z.string().trim().min(1, 'name a provider, such as luks').max(255, 'at most 255 characters'),
@@ -132,6 +146,53 @@ const encryptionFields = {
 export const typeEncryptionCreateSchema = z.object({ encryption: z.strictObject(encryptionFields) });
 export const typeEncryptionUpdateSchema = z.object({ encryption: z.strictObject(encryptionFields).partial() });
 
+/** A name Cinder requires (its `name` format): 1-255 characters, not only spaces. */
+const requiredName = z
+  .string()
+  .min(1, 'enter a name')
+  .max(255, 'at most 255 characters')
+  .refine((value) => value.trim() !== '', { message: 'must not be only spaces', params: { i18n: 'required' } });
+/** Extra specs as Cinder's `extra_specs` parameter type: the metadata key pattern, string values. */
+export const extraSpecsSchema = z.record(
+  z.string().regex(/^[a-zA-Z0-9-_:. /]{1,255}$/, 'keys are 1-255 letters, digits or - _ : . / and spaces'),
+  z.string().max(255, 'values are at most 255 characters').nullable(),
+);
+
+export const volumeTypeCreateSchema = z.object({
+  volume_type: z.strictObject({
+    name: requiredName,
+    description,
+    extra_specs: extraSpecsSchema.optional(),
+    'os-volume-type-access:is_public': z.boolean().optional(),
+  }),
+});
+export const volumeTypeUpdateSchema = z.object({
+  volume_type: z.strictObject({
+    name: requiredName.nullable().optional(),
+    description,
+    is_public: z.boolean().optional(),
+  }),
+});
+/** QoS specs: a name and a consumer, the other keys being the specs themselves (strings). */
+export const qosCreateSchema = z.object({
+  qos_specs: z.looseObject({
+    name: requiredName,
+    consumer: z.enum(['front-end', 'back-end', 'both']).optional(),
+  }),
+});
+export const extraSpecsBodySchema = z.object({ extra_specs: extraSpecsSchema });
+
+/** A quota limit as an admin may set it: a whole number, -1 for unlimited (Cinder's `quota_set` format). */
+export const quotaLimitSchema = z
+  .number()
+  .int('must be a whole number')
+  .min(-1, 'must be -1 (no limit) or more')
+  .max(2_147_483_647);
+export const quotaLimitsSchema = z.record(z.string(), quotaLimitSchema);
+export const quotaSetUpdateSchema = z.object({ quota_set: quotaLimitsSchema });
+export const quotaClassSetUpdateSchema = z.object({ quota_class_set: quotaLimitsSchema });
+
+/** Which schema checks which call: method, a path pattern relative to the project endpoint. */
 export const CINDER_REQUEST_SCHEMAS: Array<{ method: string; path: RegExp; schema: z.ZodType }> = [
   { method: 'POST', path: /^\/volumes$/, schema: volumeCreateSchema },
   { method: 'PUT', path: /^\/volumes\/[^/]+$/, schema: volumeUpdateSchema },
@@ -145,6 +206,12 @@ export const CINDER_REQUEST_SCHEMAS: Array<{ method: string; path: RegExp; schem
   { method: 'PUT', path: /^\/(?:volumes|snapshots)\/[^/]+\/metadata\/[^/]+$/, schema: metadataItemSchema },
   { method: 'POST', path: /^\/(?:volume-transfers|os-volume-transfer)$/, schema: transferCreateSchema },
   { method: 'POST', path: /^\/(?:volume-transfers|os-volume-transfer)\/[^/]+\/accept$/, schema: transferAcceptSchema },
+  { method: 'PUT', path: /^\/os-quota-sets\/[^/]+$/, schema: quotaSetUpdateSchema },
+  { method: 'PUT', path: /^\/os-quota-class-sets\/[^/]+$/, schema: quotaClassSetUpdateSchema },
+  { method: 'POST', path: /^\/types$/, schema: volumeTypeCreateSchema },
+  { method: 'PUT', path: /^\/types\/[^/]+$/, schema: volumeTypeUpdateSchema },
+  { method: 'POST', path: /^\/types\/[^/]+\/extra_specs$/, schema: extraSpecsBodySchema },
+  { method: 'POST', path: /^\/qos-specs$/, schema: qosCreateSchema },
   { method: 'POST', path: /^\/types\/[^/]+\/encryption$/, schema: typeEncryptionCreateSchema },
   { method: 'PUT', path: /^\/types\/[^/]+\/encryption\/[^/]+$/, schema: typeEncryptionUpdateSchema },
 ];

@@ -6,21 +6,16 @@ import { pageBootstrap } from '../lib/bootstrap';
 import { recordSessionEnd } from '../features/session/session-end';
 import { ApiError } from '../lib/api-error';
 import i18n from '../lib/i18n';
-import { isDialogOpen, whenNoDialogOpen } from '../lib/open-dialog';
+import { closeAllDialogs, isDialogOpen } from '../lib/open-dialog';
 
 const SESSION_LOST_NOTICE = 'session-lost-in-dialog';
 
 /**
- * One query client for the app. When any call finds the session gone (401), the cached session
- * is cleared, which sends the user to the login page with a way back to where they were. While a
- * dialog is open that would silently drop what the user typed into it: the dialog stays, a
- * warning says the session has ended, and the way to the login page opens when the dialog closes.
+ * One query client for the app. When any call finds the session gone (401), open dialogs close
+ * (nothing in them was sent, and the notice says so) and the cached session is cleared, which
+ * sends the user to a usable login page with a way back to where they were.
  */
 export function createQueryClient(): QueryClient {
-  const endSession = () => {
-    notifications.hide(SESSION_LOST_NOTICE);
-    queryClient.setQueryData(sessionQueries.all(), null);
-  };
   const onError = (error: unknown) => {
     if (error instanceof ApiError && error.isUnauthenticated && queryClient.getQueryData(sessionQueries.all())) {
       recordSessionEnd('lost');
@@ -32,8 +27,9 @@ export function createQueryClient(): QueryClient {
           title: i18n.t('errors.sessionLostInDialogTitle'),
           message: i18n.t('errors.sessionLostInDialog'),
         });
+        closeAllDialogs();
       }
-      whenNoDialogOpen(endSession);
+      queryClient.setQueryData(sessionQueries.all(), null);
     }
   };
   const queryClient: QueryClient = new QueryClient({

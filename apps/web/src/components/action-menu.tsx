@@ -1,3 +1,4 @@
+import { IconDots } from '@tabler/icons-react';
 import { ActionIcon, Menu, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
@@ -11,15 +12,17 @@ export interface MenuAction {
 
 /**
  * A row's actions in a menu. An action that is not possible now stays in the list, disabled,
- * with the reason under it, so the user learns what would make it possible.
+ * with the reason under it, so the user learns what would make it possible. A menu of nothing but
+ * refusals (a reader's) is not shown at all.
  */
 export function ActionMenu({ name, actions }: { name: string; actions: MenuAction[] }) {
   const { t } = useTranslation();
+  if (!actions.some((action) => action.gate.allowed)) return null;
   return (
     <Menu position="bottom-end" withinPortal shadow="md" width={280}>
       <Menu.Target>
         <ActionIcon variant="subtle" color="gray" aria-label={t('actions.actionsFor', { name })}>
-          ⋯
+          <IconDots size={16} aria-hidden />
         </ActionIcon>
       </Menu.Target>
       <Menu.Dropdown>

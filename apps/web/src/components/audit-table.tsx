@@ -1,7 +1,9 @@
 import { statusClass } from '@cinder-console/cinder';
+import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { ActionIcon, Anchor, Badge, Code, CopyButton, Group, Table, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useKnownName } from '../lib/known-name';
 import { targetPath, type AuditEntry } from '../resources/audit/api';
 
 function RequestIdCell({ id }: { id: string }) {
@@ -13,7 +15,7 @@ function RequestIdCell({ id }: { id: string }) {
         {({ copied, copy }) => (
           <Tooltip label={copied ? t('actions.copied') : t('actions.copyRequestId')}>
             <ActionIcon size="xs" variant="subtle" onClick={copy} aria-label={t('audit.copyRequestId', { id })}>
-              {copied ? '✓' : '⧉'}
+              {copied ? <IconCheck size={14} aria-hidden /> : <IconCopy size={14} aria-hidden />}
             </ActionIcon>
           </Tooltip>
         )}
@@ -26,16 +28,21 @@ function TargetCell({ target }: { target: AuditEntry['target'] }) {
   const { t } = useTranslation();
   const path = targetPath(target);
   const kind = t(`audit.kinds.${target.kind}`, { defaultValue: target.kind });
+  // The name where the entry or what the console has loaded tells it; the id stays in the title.
+  const recorded = typeof target.name === 'string' && target.name ? target.name : undefined;
+  const known = useKnownName(target.kind, target.id);
+  const name = recorded ?? known;
   if (!target.id) return <Text size="sm">{kind}</Text>;
+  const label = name ?? target.id;
   return (
-    <Text size="sm">
+    <Text size="sm" title={name ? target.id : undefined}>
       {kind}{' '}
       {path ? (
         <Anchor component={Link} to={path} size="sm">
-          {target.id}
+          {label}
         </Anchor>
       ) : (
-        target.id
+        label
       )}
     </Text>
   );

@@ -1,3 +1,4 @@
+import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { ActionIcon, CopyButton, Group, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
@@ -19,7 +20,7 @@ export function CopyId({ id }: { id: string }) {
               onClick={copy}
               aria-label={t('actions.copyIdOf', { id })}
             >
-              {copied ? '✓' : '⧉'}
+              {copied ? <IconCheck size={14} aria-hidden /> : <IconCopy size={14} aria-hidden />}
             </ActionIcon>
           </Tooltip>
         )}

@@ -2,6 +2,8 @@ import { Button, Group, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { nameAndDescriptionSchema } from '@cinder-console/cinder';
+import { bodyRules, requestValidator, showServerIssues } from '../lib/request-rules';
 import { useCinderMutation } from '../lib/use-cinder-mutation';
 import { detailKey } from '../lib/use-resource-list';
 
@@ -10,6 +12,15 @@ interface Described {
   name: string | null;
   description?: string | null | undefined;
 }
+
+interface Values {
+  name: string;
+  description: string;
+}
+
+/** Empty fields are sent as null, which is how Cinder clears them. */
+const toBody = (values: Values) => ({ name: values.name || null, description: values.description || null });
+const rules = bodyRules<Values>({ schema: nameAndDescriptionSchema, toBody });
 
 export interface NameAndDescription {
   name: string | null;
@@ -37,16 +48,12 @@ export function EditNameForm({
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const form = useForm({
+  const form = useForm<Values>({
     initialValues: { name: resource.name ?? '', description: resource.description ?? '' },
-    validate: {
-      name: (v: string) => (v.length > 255 ? t('forms.tooLong', { max: 255 }) : null),
-      description: (v: string) => (v.length > 255 ? t('forms.tooLong', { max: 255 }) : null),
-    },
+    validate: requestValidator(rules, t),
   });
   const mutation = useCinderMutation({
-    call: (values: { name: string; description: string }) =>
-      save({ name: values.name.trim() || null, description: values.description || null }),
+    call: (values: Values) => save(toBody(values)),
     done: () => texts.done,
     failed: () => texts.failed,
     affects: [kind],
@@ -54,6 +61,7 @@ export function EditNameForm({
       void queryClient.invalidateQueries({ queryKey: detailKey(kind, resource.id) });
       close();
     },
+    onFailed: (error, values) => showServerIssues(error, rules, values, form.setFieldError),
   });
   return (
     <form onSubmit={form.onSubmit((values) => mutation.mutate(values))} noValidate>

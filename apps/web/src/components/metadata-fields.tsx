@@ -1,5 +1,7 @@
+import { IconX } from '@tabler/icons-react';
 import { ActionIcon, Button, Group, Stack, Text, TextInput } from '@mantine/core';
-import type { UseFormReturnType } from '@mantine/form';
+import type { FormErrors, UseFormReturnType } from '@mantine/form';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 
 export interface MetadataRow {
@@ -14,6 +16,19 @@ export function metadataRows(metadata: Record<string, string> | undefined): Meta
 /** The rows as Cinder's metadata object; rows without a key are dropped. */
 export function metadataObject(rows: readonly MetadataRow[]): Record<string, string> {
   return Object.fromEntries(rows.filter((row) => row.key.trim()).map((row) => [row.key.trim(), row.value]));
+}
+
+/** A value without a key would be dropped and a repeated key would overwrite: both are named. */
+export function metadataRowErrors(t: TFunction, path: string, rows: readonly MetadataRow[]): FormErrors {
+  const errors: FormErrors = {};
+  const seen = new Set<string>();
+  rows.forEach((row, index) => {
+    const key = row.key.trim();
+    if (!key && row.value) errors[`${path}.${index}.key`] = t('metadata.keyRequired');
+    else if (key && seen.has(key)) errors[`${path}.${index}.key`] = t('metadata.keyDuplicate');
+    seen.add(key);
+  });
+  return errors;
 }
 
 /** Key/value rows of a form's metadata list, with add and remove. */
@@ -33,14 +48,12 @@ export function MetadataFields({ form, path }: { form: UseFormReturnType<any>; p
             size="xs"
             aria-label={t('metadata.keyN', { n: index + 1 })}
             placeholder={t('metadata.key')}
-            maxLength={255}
             {...form.getInputProps(`${path}.${index}.key`)}
           />
           <TextInput
             size="xs"
             aria-label={t('metadata.valueN', { n: index + 1 })}
             placeholder={t('metadata.value')}
-            maxLength={255}
             {...form.getInputProps(`${path}.${index}.value`)}
           />
           <ActionIcon
@@ -49,7 +62,7 @@ export function MetadataFields({ form, path }: { form: UseFormReturnType<any>; p
             aria-label={t('metadata.removeN', { n: index + 1 })}
             onClick={() => form.removeListItem(path, index)}
           >
-            ×
+            <IconX size={14} aria-hidden />
           </ActionIcon>
         </Group>
       ))}

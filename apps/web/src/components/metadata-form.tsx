@@ -2,16 +2,25 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { metadataBodySchema } from '@cinder-console/cinder';
+import { bodyRules, requestValidator, showServerIssues } from '../lib/request-rules';
 import { useCinderMutation } from '../lib/use-cinder-mutation';
 import { detailKey } from '../lib/use-resource-list';
-import { MetadataFields, metadataObject, metadataRows, type MetadataRow } from './metadata-fields';
+import { MetadataFields, metadataObject, metadataRowErrors, metadataRows, type MetadataRow } from './metadata-fields';
 
-/** Cinder's metadata keys: 1-255 letters, digits, spaces or `- _ : . /`. */
-const KEY_PATTERN = /^[a-zA-Z0-9-_:. /]{1,255}$/;
+interface Values {
+  metadata: MetadataRow[];
+}
+
+/** `PUT …/metadata` as the BFF checks it. */
+const rules = bodyRules<Values>({
+  schema: metadataBodySchema,
+  toBody: (values) => ({ metadata: metadataObject(values.metadata) }),
+});
 
 /**
  * Edits a resource's metadata as a whole (`PUT …/metadata`): what the form shows when saved
- * replaces what Cinder holds, so a removed row removes the key. Keys are checked as Cinder would.
+ * replaces what Cinder holds, so a removed row removes the key. Keys are checked by the shared request schema.
  */
 export function MetadataForm({
   resource,
@@ -29,20 +38,9 @@ export function MetadataForm({
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const form = useForm<{ metadata: MetadataRow[] }>({
+  const form = useForm<Values>({
     initialValues: { metadata: metadataRows(resource.metadata) },
-    validate: {
-      metadata: {
-        key: (key: string, values, path) => {
-          const index = Number(path.split('.')[1]);
-          const trimmed = key.trim();
-          if (!trimmed) return values.metadata[index]?.value ? t('metadata.keyRequired') : null;
-          if (!KEY_PATTERN.test(trimmed)) return t('metadata.keyInvalid');
-          const duplicate = values.metadata.some((row, other) => other < index && row.key.trim() === trimmed);
-          return duplicate ? t('metadata.keyDuplicate') : null;
-        },
-      },
-    },
+    validate: requestValidator(rules, t, (values) => metadataRowErrors(t, 'metadata', values.metadata)),
   });
   const save = useCinderMutation({
     call: (rows: MetadataRow[]) => replace(metadataObject(rows)),
@@ -53,6 +51,7 @@ export function MetadataForm({
       void queryClient.invalidateQueries({ queryKey: detailKey(kind, resource.id) });
       close();
     },
+    onFailed: (error) => showServerIssues(error, rules, form.getValues(), form.setFieldError),
   });
   return (
     <form onSubmit={form.onSubmit((values) => save.mutate(values.metadata))} noValidate>

@@ -1,3 +1,4 @@
+import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { ActionIcon, Code, CopyButton, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
@@ -31,7 +32,7 @@ function RequestId({ id, t }: { id: string; t: TFunction }) {
         {({ copied, copy }) => (
           <Tooltip label={copied ? t('actions.copied') : t('actions.copyRequestId')}>
             <ActionIcon size="xs" variant="subtle" onClick={copy} aria-label={t('actions.copyRequestId')}>
-              {copied ? '✓' : '⧉'}
+              {copied ? <IconCheck size={14} aria-hidden /> : <IconCopy size={14} aria-hidden />}
             </ActionIcon>
           </Tooltip>
         )}

@@ -16,24 +16,25 @@ export function markModalsReady(): void {
   modalsListening();
 }
 
-/** Dialogs open now, and what waits for the last of them to close. */
+/** Dialogs open now. */
 const openIds = new Set<string>();
-const waiting: Array<() => void> = [];
 
 /** Whether a dialog is open: it may hold input the user has not submitted yet. */
 export function isDialogOpen(): boolean {
   return openIds.size > 0;
 }
 
-/** Runs `task` once no dialog is open (at once when none is). */
-export function whenNoDialogOpen(task: () => void): void {
-  if (openIds.size === 0) task();
-  else waiting.push(task);
-}
-
 function closed(id: string): void {
   openIds.delete(id);
-  if (openIds.size === 0) for (const task of waiting.splice(0)) task();
+}
+
+/**
+ * Closes every open dialog: when the session ends, a dialog would otherwise stay above the
+ * sign-in page, its overlay blocking "Sign in" and hiding why the user is there.
+ */
+export function closeAllDialogs(): void {
+  modals.closeAll();
+  for (const id of [...openIds]) closed(id);
 }
 
 /**
@@ -44,7 +45,9 @@ export function openDialog(title: string, content: (close: () => void) => ReactN
   const id = `dialog-${crypto.randomUUID()}`;
   const close = () => modals.close(id);
   openIds.add(id);
-  void modalsReady.then(() =>
+  void modalsReady.then(() => {
+    // Closed (the session ended) before the manager was there to show it: it never opens.
+    if (!openIds.has(id)) return;
     modals.open({
       modalId: id,
       title,
@@ -52,6 +55,6 @@ export function openDialog(title: string, content: (close: () => void) => ReactN
       closeButtonProps: { 'aria-label': i18n.t('actions.close') },
       onClose: () => closed(id),
       children: content(close),
-    }),
-  );
+    });
+  });
 }

@@ -11,6 +11,8 @@ export interface CinderMutationOptions<V, R> {
   /** Kinds whose lists hold the result (`volumes`, `snapshots`): they refetch at once. */
   affects: readonly string[];
   onDone?: (result: R, variables: V) => void;
+  /** After the failure's toast: a form puts the BFF's per-field issues on its fields here. */
+  onFailed?: (error: Error, variables: V) => void;
 }
 
 /**
@@ -29,6 +31,9 @@ export function useCinderMutation<V, R>(options: CinderMutationOptions<V, R>) {
       void queryClient.invalidateQueries({ queryKey: ['overview'] });
       options.onDone?.(result, variables);
     },
-    onError: (error, variables) => notifyFailed(t, options.failed(variables), error),
+    onError: (error, variables) => {
+      notifyFailed(t, options.failed(variables), error);
+      options.onFailed?.(error, variables);
+    },
   });
 }

@@ -1,6 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Backup } from '@cinder-console/cinder';
-import { Button, Group, Stack, Title } from '@mantine/core';
+import { Group, Stack, Title } from '@mantine/core';
+import { GatedButton } from '../../components/gated-button';
+import { useWriteGate } from '../../lib/action-gate';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ResourceList } from '../../components/resource-table';
@@ -24,6 +26,7 @@ import { BackupFilters } from './backup-filters';
 /** The project's backups: filter, sort, export, restore, create volumes from them, delete. */
 export function BackupsPage() {
   const { t, i18n } = useTranslation();
+  const write = useWriteGate();
   const language = i18n.resolvedLanguage ?? 'en';
   const list = useResourceList(backupListSpec);
   const projectNames = useProjectNameMap();
@@ -54,7 +57,9 @@ export function BackupsPage() {
         <Title order={1} size="h2">
           {t('backups.title')}
         </Title>
-        <Button onClick={openCreate}>{t('backups.actions.create')}</Button>
+        <GatedButton gate={write} onClick={openCreate}>
+          {t('backups.actions.create')}
+        </GatedButton>
       </Group>
       <ResourceList
         label={t('backups.title')}
@@ -72,9 +77,15 @@ export function BackupsPage() {
         }
         bulkActions={(selected, clearSelection) =>
           selected.length > 0 && (
-            <Button size="xs" color="red" variant="light" onClick={() => openBulkDelete(selected, clearSelection)}>
+            <GatedButton
+              size="xs"
+              color="red"
+              variant="light"
+              gate={write}
+              onClick={() => openBulkDelete(selected, clearSelection)}
+            >
               {t('backups.actions.deleteSelected', { count: selected.length })}
-            </Button>
+            </GatedButton>
           )
         }
       />

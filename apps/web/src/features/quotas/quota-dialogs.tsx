@@ -4,16 +4,18 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert';
 import { useCinderMutation } from '../../lib/use-cinder-mutation';
 import { quotaCalls, quotaQueries, type QuotaLimits } from '../../resources/quotas/api';
-import { QuotaLimitsForm } from './quota-limits-form';
+import { QuotaLimitsForm, refusedQuota } from './quota-limits-form';
 
 /** Edits one project's limits (`PUT /os-quota-sets/{project}`). */
 export function EditProjectQuotasForm({
   project,
   limits,
+  inUse,
   close,
 }: {
   project: { id: string; name: string };
   limits: QuotaLimits;
+  inUse: Record<string, number>;
   close: () => void;
 }) {
   const { t } = useTranslation();
@@ -24,9 +26,12 @@ export function EditProjectQuotasForm({
     affects: [],
     onDone: close,
   });
+  const refusedKey = refusedQuota(update.error);
   return (
     <QuotaLimitsForm
       limits={limits}
+      inUse={inUse}
+      refused={refusedKey && update.error ? { key: refusedKey, message: update.error.message } : undefined}
       submitLabel={t('actions.save')}
       pending={update.isPending}
       onSubmit={(changed) => update.mutate(changed)}

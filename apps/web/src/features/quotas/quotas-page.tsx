@@ -37,6 +37,10 @@ export function QuotasPage() {
       return next;
     });
   const limits = () => Object.fromEntries(Object.entries(quotas.data ?? {}).map(([key, usage]) => [key, usage.limit]));
+  const inUse = () =>
+    Object.fromEntries(
+      Object.entries(quotas.data ?? {}).map(([key, usage]) => [key, usage.in_use + (usage.reserved ?? 0)]),
+    );
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
@@ -73,7 +77,7 @@ export function QuotasPage() {
             onClick={() =>
               openDialog(
                 t('quotas.edit.title', { project: projectName }),
-                (close) => <EditProjectQuotasForm project={project} limits={limits()} close={close} />,
+                (close) => <EditProjectQuotasForm project={project} limits={limits()} inUse={inUse()} close={close} />,
                 'xl',
               )
             }

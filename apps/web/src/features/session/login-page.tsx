@@ -1,11 +1,12 @@
 import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/error-alert';
 import { LanguagePicker, ThemeToggle } from '../../components/lazy-controls';
+import { closeAllDialogs } from '../../lib/open-dialog';
 import { sessionQueries, useLogin } from './api';
 import { safeNext } from './safe-next';
 
@@ -16,6 +17,8 @@ export function LoginPage() {
   const next = safeNext(params.get('next'));
   const session = useQuery(sessionQueries.current());
   const login = useLogin();
+  // However the session ended (expiry, sign-out elsewhere), no dialog may stay over this page.
+  useEffect(() => closeAllDialogs(), []);
   const form = useForm({
     mode: 'uncontrolled',
     initialValues: { username: '', password: '', project: '', domain: 'Default' },

@@ -1,3 +1,4 @@
+import { IconDots } from '@tabler/icons-react';
 import type { Snapshot } from '@cinder-console/cinder';
 import { ActionIcon, Menu, Text } from '@mantine/core';
 import { useId, useState } from 'react';
@@ -35,11 +36,13 @@ export function SnapshotRowMenu({ snapshot }: { snapshot: Snapshot }) {
   const { t } = useTranslation();
   const [opened, setOpened] = useState(false);
   const actions = useSnapshotActions(snapshot, { loadVolume: opened });
+  // A menu of nothing but refusals (a reader's) is left out.
+  if (!actions.some((action) => action.gate.allowed)) return null;
   return (
     <Menu opened={opened} onChange={setOpened} position="bottom-end" withinPortal>
       <Menu.Target>
         <ActionIcon variant="subtle" color="gray" aria-label={t('actions.actionsFor', { name: displayName(snapshot) })}>
-          ⋯
+          <IconDots size={16} aria-hidden />
         </ActionIcon>
       </Menu.Target>
       <Menu.Dropdown>

@@ -1,6 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Snapshot } from '@cinder-console/cinder';
-import { Button, Group, Stack, Title } from '@mantine/core';
+import { Group, Stack, Title } from '@mantine/core';
+import { GatedButton } from '../../components/gated-button';
+import { useWriteGate } from '../../lib/action-gate';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NameFilter, ResourceList, SelectFilter } from '../../components/resource-table';
@@ -24,6 +26,7 @@ import { VolumeIdFilter } from './volume-id-filter';
 /** The project's snapshots: filter, sort, page and export them, create one, act on one or several. */
 export function SnapshotsPage() {
   const { t, i18n } = useTranslation();
+  const write = useWriteGate();
   const list = useResourceList(snapshotListSpec);
   const { controls, page, abilities } = list;
   const projectNames = useProjectNameMap();
@@ -52,11 +55,12 @@ export function SnapshotsPage() {
         <Title order={1} size="h2">
           {t('snapshots.title')}
         </Title>
-        <Button
+        <GatedButton
+          gate={write}
           onClick={() => openDialog(t('snapshots.create.title'), (close) => <CreateSnapshotForm close={close} />, 'lg')}
         >
           {t('snapshots.actions.create')}
-        </Button>
+        </GatedButton>
       </Group>
       <ResourceList
         label={t('snapshots.title')}

@@ -1,6 +1,6 @@
 import { SNAPSHOT_LIFECYCLE, type Snapshot } from '@cinder-console/cinder';
 import { useTranslation } from 'react-i18next';
-import { useActionGate, type Gate } from '../../lib/action-gate';
+import { useActionGate, useWriteGate, type Gate } from '../../lib/action-gate';
 import { openDialog } from '../../lib/open-dialog';
 import { CREATE_VOLUME_FROM_SNAPSHOT } from '../../resources/snapshots/api';
 import { DeleteSnapshotsForm } from '../../resources/snapshots/dialogs/delete-snapshots-dialog';
@@ -20,8 +20,6 @@ export interface SnapshotAction {
   run: () => void;
 }
 
-const ALLOWED: Gate = { allowed: true, reason: undefined };
-
 /**
  * The actions on one snapshot, each with whether it is possible now and why not, for the row menu
  * and the detail page alike. Only revert needs more than the snapshot (its volume and the volume's
@@ -33,6 +31,7 @@ export function useSnapshotActions(
 ): SnapshotAction[] {
   const { t } = useTranslation();
   const gateFor = useActionGate();
+  const write = useWriteGate();
   const name = displayName(snapshot);
   const revert = useRevertTarget(snapshot, loadVolume);
   const repair = useRepairActions();
@@ -40,7 +39,7 @@ export function useSnapshotActions(
     {
       id: 'edit',
       label: t('snapshots.actions.edit'),
-      gate: ALLOWED,
+      gate: write,
       run: () =>
         openDialog(t('snapshots.edit.title', { name }), (close) => (
           <EditSnapshotForm snapshot={snapshot} close={close} />
@@ -49,7 +48,7 @@ export function useSnapshotActions(
     {
       id: 'metadata',
       label: t('snapshots.actions.metadata'),
-      gate: ALLOWED,
+      gate: write,
       run: () =>
         openDialog(t('snapshots.metadata.title', { name }), (close) => (
           <SnapshotMetadataForm snapshot={snapshot} close={close} />
@@ -73,9 +72,10 @@ export function useSnapshotActions(
       run: () => {
         const target = revert.volume;
         if (!target) return;
-        openDialog(t('snapshots.revert.title', { name: displayName(target) }), (close) => (
-          <RevertVolumeForm volume={target} snapshot={snapshot} close={close} />
-        ));
+        openDialog(
+          t(revert.vendor ? 'snapshots.revert.rollbackTitle' : 'snapshots.revert.title', { name: displayName(target) }),
+          (close) => <RevertVolumeForm volume={target} snapshot={snapshot} close={close} />,
+        );
       },
     },
     {

@@ -1,3 +1,4 @@
+import { IconX } from '@tabler/icons-react';
 import { ActionIcon, Button, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -59,7 +60,7 @@ export function AccessSection({ typeId }: { typeId: string }) {
                     aria-label={t('volumeTypes.access.removeFor', { project: nameOf(id) })}
                     onClick={() => remove.mutate(id)}
                   >
-                    ×
+                    <IconX size={14} aria-hidden />
                   </ActionIcon>
                 </Table.Td>
               </Table.Tr>

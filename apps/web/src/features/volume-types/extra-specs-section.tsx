@@ -1,8 +1,48 @@
+import { IconX } from '@tabler/icons-react';
+import { extraSpecsBodySchema } from '@cinder-console/cinder';
 import { ActionIcon, Alert, Autocomplete, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { openDialog } from '../../lib/open-dialog';
+import { requestValidator, showServerIssues, type RequestRules } from '../../lib/request-rules';
 import { COMMON_SPECS, volumeTypeCalls, type AdminVolumeType } from '../../resources/volume-types/api';
 import { useTypeMutation } from '../../resources/volume-types/use-type-mutation';
+
+interface SpecValues {
+  key: string;
+  value: string;
+}
+
+/** `POST /types/{id}/extra_specs` with the one spec, as the BFF checks it. */
+const rules: RequestRules<SpecValues> = {
+  schema: extraSpecsBodySchema,
+  toRequest: (spec) => ({ extra_specs: { [spec.key]: spec.value } }),
+  fieldOf: (_path, _spec, code) => (code === 'invalid_key' ? 'key' : 'value'),
+};
+
+/** Asks before a spec goes: removing one can change where new volumes of the type are placed. */
+function ConfirmRemoveSpec({ specKey, remove, close }: { specKey: string; remove: () => void; close: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="sm">
+      <Text size="sm">{t('volumeTypes.specs.removeConfirm', { key: specKey })}</Text>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={close} data-autofocus>
+          {t('actions.cancel')}
+        </Button>
+        <Button
+          color="red"
+          onClick={() => {
+            remove();
+            close();
+          }}
+        >
+          {t('volumeTypes.specs.removeKey', { key: specKey })}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
 
 /**
  * A type's extra specs: add or change one (Cinder merges), remove one. Cinder refuses every change
@@ -10,17 +50,20 @@ import { useTypeMutation } from '../../resources/volume-types/use-type-mutation'
  */
 export function ExtraSpecsSection({ type }: { type: AdminVolumeType }) {
   const { t } = useTranslation();
-  const [key, setKey] = useState('');
-  const [value, setValue] = useState('');
+  const form = useForm<SpecValues>({
+    initialValues: { key: '', value: '' },
+    validate: requestValidator(rules, t, (spec) => ({ key: spec.key ? null : t('metadata.keyRequired') })),
+  });
+  const { key, value } = form.values;
+  const setKey = (next: string) => form.setFieldValue('key', next);
+  const setValue = (next: string) => form.setFieldValue('value', next);
   const specs = Object.entries(type.extra_specs ?? {});
   const set = useTypeMutation({
     call: (spec: { key: string; value: string }) => volumeTypeCalls.setSpecs(type.id, { [spec.key]: spec.value }),
     done: (spec) => t('volumeTypes.specs.setDone', { key: spec.key }),
     failed: (spec) => t('volumeTypes.specs.setFailed', { key: spec.key }),
-    onDone: () => {
-      setKey('');
-      setValue('');
-    },
+    onDone: () => form.reset(),
+    onFailed: (error, spec) => showServerIssues(error, rules, spec, form.setFieldError),
   });
   const remove = useTypeMutation({
     call: (specKey: string) => volumeTypeCalls.removeSpec(type.id, specKey),
@@ -69,9 +112,13 @@ export function ExtraSpecsSection({ type }: { type: AdminVolumeType }) {
                       color="red"
                       aria-label={t('volumeTypes.specs.removeKey', { key: specKey })}
                       loading={remove.isPending && remove.variables === specKey}
-                      onClick={() => remove.mutate(specKey)}
+                      onClick={() =>
+                        openDialog(t('volumeTypes.specs.removeTitle', { key: specKey }), (close) => (
+                          <ConfirmRemoveSpec specKey={specKey} remove={() => remove.mutate(specKey)} close={close} />
+                        ))
+                      }
                     >
-                      ×
+                      <IconX size={14} aria-hidden />
                     </ActionIcon>
                   </Group>
                 </Table.Td>
@@ -80,18 +127,13 @@ export function ExtraSpecsSection({ type }: { type: AdminVolumeType }) {
           </Table.Tbody>
         </Table>
       )}
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (key.trim()) set.mutate({ key: key.trim(), value });
-        }}
-      >
+      <form onSubmit={form.onSubmit((spec) => set.mutate(spec))} noValidate>
         <Group align="flex-end" gap="sm">
           <Autocomplete
             label={t('volumeTypes.specs.key')}
             data={COMMON_SPECS.map((spec) => spec.key)}
             value={key}
-            maxLength={255}
+            error={form.errors.key}
             onChange={(next) => {
               setKey(next);
               const common = COMMON_SPECS.find((spec) => spec.key === next);
@@ -101,10 +143,10 @@ export function ExtraSpecsSection({ type }: { type: AdminVolumeType }) {
           <TextInput
             label={t('volumeTypes.specs.value')}
             value={value}
-            maxLength={255}
+            error={form.errors.value}
             onChange={(event) => setValue(event.currentTarget.value)}
           />
-          <Button type="submit" disabled={!key.trim()} loading={set.isPending}>
+          <Button type="submit" loading={set.isPending}>
             {t('volumeTypes.specs.save')}
           </Button>
         </Group>

@@ -1,3 +1,4 @@
+import { IconX } from '@tabler/icons-react';
 import { ActionIcon, Button, Group, Loader, Select, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -87,7 +88,7 @@ export function ProjectDefaults() {
                     aria-label={t('volumeTypes.defaults.unsetFor', { project: projectName(entry.project_id) })}
                     onClick={() => unset.mutate(entry.project_id)}
                   >
-                    ×
+                    <IconX size={14} aria-hidden />
                   </ActionIcon>
                 </Table.Td>
               </Table.Tr>

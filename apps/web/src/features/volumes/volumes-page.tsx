@@ -1,5 +1,7 @@
 import { VOLUME_STATUSES, type Volume } from '@cinder-console/cinder';
-import { Button, Group, Stack, Title, VisuallyHidden } from '@mantine/core';
+import { Group, Stack, Title, VisuallyHidden } from '@mantine/core';
+import { GatedButton } from '../../components/gated-button';
+import { useWriteGate } from '../../lib/action-gate';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery, type QueryClient } from '@tanstack/react-query';
@@ -25,6 +27,7 @@ import { volumeColumns } from './volume-columns';
 
 export function VolumesPage() {
   const { t, i18n } = useTranslation();
+  const write = useWriteGate();
   const list = useResourceList(volumeListSpec);
   const { controls, page, abilities } = list;
   const zones = useQuery(projectQueries.availabilityZones());
@@ -60,19 +63,21 @@ export function VolumesPage() {
           {t('volumes.title')}
         </Title>
         <Group gap="xs">
-          <Button
+          <GatedButton
             variant="default"
+            gate={write}
             onClick={() =>
               openDialog(t('volumes.dialogs.acceptTransfer'), (close) => <AcceptTransferForm close={close} />)
             }
           >
             {t('volumes.actions.acceptTransfer')}
-          </Button>
-          <Button
+          </GatedButton>
+          <GatedButton
+            gate={write}
             onClick={() => openDialog(t('volumes.dialogs.create'), (close) => <CreateVolumeForm close={close} />, 'lg')}
           >
             {t('volumes.actions.create')}
-          </Button>
+          </GatedButton>
         </Group>
       </Group>
       <ResourceList
@@ -120,10 +125,11 @@ export function VolumesPage() {
         }
         bulkActions={(selected, clearSelection) =>
           selected.length > 0 && (
-            <Button
+            <GatedButton
               size="xs"
               color="red"
               variant="light"
+              gate={write}
               onClick={() =>
                 openDialog(t('volumes.dialogs.deleteMany', { count: selected.length }), (close) => (
                   <DeleteVolumesForm volumes={selected} close={close} onDeleted={clearSelection} />
@@ -131,7 +137,7 @@ export function VolumesPage() {
               }
             >
               {t('volumes.actions.deleteSelected', { count: selected.length })}
-            </Button>
+            </GatedButton>
           )
         }
       />

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { groupQuotas, quotaLimitsSchema } from './api';
+import { quotaLimitsSchema } from '@cinder-console/cinder';
+import { groupQuotas } from './api';
 
 const usage = (limit: number) => ({ limit, in_use: 0, reserved: 0 });
 

@@ -1,4 +1,4 @@
-import type { QuotaUsage } from '@cinder-console/cinder';
+import { quotaLimitsSchema, type QuotaUsage } from '@cinder-console/cinder';
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiJson, apiVoid } from '../../lib/api-client';
@@ -17,10 +17,6 @@ const limitsOf = (set: Record<string, number | string | null>): QuotaLimits =>
   Object.fromEntries(
     Object.entries(set).filter((entry): entry is [string, number] => entry[0] !== 'id' && typeof entry[1] === 'number'),
   );
-
-/** A quota limit as an admin may set it: a whole number, -1 for unlimited. */
-export const quotaLimitSchema = z.number().int().min(-1);
-export const quotaLimitsSchema = z.record(z.string(), quotaLimitSchema);
 
 /**
  * The default quotas (the `default` quota class). Kept under `overview` like the project quotas,

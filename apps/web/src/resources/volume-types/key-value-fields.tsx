@@ -1,3 +1,4 @@
+import { IconX } from '@tabler/icons-react';
 import { ActionIcon, Autocomplete, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
@@ -36,14 +37,12 @@ export function KeyValueFields({
             aria-label={t('volumeTypes.keyValues.keyN', { n: index + 1 })}
             placeholder={t('volumeTypes.specs.key')}
             data={[...suggest]}
-            maxLength={255}
             {...form.getInputProps(`${path}.${index}.key`)}
           />
           <TextInput
             size="xs"
             aria-label={t('volumeTypes.keyValues.valueN', { n: index + 1 })}
             placeholder={t('volumeTypes.specs.value')}
-            maxLength={255}
             {...form.getInputProps(`${path}.${index}.value`)}
           />
           <ActionIcon
@@ -52,7 +51,7 @@ export function KeyValueFields({
             aria-label={t('volumeTypes.keyValues.removeN', { n: index + 1 })}
             onClick={() => form.removeListItem(path, index)}
           >
-            ×
+            <IconX size={14} aria-hidden />
           </ActionIcon>
         </Group>
       ))}

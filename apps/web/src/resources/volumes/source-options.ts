@@ -2,11 +2,17 @@ import { backupListSchema, snapshotListSchema, volumeListSchema } from '@cinder-
 import { queryOptions } from '@tanstack/react-query';
 import { apiJson } from '../../lib/api-client';
 
-/** A resource a new volume can start from, with the least size the new volume may have. */
+/**
+ * A resource a new volume can start from, with the least size the new volume may have and, for
+ * volumes and snapshots, the source's volume type (a multi-backend cloud refuses another type).
+ */
 export interface SourceOption {
   value: string;
   label: string;
   minSize: number;
+  type?: string | undefined;
+  /** A snapshot's volume, whose type the snapshot's new volume takes. */
+  volumeId?: string;
 }
 
 const GiB = 1024 ** 3;
@@ -20,7 +26,12 @@ export const sourceQueries = {
       queryFn: ({ signal }) =>
         apiJson('/api/cinder/snapshots/detail?status=available&limit=1000', snapshotListSchema, { signal }),
       select: (body): SourceOption[] =>
-        body.snapshots.map((s) => ({ value: s.id, label: label(s.name, s.id), minSize: s.size })),
+        body.snapshots.map((s) => ({
+          value: s.id,
+          label: label(s.name, s.id),
+          minSize: s.size,
+          volumeId: s.volume_id,
+        })),
     }),
   volumes: () =>
     queryOptions({
@@ -29,7 +40,7 @@ export const sourceQueries = {
       select: (body): SourceOption[] =>
         body.volumes
           .filter((v) => v.status === 'available' || v.status === 'in-use')
-          .map((v) => ({ value: v.id, label: label(v.name, v.id), minSize: v.size })),
+          .map((v) => ({ value: v.id, label: label(v.name, v.id), minSize: v.size, type: v.volume_type ?? undefined })),
     }),
   backups: () =>
     queryOptions({

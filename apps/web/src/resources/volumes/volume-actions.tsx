@@ -1,7 +1,7 @@
 import { VOLUME_LIFECYCLE, type Volume } from '@cinder-console/cinder';
 import { useTranslation } from 'react-i18next';
 import type { MenuAction } from '../../components/action-menu';
-import { useActionGate, type Gate } from '../../lib/action-gate';
+import { useActionGate, useWriteGate, type Gate } from '../../lib/action-gate';
 import { useCloudAbilities } from '../../lib/capabilities';
 import { openDialog } from '../../lib/open-dialog';
 import { useCinderMutation } from '../../lib/use-cinder-mutation';
@@ -25,8 +25,6 @@ import { displayName } from './names';
 
 export type VolumeAction = MenuAction;
 
-const ALLOWED: Gate = { allowed: true, reason: undefined };
-
 /**
  * Every action on one volume, each with whether the lifecycle table, the cloud's microversion and
  * the user's role allow it now (and why not). The row menu and the detail page show the same list.
@@ -34,6 +32,7 @@ const ALLOWED: Gate = { allowed: true, reason: undefined };
 export function useVolumeActions(onDeleted?: () => void): (volume: Volume) => VolumeAction[] {
   const { t } = useTranslation();
   const gate = useActionGate();
+  const write = useWriteGate();
   const abilities = useCloudAbilities();
   const repair = useRepairActions();
   const cancelTransfer = useCinderMutation({
@@ -53,7 +52,7 @@ export function useVolumeActions(onDeleted?: () => void): (volume: Volume) => Vo
       : { allowed: false, reason: t('servers.noComputeService') };
     const attachGate =
       compute ??
-      (volume.multiattach && volume.status === 'in-use' ? ALLOWED : gate(VOLUME_LIFECYCLE.attach, volume.status));
+      (volume.multiattach && volume.status === 'in-use' ? write : gate(VOLUME_LIFECYCLE.attach, volume.status));
     const actions: VolumeAction[] = [
       {
         key: 'attach',
@@ -70,7 +69,7 @@ export function useVolumeActions(onDeleted?: () => void): (volume: Volume) => Vo
       {
         key: 'edit',
         label: t('volumes.actions.edit'),
-        gate: ALLOWED,
+        gate: write,
         run: dialog('edit', (close) => <EditVolumeForm volume={volume} close={close} />),
       },
       {
@@ -95,12 +94,14 @@ export function useVolumeActions(onDeleted?: () => void): (volume: Volume) => Vo
         key: 'revert',
         label: abilities?.features.vendorRollback ? t('volumes.actions.rollback') : t('volumes.actions.revert'),
         gate: gate(revertRule, volume.status),
-        run: dialog('revert', (close) => <RevertVolumeForm volume={volume} close={close} />),
+        run: dialog(abilities?.features.vendorRollback ? 'rollback' : 'revert', (close) => (
+          <RevertVolumeForm volume={volume} close={close} />
+        )),
       },
       {
         key: 'clone',
         label: t('volumes.actions.clone'),
-        gate: ALLOWED,
+        gate: write,
         run: dialog(
           'clone',
           (close) => <CreateVolumeForm defaults={{ source: 'volume', sourceId: volume.id }} close={close} />,
@@ -116,13 +117,13 @@ export function useVolumeActions(onDeleted?: () => void): (volume: Volume) => Vo
       {
         key: 'metadata',
         label: t('volumes.actions.metadata'),
-        gate: ALLOWED,
+        gate: write,
         run: dialog('metadata', (close) => <VolumeMetadataForm volume={volume} close={close} />, 'lg'),
       },
       {
         key: 'bootable',
         label: t('volumes.actions.bootable'),
-        gate: ALLOWED,
+        gate: write,
         run: dialog('bootable', (close) => <VolumeFlagForm volume={volume} flag="bootable" close={close} />),
       },
       {
@@ -143,7 +144,7 @@ export function useVolumeActions(onDeleted?: () => void): (volume: Volume) => Vo
         ? {
             key: 'cancelTransfer',
             label: t('volumes.actions.cancelTransfer'),
-            gate: ALLOWED,
+            gate: write,
             run: () => cancelTransfer.mutate(volume),
           }
         : {

@@ -1,9 +1,10 @@
-import { VOLUME_LIFECYCLE, type Volume } from '@cinder-console/cinder';
+import { backupCreateSchema, VOLUME_LIFECYCLE, type Volume } from '@cinder-console/cinder';
 import { Alert, Button, Checkbox, Group, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useActionGate } from '../../../lib/action-gate';
+import { bodyRules, requestValidator, showServerIssues } from '../../../lib/request-rules';
 import { useCinderMutation } from '../../../lib/use-cinder-mutation';
 import { displayName } from '../../volumes/names';
 import { backupCalls, backupChoiceQueries, backupQueries, type BackupCreateInput } from '../api';
@@ -20,6 +21,25 @@ interface FormValues {
   force: boolean;
   container: string;
 }
+
+/** The body as typed; `incremental` and `force` depend on the volume and are added on submit. */
+function backupBody(input: FormValues): Omit<BackupCreateInput, 'incremental' | 'force'> {
+  return {
+    volume_id: input.volumeId,
+    ...(input.source === 'snapshot' ? { snapshot_id: input.snapshotId } : {}),
+    ...(input.name ? { name: input.name } : {}),
+    ...(input.description ? { description: input.description } : {}),
+    ...(input.container.trim() ? { container: input.container.trim() } : {}),
+  };
+}
+
+/** `POST /backups` as the BFF checks it. */
+const rules = bodyRules<FormValues>({
+  schema: backupCreateSchema,
+  wrap: 'backup',
+  toBody: backupBody,
+  fields: { volume_id: 'volumeId', snapshot_id: 'snapshotId' },
+});
 
 const volumeLabel = (volume: Volume) => `${displayName(volume)} (${volume.id.slice(0, 8)})`;
 
@@ -42,14 +62,10 @@ export function CreateBackupForm({ volume, close }: { volume?: Volume; close: ()
       force: false,
       container: '',
     },
-    validate: {
-      volumeId: (value) => (value ? null : t('backups.create.volumeRequired')),
-      snapshotId: (value, values) =>
-        values.source === 'snapshot' && !value ? t('backups.create.snapshotRequired') : null,
-      name: (value) => (value.length > 255 ? t('forms.tooLong', { max: 255 }) : null),
-      description: (value) => (value.length > 255 ? t('forms.tooLong', { max: 255 }) : null),
-      container: (value) => (value.length > 255 ? t('forms.tooLong', { max: 255 }) : null),
-    },
+    validate: requestValidator(rules, t, (input) => ({
+      volumeId: input.volumeId ? null : t('backups.create.volumeRequired'),
+      snapshotId: input.source === 'snapshot' && !input.snapshotId ? t('backups.create.snapshotRequired') : null,
+    })),
   });
   const { values } = form;
   const volumes = useQuery({ ...backupChoiceQueries.volumes(), enabled: !volume });
@@ -81,6 +97,7 @@ export function CreateBackupForm({ volume, close }: { volume?: Volume; close: ()
     failed: () => t('backups.create.failed'),
     affects: ['backups', 'volumes', 'snapshots'],
     onDone: close,
+    onFailed: (error) => showServerIssues(error, rules, form.getValues(), form.setFieldError),
   });
 
   const submit = (input: FormValues) => {
@@ -88,15 +105,10 @@ export function CreateBackupForm({ volume, close }: { volume?: Volume; close: ()
       form.setFieldError('force', t('backups.create.forceRequired'));
       return;
     }
-    const name = input.name.trim();
     create.mutate({
-      volume_id: input.volumeId,
+      ...backupBody(input),
       incremental: input.mode === 'incremental' && hasParent === true,
       force: needsForce && input.force,
-      ...(input.source === 'snapshot' ? { snapshot_id: input.snapshotId } : {}),
-      ...(name ? { name } : {}),
-      ...(input.description ? { description: input.description } : {}),
-      ...(input.container.trim() ? { container: input.container.trim() } : {}),
     });
   };
 
@@ -155,7 +167,7 @@ export function CreateBackupForm({ volume, close }: { volume?: Volume; close: ()
             hasParent={hasParent}
           />
         )}
-        <TextInput label={t('backups.fields.name')} maxLength={255} {...form.getInputProps('name')} />
+        <TextInput label={t('backups.fields.name')} {...form.getInputProps('name')} />
         <Textarea label={t('backups.fields.description')} autosize minRows={1} {...form.getInputProps('description')} />
         <TextInput
           label={t('backups.create.container')}

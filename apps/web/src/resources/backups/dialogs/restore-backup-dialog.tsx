@@ -1,10 +1,11 @@
-import { BACKUP_LIFECYCLE, type Backup } from '@cinder-console/cinder';
+import { BACKUP_LIFECYCLE, backupRestoreSchema, type Backup } from '@cinder-console/cinder';
 import { Alert, Button, Checkbox, Group, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActionGate } from '../../../lib/action-gate';
 import { notifyFailed } from '../../../lib/feedback';
+import { bodyRules, requestValidator } from '../../../lib/request-rules';
 import { listKey } from '../../../lib/use-resource-list';
 import { displayName } from '../../volumes/names';
 import { backupCalls, backupChoiceQueries, type RestoreTarget } from '../api';
@@ -12,6 +13,13 @@ import { QuotaDemands, useQuotaCheck } from './quota-demands';
 import { notifyRestoreStarted } from './restore-notice';
 
 type Destination = 'new' | 'existing';
+
+/** A restore to a new volume names it as typed, or leaves the name to Cinder. */
+const newVolumeRules = bodyRules<{ name: string }>({
+  schema: backupRestoreSchema,
+  wrap: 'restore',
+  toBody: ({ name }) => (name ? { name } : {}),
+});
 
 /**
  * Restores a backup to a new volume, or onto an existing available volume at least the backup's
@@ -60,11 +68,13 @@ export function RestoreBackupForm({
     onError: (error) => notifyFailed(t, t('backups.restore.failed', { name: displayName(backup) }), error),
   });
 
-  const ready =
-    allowed.allowed && (destination === 'new' ? !quota.exceeds && name.length <= 255 : Boolean(target) && confirmed);
+  const [tried, setTried] = useState(false);
+  const nameError = requestValidator(newVolumeRules, t)({ name }).name;
+  const ready = allowed.allowed && (destination === 'new' ? !quota.exceeds : Boolean(target) && confirmed);
   const submit = () => {
-    if (!ready) return;
-    restore.mutate(destination === 'new' ? (name.trim() ? { name: name.trim() } : {}) : { volume_id: target!.id });
+    setTried(true);
+    if (!ready || (destination === 'new' && nameError)) return;
+    restore.mutate(destination === 'new' ? (name ? { name } : {}) : { volume_id: target!.id });
   };
 
   return (
@@ -94,7 +104,7 @@ export function RestoreBackupForm({
             label={t('backups.restore.newName')}
             description={t('backups.restore.newNameHint')}
             value={name}
-            maxLength={255}
+            error={tried ? nameError : undefined}
             onChange={(event) => setName(event.currentTarget.value)}
           />
           <QuotaDemands check={quota} overMessage={t('backups.restore.overQuota')} />

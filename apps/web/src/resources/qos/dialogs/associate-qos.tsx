@@ -1,3 +1,4 @@
+import { IconX } from '@tabler/icons-react';
 import { ActionIcon, Button, Group, Loader, Select, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -49,7 +50,7 @@ export function AssociateQosForm({ qos, close }: { qos: QosSpecs; close: () => v
                     aria-label={t('qos.disassociate.from', { type: entry.name })}
                     onClick={() => disassociate.mutate(entry.id)}
                   >
-                    ×
+                    <IconX size={14} aria-hidden />
                   </ActionIcon>
                 </Table.Td>
               </Table.Tr>

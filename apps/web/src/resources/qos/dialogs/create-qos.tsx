@@ -1,7 +1,9 @@
 import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { metadataObject, type MetadataRow } from '../../../components/metadata-fields';
+import { qosCreateSchema } from '@cinder-console/cinder';
+import { metadataObject, metadataRowErrors, type MetadataRow } from '../../../components/metadata-fields';
+import { bodyRules, requestValidator, showServerIssues } from '../../../lib/request-rules';
 import { KeyValueFields } from '../../volume-types/key-value-fields';
 import { useTypeMutation } from '../../volume-types/use-type-mutation';
 import { QOS_CONSUMERS, qosCalls, type QosConsumer, QOS_KEYS } from '../api';
@@ -12,20 +14,29 @@ interface FormValues {
   specs: MetadataRow[];
 }
 
+/** `POST /qos-specs` as the BFF checks it: the specs' keys sit beside the name and consumer. */
+const rules = bodyRules<FormValues>({
+  schema: qosCreateSchema,
+  wrap: 'qos_specs',
+  toBody: (values) => ({ ...metadataObject(values.specs), name: values.name, consumer: values.consumer }),
+});
+
 /** Creates QoS specs: a name, where they apply (front-end, back-end or both) and key/values. */
 export function CreateQosForm({ close }: { close: () => void }) {
   const { t } = useTranslation();
   const form = useForm<FormValues>({
     initialValues: { name: '', consumer: 'back-end', specs: [{ key: '', value: '' }] },
-    validate: {
-      name: (v) => (!v.trim() ? t('qos.form.nameRequired') : v.length > 255 ? t('forms.tooLong', { max: 255 }) : null),
-    },
+    validate: requestValidator(rules, t, (values) => ({
+      name: values.name.trim() ? null : t('qos.form.nameRequired'),
+      ...metadataRowErrors(t, 'specs', values.specs),
+    })),
   });
   const create = useTypeMutation({
-    call: (values: FormValues) => qosCalls.create(values.name.trim(), values.consumer, metadataObject(values.specs)),
+    call: (values: FormValues) => qosCalls.create(values.name, values.consumer, metadataObject(values.specs)),
     done: (values) => t('qos.form.created', { name: values.name }),
     failed: (values) => t('qos.form.createFailed', { name: values.name }),
     onDone: close,
+    onFailed: (error, values) => showServerIssues(error, rules, values, form.setFieldError),
   });
   return (
     <form onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>

@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { metadataObject, metadataRows, type MetadataRow } from '../../../components/metadata-fields';
+import { metadataObject, metadataRowErrors, metadataRows, type MetadataRow } from '../../../components/metadata-fields';
 import { KeyValueFields } from '../../volume-types/key-value-fields';
 import { useTypeMutation } from '../../volume-types/use-type-mutation';
 import { qosCalls, type QosSpecs, QOS_KEYS } from '../api';
@@ -10,7 +10,10 @@ import { qosCalls, type QosSpecs, QOS_KEYS } from '../api';
 export function EditQosForm({ qos, close }: { qos: QosSpecs; close: () => void }) {
   const { t } = useTranslation();
   const before = qos.specs ?? {};
-  const form = useForm<{ specs: MetadataRow[] }>({ initialValues: { specs: metadataRows(before) } });
+  const form = useForm<{ specs: MetadataRow[] }>({
+    initialValues: { specs: metadataRows(before) },
+    validate: (values) => metadataRowErrors(t, 'specs', values.specs),
+  });
   const save = useTypeMutation({
     call: async (values: { specs: MetadataRow[] }) => {
       const after = metadataObject(values.specs);

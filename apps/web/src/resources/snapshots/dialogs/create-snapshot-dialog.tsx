@@ -1,11 +1,17 @@
-import { VOLUME_LIFECYCLE, type Volume } from '@cinder-console/cinder';
+import { snapshotCreateSchema, VOLUME_LIFECYCLE, type Volume } from '@cinder-console/cinder';
 import { Alert, Button, Checkbox, Group, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { MetadataFields, metadataObject, type MetadataRow } from '../../../components/metadata-fields';
+import {
+  MetadataFields,
+  metadataObject,
+  metadataRowErrors,
+  type MetadataRow,
+} from '../../../components/metadata-fields';
 import { useActionGate } from '../../../lib/action-gate';
 import { useCloudAbilities } from '../../../lib/capabilities';
+import { bodyRules, requestValidator, showServerIssues } from '../../../lib/request-rules';
 import { useCinderMutation } from '../../../lib/use-cinder-mutation';
 import { displayName } from '../../volumes/names';
 import { snapshotCalls, snapshotQueries, type SnapshotCreateInput } from '../api';
@@ -19,7 +25,23 @@ interface FormValues {
   metadata: MetadataRow[];
 }
 
-const tooLong = (max: number, message: string) => (value: string) => (value.length > max ? message : null);
+function snapshotBody(input: FormValues, force: boolean): SnapshotCreateInput {
+  return {
+    volume_id: input.volumeId,
+    ...(input.name ? { name: input.name } : {}),
+    ...(input.description ? { description: input.description } : {}),
+    ...(input.metadata.length > 0 ? { metadata: metadataObject(input.metadata) } : {}),
+    ...(force ? { force: true as const } : {}),
+  };
+}
+
+/** `POST /snapshots` as the BFF checks it. */
+const rules = bodyRules<FormValues>({
+  schema: snapshotCreateSchema,
+  wrap: 'snapshot',
+  toBody: (input) => snapshotBody(input, false),
+  fields: { volume_id: 'volumeId' },
+});
 
 /** The volume picker: only volumes Cinder can snapshot (available, or in-use where allowed). */
 function VolumePicker({
@@ -70,11 +92,10 @@ export function CreateSnapshotForm({ volume, close }: { volume?: Volume; close: 
   const choices = useQuery({ ...snapshotQueries.volumeChoices(), enabled: volume === undefined });
   const form = useForm<FormValues>({
     initialValues: { volumeId: volume?.id ?? '', name: '', description: '', force: false, metadata: [] },
-    validate: {
-      volumeId: (value) => (value ? null : t('snapshots.create.volumeRequired')),
-      name: tooLong(255, t('forms.tooLong', { max: 255 })),
-      description: tooLong(255, t('forms.tooLong', { max: 255 })),
-    },
+    validate: requestValidator(rules, t, (input) => ({
+      volumeId: input.volumeId ? null : t('snapshots.create.volumeRequired'),
+      ...metadataRowErrors(t, 'metadata', input.metadata),
+    })),
   });
   const { values } = form;
   const target = volume ?? choices.data?.find((choice) => choice.id === values.volumeId);
@@ -86,20 +107,12 @@ export function CreateSnapshotForm({ volume, close }: { volume?: Volume; close: 
   const quota = useSnapshotQuota(target);
 
   const create = useCinderMutation({
-    call: (input: FormValues) => {
-      const body: SnapshotCreateInput = {
-        volume_id: input.volumeId,
-        ...(input.name.trim() ? { name: input.name.trim() } : {}),
-        ...(input.description ? { description: input.description } : {}),
-        ...(input.metadata.length > 0 ? { metadata: metadataObject(input.metadata) } : {}),
-        ...(needsForce && input.force ? { force: true as const } : {}),
-      };
-      return snapshotCalls.create(body);
-    },
+    call: (input: FormValues) => snapshotCalls.create(snapshotBody(input, needsForce && input.force)),
     done: (_input, result) => t('snapshots.create.done', { name: displayName(result.snapshot) }),
     failed: () => t('snapshots.create.failed'),
     affects: ['snapshots'],
     onDone: close,
+    onFailed: (error, input) => showServerIssues(error, rules, input, form.setFieldError),
   });
 
   return (

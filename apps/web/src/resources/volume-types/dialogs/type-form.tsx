@@ -1,7 +1,9 @@
 import { Button, Checkbox, Group, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { metadataObject, type MetadataRow } from '../../../components/metadata-fields';
+import { volumeTypeCreateSchema, volumeTypeUpdateSchema } from '@cinder-console/cinder';
+import { metadataObject, metadataRowErrors, type MetadataRow } from '../../../components/metadata-fields';
+import { bodyRules, requestValidator, showServerIssues } from '../../../lib/request-rules';
 import { COMMON_SPECS, volumeTypeCalls, type AdminVolumeType } from '../api';
 import { KeyValueFields } from '../key-value-fields';
 import { useTypeMutation } from '../use-type-mutation';
@@ -13,6 +15,25 @@ interface FormValues {
   specs: MetadataRow[];
 }
 
+const specsOf = (values: FormValues) => metadataObject(values.specs);
+
+/** `POST /types` and `PUT /types/{id}` as the BFF checks them. */
+const createRules = bodyRules<FormValues>({
+  schema: volumeTypeCreateSchema,
+  wrap: 'volume_type',
+  toBody: (values) => ({
+    name: values.name,
+    ...(values.description ? { description: values.description } : {}),
+    ...(values.specs.length ? { extra_specs: specsOf(values) } : {}),
+  }),
+  lists: { extra_specs: 'specs' },
+});
+const updateRules = bodyRules<FormValues>({
+  schema: volumeTypeUpdateSchema,
+  wrap: 'volume_type',
+  toBody: (values) => ({ name: values.name, description: values.description }),
+});
+
 /** Creates a volume type (with extra specs) or edits one's name, description and visibility. */
 export function TypeForm({ type, close }: { type?: AdminVolumeType; close: () => void }) {
   const { t } = useTranslation();
@@ -23,23 +44,23 @@ export function TypeForm({ type, close }: { type?: AdminVolumeType; close: () =>
       isPublic: type?.is_public ?? true,
       specs: [],
     },
-    validate: {
-      name: (v) =>
-        !v.trim() ? t('volumeTypes.form.nameRequired') : v.length > 255 ? t('forms.tooLong', { max: 255 }) : null,
-      description: (v) => (v.length > 255 ? t('forms.tooLong', { max: 255 }) : null),
-    },
+    validate: requestValidator(type ? updateRules : createRules, t, (values) => ({
+      name: values.name.trim() ? null : t('volumeTypes.form.nameRequired'),
+      ...metadataRowErrors(t, 'specs', values.specs),
+    })),
   });
   const save = useTypeMutation({
     call: (values: FormValues) => {
-      const input = { name: values.name.trim(), description: values.description, isPublic: values.isPublic };
+      const input = { name: values.name, description: values.description, isPublic: values.isPublic };
       if (type) return volumeTypeCalls.update(type.id, input);
-      const specs = metadataObject(values.specs);
+      const specs = specsOf(values);
       return volumeTypeCalls.create({ ...input, ...(Object.keys(specs).length ? { extraSpecs: specs } : {}) });
     },
     done: (values) => t(type ? 'volumeTypes.form.updated' : 'volumeTypes.form.created', { name: values.name }),
     failed: (values) =>
       t(type ? 'volumeTypes.form.updateFailed' : 'volumeTypes.form.createFailed', { name: values.name }),
     onDone: close,
+    onFailed: (error, values) => showServerIssues(error, type ? updateRules : createRules, values, form.setFieldError),
   });
   return (
     <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>

@@ -2,66 +2,31 @@ import type { Volume } from '@cinder-console/cinder';
 import { Button, Group, NumberInput, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fitsQuota, QuotaMeter } from '../../../components/quota-meter';
-import { MetadataFields, metadataObject, type MetadataRow } from '../../../components/metadata-fields';
+import { MetadataFields } from '../../../components/metadata-fields';
 import { useCloudAbilities } from '../../../lib/capabilities';
 import { useCurrentSession } from '../../../lib/current-session';
+import { requestValidator, showServerIssues } from '../../../lib/request-rules';
 import { useCinderMutation } from '../../../lib/use-cinder-mutation';
 import { projectQueries } from '../../project/api';
 import { volumeTypeQueries } from '../../volume-types/api';
-import { volumeCalls, type VolumeCreateInput } from '../api';
-import { imageMinSize, sourceQueries, type SourceOption } from '../source-options';
+import { volumeCalls } from '../api';
+import { useSourceOptions, type VolumeSource } from './use-source-options';
+import {
+  createVolumeBody,
+  createVolumeExtraRules,
+  createVolumeRules,
+  MAX_COUNT,
+  type CreateVolumeValues,
+} from './volume-create-rules';
 
-export type VolumeSource = 'blank' | 'image' | 'snapshot' | 'volume' | 'backup';
-const MAX_COUNT = 20;
+export type { VolumeSource } from './use-source-options';
 
 export interface CreateVolumeDefaults {
   source?: VolumeSource;
   sourceId?: string;
-}
-
-interface FormValues {
-  source: VolumeSource;
-  sourceId: string;
-  name: string;
-  description: string;
-  size: number;
-  type: string;
-  availabilityZone: string;
-  count: number;
-  metadata: MetadataRow[];
-}
-
-const SOURCE_FIELD: Record<Exclude<VolumeSource, 'blank'>, keyof VolumeCreateInput> = {
-  image: 'imageRef',
-  snapshot: 'snapshot_id',
-  volume: 'source_volid',
-  backup: 'backup_id',
-};
-
-function useSourceOptions(source: VolumeSource, imagesAvailable: boolean): SourceOption[] {
-  const images = useQuery({ ...projectQueries.images(), enabled: source === 'image' && imagesAvailable });
-  const snapshots = useQuery({ ...sourceQueries.snapshots(), enabled: source === 'snapshot' });
-  const volumes = useQuery({ ...sourceQueries.volumes(), enabled: source === 'volume' });
-  const backups = useQuery({ ...sourceQueries.backups(), enabled: source === 'backup' });
-  switch (source) {
-    case 'image':
-      return (images.data ?? []).map((image) => ({
-        value: image.id,
-        label: image.name ? `${image.name} (${image.disk_format ?? ''})` : image.id,
-        minSize: imageMinSize(image),
-      }));
-    case 'snapshot':
-      return snapshots.data ?? [];
-    case 'volume':
-      return volumes.data ?? [];
-    case 'backup':
-      return backups.data ?? [];
-    default:
-      return [];
-  }
 }
 
 /** The names of `count` volumes: the name alone for one, `name-1`, `name-2`... for several. */
@@ -78,7 +43,8 @@ export function CreateVolumeForm({ defaults = {}, close }: { defaults?: CreateVo
   const { t } = useTranslation();
   const abilities = useCloudAbilities();
   const session = useCurrentSession();
-  const form = useForm<FormValues>({
+  const abilitiesImages = abilities?.features.images ?? false;
+  const form = useForm<CreateVolumeValues>({
     initialValues: {
       source: defaults.source ?? 'blank',
       sourceId: defaults.sourceId ?? '',
@@ -90,46 +56,59 @@ export function CreateVolumeForm({ defaults = {}, close }: { defaults?: CreateVo
       count: 1,
       metadata: [],
     },
-    validate: {
-      sourceId: (value, values) => (values.source !== 'blank' && !value ? t('volumes.create.sourceRequired') : null),
-      name: (value) => (value.length > 255 ? t('forms.tooLong', { max: 255 }) : null),
-      count: (value) => (value < 1 || value > MAX_COUNT ? t('volumes.create.countRange', { max: MAX_COUNT }) : null),
-    },
+    // The source's least size is known only once its list loads: checked on submit, below.
+    validate: (values) => requestValidator(createVolumeRules, t, createVolumeExtraRules(t, minSizeOf(values)))(values),
   });
   const { values } = form;
-  const options = useSourceOptions(values.source, abilities?.features.images ?? false);
+  const options = useSourceOptions(values.source, abilitiesImages);
   const picked = options.find((option) => option.value === values.sourceId);
   const minSize = picked?.minSize ?? 1;
+  function minSizeOf(input: CreateVolumeValues): number {
+    return options.find((option) => option.value === input.sourceId)?.minSize ?? 1;
+  }
   const types = useQuery(projectQueries.volumeTypes());
   // Preselect the type the cloud would pick (the project's default, 3.62, or the cloud's), once
   // known and unless the user chose already; if it cannot be read, "the cloud's default" stays.
   const fallbackType = useQuery(volumeTypeQueries.defaultType());
   const fallbackName = fallbackType.data?.name;
   const fallbackListed = Boolean(fallbackName && types.data?.some((type) => type.name === fallbackName));
-  const { isTouched, setFieldValue } = form;
+  const { isTouched, setFieldValue, getValues } = form;
+  const sourceType = picked?.type;
   useEffect(() => {
-    if (fallbackName && fallbackListed && !isTouched('type')) setFieldValue('type', fallbackName);
-  }, [fallbackName, fallbackListed, isTouched, setFieldValue]);
+    if (fallbackName && fallbackListed && !isTouched('type') && !sourceType) setFieldValue('type', fallbackName);
+  }, [fallbackName, fallbackListed, isTouched, setFieldValue, sourceType]);
+  // The source brings its facts once known (a clone opens with its source chosen): at least its
+  // size and, for volumes and snapshots, its type. The user may still change what Cinder allows.
+  const applied = useRef('');
+  const pickedId = picked?.value;
+  useEffect(() => {
+    if (!pickedId || applied.current === `${pickedId}:${sourceType}`) return;
+    applied.current = `${pickedId}:${sourceType}`;
+    const size = getValues().size;
+    if (typeof size !== 'number' || size < minSize) setFieldValue('size', minSize);
+    if (sourceType) setFieldValue('type', sourceType);
+  }, [pickedId, minSize, sourceType, getValues, setFieldValue]);
   const zones = useQuery(projectQueries.availabilityZones());
   const quotas = useQuery({ ...projectQueries.quotas(session?.project.id ?? ''), enabled: Boolean(session) });
 
-  const sizeEach = Math.max(values.size, minSize);
+  const sizeEach = typeof values.size === 'number' && values.size > 0 ? values.size : 0;
+  const count = typeof values.count === 'number' && values.count > 0 ? values.count : 0;
   // Per-type quotas apply to the chosen type; the cloud's default type is not known here.
   const typeName = values.type || undefined;
   const demands = [
-    { key: 'volumes', label: t('quota.names.volumes'), adding: values.count },
-    { key: 'gigabytes', label: t('quota.names.gigabytes'), adding: values.count * sizeEach },
+    { key: 'volumes', label: t('quota.names.volumes'), adding: count },
+    { key: 'gigabytes', label: t('quota.names.gigabytes'), adding: count * sizeEach },
     ...(typeName
       ? [
           {
             key: `volumes_${typeName}`,
             label: t('quota.names.volumesOfType', { type: typeName }),
-            adding: values.count,
+            adding: count,
           },
           {
             key: `gigabytes_${typeName}`,
             label: t('quota.names.gigabytesOfType', { type: typeName }),
-            adding: values.count * sizeEach,
+            adding: count * sizeEach,
           },
         ]
       : []),
@@ -137,18 +116,11 @@ export function CreateVolumeForm({ defaults = {}, close }: { defaults?: CreateVo
   const exceeds = demands.some((demand) => !fitsQuota(quotas.data?.[demand.key], demand.adding));
 
   const create = useCinderMutation({
-    call: async (input: FormValues) => {
-      const base: VolumeCreateInput = {
-        size: Math.max(input.size, minSize),
-        ...(input.description ? { description: input.description } : {}),
-        ...(input.type ? { volume_type: input.type } : {}),
-        ...(input.availabilityZone ? { availability_zone: input.availabilityZone } : {}),
-        ...(input.metadata.length > 0 ? { metadata: metadataObject(input.metadata) } : {}),
-        ...(input.source !== 'blank' ? { [SOURCE_FIELD[input.source]]: input.sourceId } : {}),
-      };
+    call: async (input: CreateVolumeValues) => {
+      const base = createVolumeBody({ ...input, name: '' });
       const created: Volume[] = [];
       // One after the other: Cinder reserves quota per request, and a refusal stops the rest.
-      for (const name of namesFor(input.name.trim(), input.count)) {
+      for (const name of namesFor(input.name, input.count as number)) {
         created.push((await volumeCalls.create({ ...base, ...(name ? { name } : {}) })).volume);
       }
       return created;
@@ -157,6 +129,7 @@ export function CreateVolumeForm({ defaults = {}, close }: { defaults?: CreateVo
     failed: () => t('volumes.create.failed'),
     affects: ['volumes'],
     onDone: close,
+    onFailed: (error, input) => showServerIssues(error, createVolumeRules, input, form.setFieldError),
   });
 
   const sourceKinds: Array<{ value: VolumeSource; label: string; disabled?: boolean }> = [
@@ -195,8 +168,6 @@ export function CreateVolumeForm({ defaults = {}, close }: { defaults?: CreateVo
             {...form.getInputProps('sourceId')}
             onChange={(value) => {
               form.setFieldValue('sourceId', value ?? '');
-              const option = options.find((o) => o.value === value);
-              if (option && form.values.size < option.minSize) form.setFieldValue('size', option.minSize);
             }}
           />
         )}
@@ -206,12 +177,18 @@ export function CreateVolumeForm({ defaults = {}, close }: { defaults?: CreateVo
           <NumberInput
             label={t('volumes.fields.sizeGiB')}
             min={minSize}
-            max={16384}
+            clampBehavior="none"
             required
             description={minSize > 1 ? t('volumes.create.minSize', { size: minSize }) : undefined}
             {...form.getInputProps('size')}
           />
-          <NumberInput label={t('volumes.create.count')} min={1} max={MAX_COUNT} {...form.getInputProps('count')} />
+          <NumberInput
+            label={t('volumes.create.count')}
+            min={1}
+            max={MAX_COUNT}
+            clampBehavior="none"
+            {...form.getInputProps('count')}
+          />
         </Group>
         <Group grow align="flex-start">
           <Select
@@ -219,6 +196,7 @@ export function CreateVolumeForm({ defaults = {}, close }: { defaults?: CreateVo
             placeholder={t('volumes.create.defaultType')}
             clearable
             data={(types.data ?? []).map((type) => type.name)}
+            description={picked?.type && values.type === picked.type ? t('volumes.create.sourceType') : undefined}
             {...form.getInputProps('type')}
             onChange={(value) => form.setFieldValue('type', value ?? '')}
           />

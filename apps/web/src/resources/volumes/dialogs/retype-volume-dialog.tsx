@@ -1,12 +1,25 @@
-import type { Volume } from '@cinder-console/cinder';
+import { VOLUME_ACTION_SCHEMAS, type Volume } from '@cinder-console/cinder';
 import { Button, Group, Radio, Select, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { bodyRules, requestValidator } from '../../../lib/request-rules';
 import { useCinderMutation } from '../../../lib/use-cinder-mutation';
 import { projectQueries } from '../../project/api';
 import { volumeCalls } from '../api';
 import { displayName } from '../names';
+
+interface RetypeValues {
+  type: string;
+  policy: 'never' | 'on-demand';
+}
+
+/** `os-retype` as the BFF checks it. */
+const rules = bodyRules<RetypeValues>({
+  schema: VOLUME_ACTION_SCHEMAS['os-retype']!,
+  toBody: (values) => ({ new_type: values.type, migration_policy: values.policy }),
+  fields: { new_type: 'type', migration_policy: 'policy' },
+});
 
 /**
  * Changes a volume's type. With "on demand" Cinder may migrate the data to another backend when
@@ -15,13 +28,12 @@ import { displayName } from '../names';
 export function RetypeVolumeForm({ volume, close }: { volume: Volume; close: () => void }) {
   const { t } = useTranslation();
   const types = useQuery(projectQueries.volumeTypes());
-  const form = useForm({
-    initialValues: { type: '', policy: 'never' as 'never' | 'on-demand' },
-    validate: { type: (v: string) => (v ? null : t('volumes.retype.typeRequired')) },
+  const form = useForm<RetypeValues>({
+    initialValues: { type: '', policy: 'never' },
+    validate: requestValidator(rules, t, ({ type }) => ({ type: type ? null : t('volumes.retype.typeRequired') })),
   });
   const retype = useCinderMutation({
-    call: (values: { type: string; policy: 'never' | 'on-demand' }) =>
-      volumeCalls.action(volume.id, 'os-retype', { new_type: values.type, migration_policy: values.policy }),
+    call: (values: RetypeValues) => volumeCalls.action(volume.id, 'os-retype', rules.toRequest(values)),
     done: (values) => t('volumes.retype.done', { name: displayName(volume), type: values.type }),
     failed: () => t('volumes.retype.failed', { name: displayName(volume) }),
     affects: ['volumes'],
