@@ -40,12 +40,14 @@ beforeAll(async () => {
   volumeId = await cinder.volume(1);
   for (const suffix of ['a', 'b']) {
     const name = `${prefix}-${suffix}`;
+    const release = target.hold?.('volume.upload');
     const upload = await cinder.post(
       `/volumes/${volumeId}/action`,
       { 'os-volume_upload_image': { image_name: name, disk_format: 'raw', container_format: 'bare' } },
       '3.1',
     );
     const volumeStatusAfter = (await cinder.get(`/volumes/${volumeId}`)).body.volume.status;
+    release?.();
     images.push({ id: upload.body?.['os-volume_upload_image']?.image_id, name, upload, volumeStatusAfter });
     await cinder.waitFor(`/volumes/${volumeId}`, ['available']);
     await waitForImage(images.at(-1)!.id, 'active');

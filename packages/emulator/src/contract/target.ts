@@ -1,4 +1,5 @@
 import { startEmulator } from '../index.js';
+import type { FaultOperation } from '../sim/faults.js';
 
 /**
  * The cloud a contract test talks to. By default a fresh in-memory emulator; with
@@ -9,6 +10,12 @@ export interface ContractTarget {
   authUrl: string;
   passwordOf(user: 'admin' | 'demo' | 'alt_demo' | 'reader'): string;
   close(): Promise<void>;
+  /**
+   * The emulator only: keeps `operation` (on the resource called `name`) in its transitional status
+   * once it comes due, until the returned function releases it, so that a test can see the status
+   * however fast or busy the machine is. A real cloud's operations take long enough by themselves.
+   */
+  hold?(operation: FaultOperation, name?: string): () => void;
 }
 
 export async function contractTarget(): Promise<ContractTarget> {
@@ -23,5 +30,14 @@ export async function contractTarget(): Promise<ContractTarget> {
     };
   }
   const emulator = await startEmulator({ port: 0, fast: true });
-  return { kind: 'emulator', authUrl: emulator.authUrl, passwordOf: (user) => user, close: emulator.close };
+  return {
+    kind: 'emulator',
+    authUrl: emulator.authUrl,
+    passwordOf: (user) => user,
+    close: emulator.close,
+    hold: (operation, name) => {
+      const { id } = emulator.ctx.holds.add({ operation, ...(name !== undefined ? { name } : {}) });
+      return () => emulator.ctx.holds.release(id);
+    },
+  };
 }
