@@ -1,4 +1,5 @@
 import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MemoryRouter } from 'react-router-dom';
@@ -47,11 +48,13 @@ async function renderIn(language: string, entries: AuditEntry[]): Promise<HTMLEl
   containers.push(container);
   await act(async () =>
     createRoot(container).render(
-      <MantineProvider>
-        <MemoryRouter>
-          <AuditTable entries={entries} label="Audit" />
-        </MemoryRouter>
-      </MantineProvider>,
+      <QueryClientProvider client={new QueryClient()}>
+        <MantineProvider>
+          <MemoryRouter>
+            <AuditTable entries={entries} label="Audit" />
+          </MemoryRouter>
+        </MantineProvider>
+      </QueryClientProvider>,
     ),
   );
   return container;
