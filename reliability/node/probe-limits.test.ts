@@ -57,6 +57,44 @@ describe('6. connections', () => {
   });
 });
 
+describe('6. event streams', () => {
+  it('caps the streams one session holds open (LIVE_STREAMS_PER_SESSION), and lets one more in once one ends', async () => {
+    const bff = await bffWith({ LIVE_STREAMS_PER_SESSION: '3' });
+    const browser = new BrowserClient(bff.url);
+    await browser.login('demo', 'demo');
+    const streams = [0, 1, 2].map(() => new AbortController());
+    const open = (signal?: AbortSignal) =>
+      fetch(`${bff.url}/api/events`, { headers: { Cookie: browser.cookie!, Accept: 'text/event-stream' }, signal });
+    for (const stream of streams) expect((await open(stream.signal)).status).toBe(200);
+
+    const refused = await open();
+    expect(refused.status).toBe(429);
+    expect((await refused.json()).error.code).toBe('tooManyStreams');
+    // Another session of the same user is not held to this one's count.
+    const other = new BrowserClient(bff.url);
+    await other.login('demo', 'demo');
+    const elsewhere = new AbortController();
+    const theirs = await fetch(`${bff.url}/api/events`, {
+      headers: { Cookie: other.cookie!, Accept: 'text/event-stream' },
+      signal: elsewhere.signal,
+    });
+    expect(theirs.status).toBe(200);
+    elsewhere.abort();
+
+    streams[0]!.abort();
+    let again: Response | undefined;
+    const last = new AbortController();
+    await until(async () => {
+      again = await open(last.signal);
+      if (again.status === 200) return true;
+      await again.body?.cancel();
+      return false;
+    });
+    expect(again!.status).toBe(200);
+    for (const stream of [...streams, last]) stream.abort();
+  });
+});
+
 describe('2. audit retention by age', () => {
   it('drops entries older than AUDIT_MAX_AGE_DAYS (in memory)', async () => {
     // About 2 s.
