@@ -46,6 +46,7 @@ const adminGet = (path: string, microversion: string) =>
 describe('Cinder backup create', () => {
   it('answers 202 with only id, name and links while the volume is backing-up', async () => {
     const volumeId = await cinder.volume(1);
+    const release = target.hold?.('backup.create');
     const created = await cinder.post(
       '/backups',
       { backup: { volume_id: volumeId, name: 'bk-1', description: 'full', metadata: { k: 'v' } } },
@@ -63,6 +64,7 @@ describe('Cinder backup create', () => {
     const early = await cinder.delete(`/backups/${backup.id}`);
     expect(early.status).toBe(400);
     expect(early.body).toEqual(fault(400, 'Invalid backup: Backup status must be available or error'));
+    release?.();
     await cinder.waitFor(`/backups/${backup.id}`, ['available']);
     await cinder.waitFor(`/volumes/${volumeId}`, ['available']);
   });
@@ -180,6 +182,7 @@ describe('Cinder backup restore', () => {
     const sourceId = await cinder.volume(1);
     const source = (await cinder.get(`/volumes/${sourceId}`)).body.volume;
     const backupId = await cinder.backup(sourceId);
+    const release = target.hold?.('backup.restore');
     const restored = await cinder.post(`/backups/${backupId}/restore`, { restore: {} });
     expect(restored.status).toBe(202);
     const { restore } = restored.body;
@@ -191,6 +194,7 @@ describe('Cinder backup restore', () => {
     });
     expect((await cinder.get(`/backups/${backupId}`)).body.backup.status).toBe('restoring');
     expect((await cinder.get(`/volumes/${restore.volume_id}`)).body.volume.status).toBe('restoring-backup');
+    release?.();
     await cinder.waitFor(`/backups/${backupId}`, ['available']);
     const volume = await cinder.waitFor(`/volumes/${restore.volume_id}`, ['available']);
     // The restore writes the backed-up volume's own name and description over the placeholder ones
@@ -213,12 +217,14 @@ describe('Cinder backup restore', () => {
       fault(400, 'Invalid volume: volume size 1 is too small to restore backup of size 2.'),
     );
     const source = (await cinder.get(`/volumes/${sourceId}`)).body.volume;
+    const release = target.hold?.('backup.restore');
     const restored = await cinder.post(`/backups/${backupId}/restore`, { restore: { volume_id: sourceId } });
     expect(restored.status).toBe(202);
     expect(restored.body).toEqual({
       restore: { backup_id: backupId, volume_id: sourceId, volume_name: source.name },
     });
     expect((await cinder.get(`/volumes/${sourceId}`)).body.volume.status).toBe('restoring-backup');
+    release?.();
     const after = await cinder.waitFor(`/volumes/${sourceId}`, ['available']);
     // Restoring a volume's own backup leaves no src_backup_id behind.
     expect(after!.metadata).toEqual({});

@@ -84,7 +84,9 @@ export function seedDemo(ctx: EmulatorContext): void {
       ...demo,
       volumeTypeId: types.standard.id,
       createdAt: minutesAgo(minutes),
-      updatedAt: minutesAgo(minutes - 1),
+      // A minute after creation, but never in the future: Cinder's clock has not run ahead of itself,
+      // and a change-watcher's cursor taken from a future stamp would miss every change until then.
+      updatedAt: minutesAgo(Math.max(0, minutes - 1)),
       ...rest,
     });
   };
