@@ -16,21 +16,27 @@ export class VolumesPage {
     await expect(this.table).toBeVisible();
   }
 
-  /** The row of the volume called `name`, scrolling the table until it is rendered. */
+  /**
+   * The row of the volume called `name`, scrolling the table until it is rendered. The table is
+   * virtualised, so a row that arrives while the table is scrolled elsewhere (a live change, newest
+   * first) is not in the DOM: each try starts again from the top, until the row is there.
+   */
   async row(name: string): Promise<Locator> {
     const row = this.table.getByRole('row').filter({ has: this.page.getByRole('link', { name, exact: true }) });
     await expect(this.table).toBeVisible();
     const scroller = this.table.locator('xpath=..');
-    await scroller.evaluate((element) => element.scrollTo({ top: 0 }));
-    for (let step = 0; step < 50 && (await row.count()) === 0; step++) {
-      const atEnd = await scroller.evaluate((element) => {
-        element.scrollBy({ top: element.clientHeight * 0.8 });
-        return element.scrollTop + element.clientHeight >= element.scrollHeight - 1;
-      });
-      if (atEnd && (await row.count()) === 0) await this.page.waitForTimeout(50);
-      if (atEnd) break;
-    }
-    await expect(row).toHaveCount(1);
+    await expect(async () => {
+      await scroller.evaluate((element) => element.scrollTo({ top: 0 }));
+      for (let step = 0; step < 50 && (await row.count()) === 0; step++) {
+        const atEnd = await scroller.evaluate((element) => {
+          element.scrollBy({ top: element.clientHeight * 0.8 });
+          return element.scrollTop + element.clientHeight >= element.scrollHeight - 1;
+        });
+        if (atEnd) break;
+      }
+      expect(await row.count()).toBe(1);
+    }).toPass({ timeout: 30_000 });
+    await row.scrollIntoViewIfNeeded();
     return row;
   }
 

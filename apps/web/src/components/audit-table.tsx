@@ -60,7 +60,7 @@ function OutcomeBadge({ outcome }: { outcome: string }) {
       : t(`status.values.${outcome}`, { defaultValue: outcome });
   const color = outcome === 'pending' ? 'blue' : statusClass(outcome) === 'error' ? 'red' : 'teal';
   return (
-    <Badge color={color} variant="outline" aria-label={t('audit.outcomes.label', { status })} data-outcome={outcome}>
+    <Badge color={color} variant="light" aria-label={t('audit.outcomes.label', { status })} data-outcome={outcome}>
       {outcome === 'pending' ? status : t('audit.outcomes.reached', { status })}
     </Badge>
   );
