@@ -1,4 +1,4 @@
-import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, type Query } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import { primeSession, sessionQueries } from '../features/session/api';
 import { capabilitiesQuery } from '../lib/capabilities';
@@ -16,7 +16,10 @@ const SESSION_LOST_NOTICE = 'session-lost-in-dialog';
  * sends the user to a usable login page with a way back to where they were.
  */
 export function createQueryClient(): QueryClient {
-  const onError = (error: unknown) => {
+  const onError = (error: unknown, query?: Query<unknown, unknown>) => {
+    // A page loaded ahead of a click (link hover) that finds the session gone says nothing yet: the
+    // page itself asks again when it opens, and the way back is then to that page, not this one.
+    if (query?.meta?.prefetch && query.getObserversCount() === 0) return;
     if (error instanceof ApiError && error.isUnauthenticated && queryClient.getQueryData(sessionQueries.all())) {
       recordSessionEnd('lost');
       if (isDialogOpen()) {
@@ -34,7 +37,7 @@ export function createQueryClient(): QueryClient {
   };
   const queryClient: QueryClient = new QueryClient({
     queryCache: new QueryCache({ onError }),
-    mutationCache: new MutationCache({ onError }),
+    mutationCache: new MutationCache({ onError: (error) => onError(error) }),
     defaultOptions: {
       queries: {
         staleTime: 15_000,

@@ -32,6 +32,8 @@ export function prefetchFirstPage<T>(queryClient: QueryClient, spec: ListSpec<T>
   void queryClient.prefetchQuery({
     queryKey: [...listKey(spec.key), fetchedView(view)],
     queryFn: ({ signal }) => fetchListPage(spec, view, abilitiesOf(capabilities), signal),
+    // A failure here is the page's to tell once it opens (app/query-client.ts).
+    meta: { prefetch: true },
   });
 }
 
