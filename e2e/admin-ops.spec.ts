@@ -68,10 +68,16 @@ test('an admin resets a volume stuck in error_deleting, deletes it, and finds bo
   await expect(row).toContainText('Error deleting');
 
   // The ordinary delete says why not; the admin's repair is there (members never see it).
-  await row.getByRole('button', { name: `Actions for ${name}` }).click();
-  await expect(page.getByRole('menuitem', { name: /^Delete/ })).toBeDisabled();
-  await page.getByRole('menuitem', { name: /^Reset status \(admin\)/ }).click();
   const dialog = volumes.dialog(`Reset status of ${name}`);
+  // A live update that re-renders the open menu under the pointer can swallow the click: open it again.
+  await expect(async () => {
+    if (!(await page.getByRole('menu').isVisible())) {
+      await row.getByRole('button', { name: `Actions for ${name}` }).click();
+    }
+    await expect(page.getByRole('menuitem', { name: /^Delete/ })).toBeDisabled();
+    await page.getByRole('menuitem', { name: /^Reset status \(admin\)/ }).click();
+    await expect(dialog).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
   await expect(dialog).toContainText('only rewrites the status');
   await dialog.getByRole('combobox', { name: 'New status' }).click();
   await volumes.pickOption('Available');
