@@ -6,10 +6,10 @@ import type { Config } from '../config.js';
 import { HttpError, validationError } from '../errors.js';
 import type { LiveRelay } from '../live/relay.js';
 import type { Metrics } from '../metrics.js';
-import { currentSession, requireSession } from '../session/middleware.js';
+import { requireSession } from '../session/middleware.js';
 import type { SessionStore } from '../session/store.js';
 import { upstreamAgents } from '../tls.js';
-import { endSessionOnRefusal } from './routes.js';
+import { endSessionOnRefusal, requireEndpoint } from './routes.js';
 import { upstreamProxy } from './upstream-proxy.js';
 
 /** Nova's own request size limit is far larger; an attach body is a few hundred bytes. */
@@ -74,16 +74,11 @@ export function computeRoutes(deps: {
   const { config, relay, audit, metrics, store } = deps;
   return [
     requireSession,
-    (_req, res, next) => {
-      if (!currentSession(res)!.record.computeUrl) {
-        throw new HttpError(
-          404,
-          'noComputeService',
-          "The cloud's catalog has no compute service (Nova) for this region.",
-        );
-      }
-      next();
-    },
+    requireEndpoint(
+      (record) => record.computeUrl,
+      'noComputeService',
+      "The cloud's catalog has no compute service (Nova) for this region.",
+    ),
     allowListed,
     ...upstreamProxy({
       service: 'nova',

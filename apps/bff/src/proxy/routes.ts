@@ -37,6 +37,21 @@ const PROJECTLESS = /^\/default-types(?:\/|$)/;
  * Ending it here makes the next request, and the browser's session check, say so plainly
  * instead of relaying the same refusal until the idle limit.
  */
+/**
+ * Refuses with 404 `code` a session whose catalog has no endpoint for the service (`endpointOf`
+ * empty) in its region, before anything is proxied.
+ */
+export function requireEndpoint(
+  endpointOf: (record: LoadedSession['record']) => string | undefined | null,
+  code: string,
+  message: string,
+): RequestHandler {
+  return (_req, res, next) => {
+    if (!endpointOf(currentSession(res)!.record)) throw new HttpError(404, code, message);
+    next();
+  };
+}
+
 export function endSessionOnRefusal(store: SessionStore) {
   return async (req: Request, res: Response, session: LoadedSession): Promise<void> => {
     // A request that left before a project switch carries the token the switch revoked: the
@@ -117,16 +132,11 @@ export function glanceRoutes(deps: { config: Config; metrics: Metrics; store: Se
   const { config, metrics, store } = deps;
   return [
     requireSession,
-    (_req, res, next) => {
-      if (!currentSession(res)!.record.imageUrl) {
-        throw new HttpError(
-          404,
-          'noImageService',
-          "The cloud's catalog has no image service (Glance) for this region.",
-        );
-      }
-      next();
-    },
+    requireEndpoint(
+      (record) => record.imageUrl,
+      'noImageService',
+      "The cloud's catalog has no image service (Glance) for this region.",
+    ),
     ...upstreamProxy({
       service: 'glance',
       methods: GLANCE_METHODS,
