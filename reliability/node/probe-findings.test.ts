@@ -225,10 +225,12 @@ describe('6. slow clients and connections', () => {
 });
 
 describe('7. case-sensitive routing', () => {
-  it('does not serve /API/... as the API', async () => {
+  it('answers /API/... in another case with a 404 envelope: neither the API nor the page with the session', async () => {
     for (const target of ['/API/cinder/volumes', '/Api/session', '/api/Cinder/volumes']) {
       const response = await demo.request(target);
       const body = await response.text();
+      expect(response.status, target).toBe(404);
+      expect(JSON.parse(body).error.code, target).toBe('notFound');
       expect(body, target).not.toContain('"volumes"');
       expect(body, target).not.toContain('csrfToken');
     }

@@ -142,6 +142,10 @@ export function createApp(
     throw new HttpError(404, 'notFound', 'There is no such API route.');
   });
   app.use('/api', api);
+  // `/API/...` in any other case is a mistyped API call, not a page: the SPA (and the session it carries) stays out of it.
+  app.use(/^\/api(?=\/|$)/i, () => {
+    throw new HttpError(404, 'notFound', 'There is no such API route.');
+  });
 
   if (config.STATIC_DIR) {
     // The page carries the session and capabilities, so the SPA starts without asking for them.
