@@ -9,7 +9,7 @@ import { bodyDeadline } from './body-deadline.js';
 import { identityRouter } from './identity/router.js';
 import { bootstrapper } from './bootstrap.js';
 import { capabilitiesRouter, capabilitiesService } from './capabilities.js';
-import { fetchList, takesTimeFilters } from './live/fetch-list.js';
+import { deltaModeOf, fetchList } from './live/fetch-list.js';
 import { LiveRelay } from './live/relay.js';
 import { eventsRouter } from './live/router.js';
 import { WatchedSessionStore } from './live/session-watch.js';
@@ -87,8 +87,7 @@ export function createApp(
     replay: LIVE_REPLAY_EVENTS,
     watchMs: config.LIVE_WATCH_MS,
     fetchList: (session, kind, query) => fetchList(session, kind, query, config.UPSTREAM_TIMEOUT_MS),
-    // Cinder's resource_filters.json lets members filter volumes (only) by `updated_at`.
-    supportsDelta: (session, kind) => kind === 'volume' && takesTimeFilters(session),
+    deltaMode: deltaModeOf,
     notifications: config.OS_NOTIFICATIONS_URL
       ? {
           url: config.OS_NOTIFICATIONS_URL,

@@ -13,6 +13,8 @@ export interface ListQuery {
   allProjects?: boolean;
   /** Only rows updated at or after this time (`updated_at=gte:…`, microversion 3.60). */
   updatedSince?: string;
+  /** Only the first `newestFirst` rows, newest change first (`sort=updated_at:desc`). */
+  newestFirst?: number;
   /** The summary list (`id`, `name`, links): enough to see which rows exist, much cheaper than the detail. */
   idsOnly?: boolean;
 }
@@ -27,7 +29,8 @@ export async function fetchList(
   const collection = COLLECTIONS[kind];
   const headers: Record<string, string> = { 'X-Auth-Token': session.token, Accept: 'application/json' };
   if (session.volumeApi.microversion) headers['OpenStack-API-Version'] = `volume ${session.volumeApi.microversion}`;
-  const params = new URLSearchParams({ limit: String(PAGE) });
+  const params = new URLSearchParams({ limit: String(query.newestFirst ?? PAGE) });
+  if (query.newestFirst) params.set('sort', 'updated_at:desc');
   if (query.allProjects) params.set('all_tenants', '1');
   if (query.updatedSince) params.set('updated_at', `gte:${query.updatedSince}`);
   const path = query.idsOnly ? collection : `${collection}/detail`;
@@ -36,11 +39,23 @@ export async function fetchList(
   const rows = (body[collection] ?? []) as ListResult['rows'];
   const links = body[`${collection}_links`] as Array<{ rel: string }> | undefined;
   // A next link on a short page is Cinder's with_count quirk; only a full page may have more behind it.
-  return { rows, complete: rows.length < PAGE || !links?.some((l) => l.rel === 'next') };
+  // A newest-first page is complete by design: the lister judges whether it reaches back far enough.
+  return { rows, complete: Boolean(query.newestFirst) || rows.length < PAGE || !links?.some((l) => l.rel === 'next') };
+}
+
+/**
+ * How the relay can ask a cloud for a kind's changed rows only: `filter` with `updated_at=gte:`
+ * (Cinder's resource_filters.json gives members that filter on volumes, from microversion 3.60),
+ * `sorted` with the first page sorted by `updated_at` (any kind, any version).
+ */
+export type DeltaMode = 'filter' | 'sorted';
+
+export function deltaModeOf(session: SessionRecord, kind: LiveKind): DeltaMode {
+  return kind === 'volume' && takesTimeFilters(session) ? 'filter' : 'sorted';
 }
 
 /** Whether the session's Cinder takes `updated_at` comparison filters (microversion 3.60). */
-export function takesTimeFilters(session: SessionRecord): boolean {
+function takesTimeFilters(session: SessionRecord): boolean {
   const [major = 0, minor = 0] = (session.volumeApi.microversion ?? '0.0').split('.').map(Number);
   return major > 3 || (major === 3 && minor >= 60);
 }

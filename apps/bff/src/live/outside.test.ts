@@ -77,6 +77,37 @@ describe('changes made outside the console', { timeout: 120_000 }, () => {
     await stream.next((e) => e.id === id && 'deleted' in e, TEN_MINUTES);
   });
 
+  it('reach the stream for snapshots and backups too: create, rename, delete (their looks are sorted by updated_at)', async () => {
+    const stream = await listen();
+    const volume = await cli.cinder('/volumes', { method: 'POST', body: { volume: { size: 1, name: 'cli-source' } } });
+    const volumeId = ((await volume.json()) as { volume: { id: string } }).volume.id;
+    await stream.next((e) => e.id === volumeId && 'status' in e && e.status === 'available', TEN_MINUTES);
+
+    const snapshot = await cli.cinder('/snapshots', {
+      method: 'POST',
+      body: { snapshot: { volume_id: volumeId, name: 'cli-snap' } },
+    });
+    const snapshotId = ((await snapshot.json()) as { snapshot: { id: string } }).snapshot.id;
+    await stream.next((e) => e.id === snapshotId && 'status' in e && e.status === 'available', TEN_MINUTES);
+    await cli.cinder(`/snapshots/${snapshotId}`, { method: 'PUT', body: { snapshot: { name: 'cli-snap-renamed' } } });
+    await stream.next(
+      (e) => e.id === snapshotId && 'resource' in e && e.resource.name === 'cli-snap-renamed',
+      TEN_MINUTES,
+    );
+
+    const backup = await cli.cinder('/backups', {
+      method: 'POST',
+      body: { backup: { volume_id: volumeId, name: 'cli-backup' } },
+    });
+    const backupId = ((await backup.json()) as { backup: { id: string } }).backup.id;
+    await stream.next((e) => e.id === backupId && 'status' in e && e.status === 'available', TEN_MINUTES);
+
+    expect((await cli.cinder(`/snapshots/${snapshotId}`, { method: 'DELETE' })).status).toBe(202);
+    await stream.next((e) => e.id === snapshotId && 'deleted' in e, TEN_MINUTES);
+    expect((await cli.cinder(`/backups/${backupId}`, { method: 'DELETE' })).status).toBe(202);
+    await stream.next((e) => e.id === backupId && 'deleted' in e, TEN_MINUTES);
+  });
+
   it("reach an admin's all-projects stream from another project, and never a member's", async () => {
     const admin = new BrowserClient(bff.url);
     await admin.login('admin', 'admin');

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { SessionRecord } from '../session/session.js';
 import { DeltaLister } from './delta-list.js';
 import { MemoryFeed, type FeedHooks, type Pacing, type ScopeFeed } from './feed.js';
-import type { ListQuery } from './fetch-list.js';
+import type { DeltaMode, ListQuery } from './fetch-list.js';
 import { NotificationConsumer, type NotificationOptions } from './notifications.js';
 import type { LogEntry, Replay } from './history.js';
 import type { ListResult } from './poller.js';
@@ -34,8 +34,8 @@ export interface RelayOptions extends Pacing {
   fetchList: (session: SessionRecord, kind: LiveKind, query: ListQuery) => Promise<ListResult>;
   /** The background pace while nothing moves, where `updated_at` filters make a look cheap. */
   watchMs: number;
-  /** Whether the session's cloud takes `updated_at` filters on a kind. */
-  supportsDelta: (session: SessionRecord, kind: LiveKind) => boolean;
+  /** How the session's cloud can tell a kind's changed rows; undefined: only by a full list. */
+  deltaMode: (session: SessionRecord, kind: LiveKind) => DeltaMode | undefined;
   /** Cinder's notifications on the message bus (OS_NOTIFICATIONS_URL); unset, the relay only polls. */
   notifications?: Pick<NotificationOptions, 'url' | 'exchange' | 'topic'> | undefined;
   /** Every event this replica hands to its streams (the audit trail learns outcomes from them). */
@@ -253,8 +253,7 @@ export class LiveRelay {
       const session = await member.subscriber.session();
       if (session && this.belongs(session, key, scope)) {
         try {
-          const filters = this.options.supportsDelta(session, kind);
-          const result = await scope.lister.look(kind, filters, (query) =>
+          const result = await scope.lister.look(kind, this.options.deltaMode(session, kind), (query) =>
             this.options.fetchList(session, kind, { ...query, allProjects: scope.allProjects }),
           );
           return this.pushed ? { ...result, idleMs: undefined } : result;
