@@ -7,6 +7,7 @@ import { CopyId } from '../../components/copy-id';
 import type { ResourceColumn } from '../../components/resource-table';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDateTime } from '../../lib/format';
+import { VolumeLink } from '../../resources/volumes/volume-names';
 import { BackupActionMenu } from './backup-action-menu';
 
 const column = createColumnHelper<Backup>();
@@ -51,18 +52,7 @@ export function backupColumns(t: TFunction, language: string): ResourceColumn<Ba
       id: 'volume',
       header: t('backups.columns.volume'),
       meta: { label: t('backups.columns.volume'), csv: (b) => b.volume_id },
-      cell: ({ row }) => (
-        <Anchor
-          component={Link}
-          to={`/volumes/${row.original.volume_id}`}
-          size="xs"
-          ff="monospace"
-          title={row.original.volume_id}
-          aria-label={t('backups.volumeLink', { id: row.original.volume_id })}
-        >
-          {row.original.volume_id.slice(0, 8)}
-        </Anchor>
-      ),
+      cell: ({ row }) => <VolumeLink id={row.original.volume_id} />,
     }),
     column.display({
       id: 'incremental',

@@ -21,7 +21,7 @@ import { CreateSnapshotForm } from '../../resources/snapshots/dialogs/create-sna
 import { displayName } from '../../resources/volumes/names';
 import { BulkDeleteButton } from './bulk-delete-button';
 import { snapshotColumns } from './snapshot-columns';
-import { VolumeIdFilter } from './volume-id-filter';
+import { VolumeFilter } from '../../resources/volumes/volume-names';
 
 /** The project's snapshots: filter, sort, page and export them, create one, act on one or several. */
 export function SnapshotsPage() {
@@ -79,7 +79,7 @@ export function SnapshotsPage() {
               label={t('snapshots.columns.status')}
               options={statusOptions}
             />
-            <VolumeIdFilter controls={controls} />
+            <VolumeFilter controls={controls} label={t('snapshots.filters.volume')} />
             {abilities?.admin && <AllProjectsFilters controls={controls} projectNames={projectNames} />}
           </>
         }
