@@ -1,6 +1,6 @@
 import type { SessionView } from '@cinder-console/cinder';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, useCallback } from 'react';
+import { act, useCallback, useEffect } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, expect, it } from 'vitest';
 import {
@@ -57,9 +57,13 @@ function TypedForm({ values }: { values: Record<string, unknown> }) {
 }
 
 let offered: ReturnType<typeof useOfferedDrafts> | undefined;
+const report = (offer: ReturnType<typeof useOfferedDrafts>) => {
+  offered = offer;
+};
 function Offer({ onRestore }: { onRestore: (draft: DialogDraft) => void }) {
   useRestorableDialog('volume.create', onRestore);
-  offered = useOfferedDrafts();
+  const offer = useOfferedDrafts();
+  useEffect(() => report(offer));
   return null;
 }
 
