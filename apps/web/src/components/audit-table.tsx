@@ -4,13 +4,16 @@ import { ActionIcon, Anchor, Badge, Code, CopyButton, Group, Table, Text, Toolti
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useKnownName } from '../lib/known-name';
+import cells from './table-cells.module.css';
 import { targetPath, type AuditEntry } from '../resources/audit/api';
 
 function RequestIdCell({ id }: { id: string }) {
   const { t } = useTranslation();
   return (
     <Group gap={4} wrap="nowrap">
-      <Code>{id}</Code>
+      <Code title={id} maw={170} style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
+        {id}
+      </Code>
       <CopyButton value={id}>
         {({ copied, copy }) => (
           <Tooltip label={copied ? t('actions.copied') : t('actions.copyRequestId')}>
@@ -83,7 +86,7 @@ export function AuditTable({
   const time = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'short', timeStyle: 'medium' });
   return (
     <Table.ScrollContainer minWidth={compact ? 720 : 1100}>
-      <Table striped highlightOnHover aria-label={label}>
+      <Table striped highlightOnHover aria-label={label} className={cells.oneLine}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('audit.columns.time')}</Table.Th>

@@ -1,9 +1,9 @@
 import type { Backup } from '@cinder-console/cinder';
-import { Anchor, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
-import { Link } from 'react-router-dom';
 import { CopyId } from '../../components/copy-id';
+import { NameLink } from '../../components/name-link';
 import type { ResourceColumn } from '../../components/resource-table';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDateTime } from '../../lib/format';
@@ -21,13 +21,7 @@ export function backupColumns(t: TFunction, language: string): ResourceColumn<Ba
       header: t('backups.columns.name'),
       meta: { label: t('backups.columns.name'), sortable: true, csv: (b) => b.name ?? '' },
       cell: ({ row }) => (
-        <Anchor component={Link} to={`/backups/${row.original.id}`} size="sm" fw={500}>
-          {row.original.name || (
-            <Text span fs="italic">
-              {t('backups.unnamed')}
-            </Text>
-          )}
-        </Anchor>
+        <NameLink to={`/backups/${row.original.id}`} name={row.original.name} unnamed={t('backups.unnamed')} />
       ),
     }),
     column.display({

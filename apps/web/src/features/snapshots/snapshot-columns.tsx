@@ -1,9 +1,9 @@
 import type { Snapshot } from '@cinder-console/cinder';
-import { Anchor, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
-import { Link } from 'react-router-dom';
 import { CopyId } from '../../components/copy-id';
+import { NameLink } from '../../components/name-link';
 import type { ResourceColumn } from '../../components/resource-table';
 import { formatDateTime } from '../../lib/format';
 import { SnapshotRowMenu } from './snapshot-row-menu';
@@ -20,13 +20,7 @@ export function snapshotColumns(t: TFunction, language: string): ResourceColumn<
       header: t('snapshots.columns.name'),
       meta: { label: t('snapshots.columns.name'), sortable: true, csv: (s) => s.name ?? '' },
       cell: ({ row }) => (
-        <Anchor component={Link} to={`/snapshots/${row.original.id}`} size="sm" fw={500}>
-          {row.original.name || (
-            <Text span fs="italic">
-              {t('snapshots.unnamed')}
-            </Text>
-          )}
-        </Anchor>
+        <NameLink to={`/snapshots/${row.original.id}`} name={row.original.name} unnamed={t('snapshots.unnamed')} />
       ),
     }),
     column.display({

@@ -1,10 +1,10 @@
 import type { Volume } from '@cinder-console/cinder';
-import { Anchor, Badge, Text } from '@mantine/core';
+import { Badge } from '@mantine/core';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
-import { Link } from 'react-router-dom';
 import type { ResourceColumn } from '../../components/resource-table';
 import { CopyId } from '../../components/copy-id';
+import { NameLink } from '../../components/name-link';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDateTime } from '../../lib/format';
 import { AttachedServers } from '../../resources/servers/attached-servers';
@@ -27,13 +27,7 @@ export function volumeColumns(t: TFunction, language: string): ResourceColumn<Vo
       header: t('volumes.columns.name'),
       meta: { label: t('volumes.columns.name'), sortable: true, csv: (v) => v.name ?? '' },
       cell: ({ row }) => (
-        <Anchor component={Link} to={`/volumes/${row.original.id}`} size="sm" fw={500}>
-          {row.original.name || (
-            <Text span fs="italic">
-              {t('volumes.unnamed')}
-            </Text>
-          )}
-        </Anchor>
+        <NameLink to={`/volumes/${row.original.id}`} name={row.original.name} unnamed={t('volumes.unnamed')} />
       ),
     }),
     column.display({
