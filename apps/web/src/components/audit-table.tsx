@@ -11,7 +11,7 @@ function RequestIdCell({ id }: { id: string }) {
   const { t } = useTranslation();
   return (
     <Group gap={4} wrap="nowrap">
-      <Code title={id} maw={170} style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
+      <Code title={id} maw={130} style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
         {id}
       </Code>
       <CopyButton value={id}>
@@ -38,7 +38,7 @@ function TargetCell({ target }: { target: AuditEntry['target'] }) {
   if (!target.id) return <Text size="sm">{kind}</Text>;
   const label = name ?? target.id;
   return (
-    <Text size="sm" title={name ? target.id : undefined}>
+    <Text size="sm" truncate="end" maw={260} title={name ? `${name} · ${target.id}` : target.id}>
       {kind}{' '}
       {path ? (
         <Anchor component={Link} to={path} size="sm">
@@ -85,7 +85,7 @@ export function AuditTable({
   const { t, i18n } = useTranslation();
   const time = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'short', timeStyle: 'medium' });
   return (
-    <Table.ScrollContainer minWidth={compact ? 720 : 1100}>
+    <Table.ScrollContainer minWidth={compact ? 720 : 960}>
       <Table striped highlightOnHover aria-label={label} className={cells.oneLine}>
         <Table.Thead>
           <Table.Tr>
