@@ -16,6 +16,13 @@ export interface DialogDraft {
   values: Record<string, unknown>;
 }
 
+/** The props of a form in a restorable dialog. */
+export interface RestorableFormProps {
+  /** What the user had typed before a session ended under this dialog, to start from. */
+  restored?: Record<string, unknown> | undefined;
+  close: () => void;
+}
+
 interface Owner {
   user: string;
   project: string;

@@ -3,7 +3,7 @@ import { Alert, Button, Checkbox, Group, Select, Stack, Text, TextInput, Textare
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useDialogDraft, withDraft } from '../../../lib/dialog-drafts';
+import { useDialogDraft, withDraft, type RestorableFormProps } from '../../../lib/dialog-drafts';
 import { useActionGate } from '../../../lib/action-gate';
 import { bodyRules, requestValidator, showServerIssues } from '../../../lib/request-rules';
 import { useCinderMutation } from '../../../lib/use-cinder-mutation';
@@ -58,10 +58,7 @@ export function CreateBackupForm({
   close,
 }: {
   volume?: Volume;
-  /** What the user had typed before a session ended under this dialog (lib/dialog-drafts). */
-  restored?: Record<string, unknown> | undefined;
-  close: () => void;
-}) {
+} & RestorableFormProps) {
   const { t } = useTranslation();
   const gate = useActionGate();
   const form = useForm<FormValues>({

@@ -1,7 +1,7 @@
 import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { useDialogDraft, withDraft } from '../../../lib/dialog-drafts';
+import { useDialogDraft, withDraft, type RestorableFormProps } from '../../../lib/dialog-drafts';
 import { qosCreateSchema } from '@cinder-console/cinder';
 import { metadataObject, metadataRowErrors, type MetadataRow } from '../../../components/metadata-fields';
 import { bodyRules, requestValidator, showServerIssues } from '../../../lib/request-rules';
@@ -26,14 +26,7 @@ const rules = bodyRules<FormValues>({
 export const CREATE_QOS_DRAFT = 'qos.create';
 
 /** Creates QoS specs: a name, where they apply (front-end, back-end or both) and key/values. */
-export function CreateQosForm({
-  restored,
-  close,
-}: {
-  /** What the user had typed before a session ended under this dialog (lib/dialog-drafts). */
-  restored?: Record<string, unknown> | undefined;
-  close: () => void;
-}) {
+export function CreateQosForm({ restored, close }: RestorableFormProps) {
   const { t } = useTranslation();
   const form = useForm<FormValues>({
     initialValues: withDraft<FormValues>({ name: '', consumer: 'back-end', specs: [{ key: '', value: '' }] }, restored),

@@ -3,7 +3,7 @@ import { Alert, Button, Checkbox, Group, Select, Stack, Text, TextInput, Textare
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useDialogDraft, withDraft } from '../../../lib/dialog-drafts';
+import { useDialogDraft, withDraft, type RestorableFormProps } from '../../../lib/dialog-drafts';
 import {
   MetadataFields,
   metadataObject,
@@ -95,10 +95,7 @@ export function CreateSnapshotForm({
   close,
 }: {
   volume?: Volume;
-  /** What the user had typed before a session ended under this dialog (lib/dialog-drafts). */
-  restored?: Record<string, unknown> | undefined;
-  close: () => void;
-}) {
+} & RestorableFormProps) {
   const { t } = useTranslation();
   const abilities = useCloudAbilities();
   const gateFor = useActionGate();

@@ -8,7 +8,7 @@ import { fitsQuota, QuotaMeter } from '../../../components/quota-meter';
 import { MetadataFields } from '../../../components/metadata-fields';
 import { useCloudAbilities } from '../../../lib/capabilities';
 import { useCurrentSession } from '../../../lib/current-session';
-import { useDialogDraft, withDraft } from '../../../lib/dialog-drafts';
+import { useDialogDraft, withDraft, type RestorableFormProps } from '../../../lib/dialog-drafts';
 import { requestValidator, showServerIssues } from '../../../lib/request-rules';
 import { useCinderMutation } from '../../../lib/use-cinder-mutation';
 import { projectQueries } from '../../project/api';
@@ -52,10 +52,7 @@ export function CreateVolumeForm({
   close,
 }: {
   defaults?: CreateVolumeDefaults;
-  /** What the user had typed before a session ended under this dialog (lib/dialog-drafts). */
-  restored?: Record<string, unknown> | undefined;
-  close: () => void;
-}) {
+} & RestorableFormProps) {
   const { t } = useTranslation();
   const abilities = useCloudAbilities();
   const session = useCurrentSession();
