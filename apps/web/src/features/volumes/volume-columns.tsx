@@ -66,7 +66,7 @@ export function volumeColumns(t: TFunction, language: string): ResourceColumn<Vo
       id: 'attached',
       header: t('volumes.columns.attachedTo'),
       meta: { label: t('volumes.columns.attachedTo'), csv: attachedTo },
-      cell: ({ row }) => <AttachedServers volume={row.original} />,
+      cell: ({ row }) => <AttachedServers volume={row.original} brief />,
     }),
     column.display({
       id: 'az',
