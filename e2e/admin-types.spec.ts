@@ -52,7 +52,17 @@ test('a private type with extra specs and access for demo: used, refused deletio
   await admin.getByRole('combobox', { name: 'Key' }).fill('e2e:speed');
   await admin.getByRole('textbox', { name: 'Value' }).fill('fast');
   await admin.getByRole('button', { name: 'Set spec' }).click();
-  await expect(admin.getByRole('table', { name: 'Extra specs' })).toContainText('e2e:speed');
+  const specs = admin.getByRole('table', { name: 'Extra specs' });
+  await expect(specs).toContainText('e2e:speed');
+  // Removing a spec asks first: cancelled, it stays; confirmed, it goes.
+  await specs.getByRole('button', { name: 'Remove e2e:speed' }).click();
+  const confirm = admin.getByRole('dialog', { name: 'Remove e2e:speed' });
+  await expect(confirm).toContainText('Remove the extra spec e2e:speed from this type?');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(specs).toContainText('e2e:speed');
+  await specs.getByRole('button', { name: 'Remove e2e:speed' }).click();
+  await confirm.getByRole('button', { name: 'Remove e2e:speed' }).click();
+  await expect(specs).not.toContainText('e2e:speed');
   await types.giveAccess('demo');
 
   const demo = await signedIn('demo');

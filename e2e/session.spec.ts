@@ -6,6 +6,15 @@ import { VolumesPage } from './pages/volumes-page';
 /** Every Fernet token starts with this (version byte 0x80 plus a timestamp), in Keystone and the emulator alike. */
 const FERNET_PREFIX = 'gAAAAA';
 
+/** The offer, after signing in again, of what was typed into "Create volume" before the session ended. */
+const UNSAVED_CREATE = 'Unsaved input in “Create volume”';
+
+/** Ends the session as expiry or a sign-out in another tab would, behind the page's back. */
+async function endSessionBehindThePage(page: Page): Promise<void> {
+  const { csrfToken } = await (await page.request.get('/api/session')).json();
+  expect((await page.request.delete('/api/session', { headers: { 'X-CSRF-Token': csrfToken } })).status()).toBe(204);
+}
+
 /** Collects every response body and header the browser receives, to search them for tokens. */
 function recordTraffic(page: Page): string[] {
   const seen: string[] = [];
@@ -142,6 +151,79 @@ test('a session that ends under an open dialog closes it, so the sign-in page is
   await expect(page.getByText('Your session has ended. Please sign in again.', { exact: true })).toBeVisible();
   await login.signIn('demo', 'demo');
   await expect(shell.heading).toHaveText('Volumes');
+
+  // What was typed is offered back, and restored into the same dialog, once.
+  const offer = page.getByRole('region', { name: UNSAVED_CREATE });
+  await offer.getByRole('button', { name: 'Restore input' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'Name' })).toHaveValue('typed-before-the-end');
+  await expect(offer).toBeHidden();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await page.reload();
+  await expect(shell.heading).toHaveText('Volumes');
+  await expect(offer).toBeHidden();
+});
+
+test('unsaved input is kept for its own user only, dropped at sign-out, and never holds a secret', async ({ page }) => {
+  await page.route('**/api/events', (route) => route.abort());
+  const login = new LoginPage(page);
+  const shell = new AppShell(page);
+  const offer = page.getByRole('region', { name: UNSAVED_CREATE });
+  const typeThenLoseSession = async (text: string) => {
+    await login.signIn('demo', 'demo');
+    await expect(shell.heading).toHaveText('Volumes');
+    await shell.waitUntilSettled();
+    await page.getByRole('button', { name: 'Create volume' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Create volume' });
+    await dialog.getByRole('textbox', { name: 'Name' }).fill(text);
+    await endSessionBehindThePage(page);
+    await dialog.getByRole('button', { name: /^Create volume/ }).click();
+    await expect(login.submit).toBeVisible();
+  };
+  const stored = () => page.evaluate(() => JSON.stringify(sessionStorage));
+
+  // A sign-out drops it.
+  await login.goto('/volumes');
+  await typeThenLoseSession('draft-before-sign-out');
+  await login.signIn('demo', 'demo');
+  await expect(offer).toBeVisible();
+  await shell.signOut('demo');
+  await expect(login.submit).toBeVisible();
+  expect(await stored()).not.toContain('draft-before-sign-out');
+  await page.goto('/login?next=%2Fvolumes');
+  await login.signIn('demo', 'demo');
+  await expect(shell.heading).toHaveText('Volumes');
+  await shell.waitUntilSettled();
+  await expect(offer).toBeHidden();
+  await shell.signOut('demo');
+
+  // Another user signing in here never sees it, and it is gone from the tab.
+  await page.goto('/login?next=%2Fvolumes');
+  await typeThenLoseSession('draft-of-demo');
+  expect(await stored()).toContain('draft-of-demo');
+  await login.signIn('reader', 'reader');
+  await expect(shell.heading).toHaveText('Volumes');
+  await shell.waitUntilSettled();
+  await expect(offer).toBeHidden();
+  expect(await stored()).not.toContain('draft-of-demo');
+  await shell.signOut('reader');
+
+  // A form that takes a secret (a transfer's authorisation key) is never kept.
+  await page.goto('/login?next=%2Fvolumes');
+  await login.signIn('demo', 'demo');
+  await expect(shell.heading).toHaveText('Volumes');
+  await shell.waitUntilSettled();
+  await page.getByRole('button', { name: 'Accept transfer' }).click();
+  const accept = page.getByRole('dialog', { name: 'Accept a volume transfer' });
+  await accept.getByRole('textbox', { name: 'Transfer ID' }).fill('5a0e2c1b-0000-4000-8000-000000000000');
+  await accept.getByRole('textbox', { name: 'Authorisation key' }).fill('secret-key-typed');
+  await endSessionBehindThePage(page);
+  await accept.getByRole('button', { name: 'Accept transfer' }).click();
+  await expect(login.submit).toBeVisible();
+  expect(await stored()).not.toContain('secret-key-typed');
+  await login.signIn('demo', 'demo');
+  await expect(shell.heading).toHaveText('Volumes');
+  await shell.waitUntilSettled();
+  await expect(page.getByRole('region', { name: /^Unsaved input/ })).toHaveCount(0);
 });
 
 test("a wrong password shows Keystone's message and request id", async ({ page }) => {

@@ -107,12 +107,16 @@ test('a snapshot is created live, copied to a volume, reverted to, and deleted w
 test('the filters and the order are in the address and survive a reload', async ({ page }) => {
   const snapshots = new SnapshotsPage(page);
   await snapshots.goto();
-  // The volume id is what Cinder filters on; the row's volume link carries it whole.
-  const volumeLink = (await snapshots.row('ml-dataset-v1')).getByRole('link', { name: /^Volume / });
-  const volumeId = (await volumeLink.getAttribute('title')) ?? '';
+  // The row names its volume; the link leads to it by id, which is what Cinder filters on.
+  const volumeLink = (await snapshots.row('ml-dataset-v1')).getByRole('link', { name: 'ml-dataset', exact: true });
+  const volumeId = ((await volumeLink.getAttribute('href')) ?? '').replace('/volumes/', '');
   expect(volumeId).toMatch(/^[0-9a-f-]{36}$/);
+  await expect(volumeLink).toHaveAttribute('title', `ml-dataset · ${volumeId}`);
 
-  await snapshots.volumeFilter.fill(volumeId);
+  // The filter picks the volume by name.
+  await snapshots.volumeFilter.click();
+  await snapshots.volumeFilter.fill('ml-data');
+  await page.getByRole('option', { name: `ml-dataset (${volumeId.slice(0, 8)})` }).click();
   await expect(page).toHaveURL(new RegExp(`[?&]volume=${volumeId}`));
   await snapshots.statusFilter.selectOption({ label: 'Available' });
   await expect(page).toHaveURL(/[?&]status=available/);
@@ -129,7 +133,7 @@ test('the filters and the order are in the address and survive a reload', async 
   await expectRows(['ml-dataset-v2', 'ml-dataset-v1']);
 
   await page.reload();
-  await expect(snapshots.volumeFilter).toHaveValue(volumeId);
+  await expect(snapshots.volumeFilter).toHaveValue(`ml-dataset (${volumeId.slice(0, 8)})`);
   await expect(snapshots.statusFilter).toHaveValue('available');
   await expect(nameHeader).toHaveAttribute('aria-sort', 'descending');
   await expectRows(['ml-dataset-v2', 'ml-dataset-v1']);

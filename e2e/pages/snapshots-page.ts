@@ -21,7 +21,7 @@ export class SnapshotsPage {
     this.createButton = page.getByRole('button', { name: 'Create snapshot' });
     this.nameFilter = page.getByRole('searchbox', { name: /^Name (contains|is)$/ });
     this.statusFilter = page.getByRole('combobox', { name: 'Status' });
-    this.volumeFilter = page.getByRole('textbox', { name: 'Volume ID' });
+    this.volumeFilter = page.getByRole('combobox', { name: 'Volume', exact: true });
     this.dialog = page.getByRole('dialog');
   }
 

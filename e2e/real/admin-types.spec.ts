@@ -1,5 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { LoginPage } from '../pages/login-page';
+import { SnapshotsPage } from '../pages/snapshots-page';
 import { VolumeTypesPage } from '../pages/volume-types-page';
 import { VolumesPage } from '../pages/volumes-page';
 
@@ -11,6 +12,9 @@ const run = Date.now().toString(36);
 const names = {
   type: `real-e2e-type-${run}`,
   volume: `real-e2e-typed-${run}`,
+  clone: `real-e2e-typed-${run}-clone`,
+  snapshot: `real-e2e-typed-${run}-snap`,
+  fromSnapshot: `real-e2e-typed-${run}-from-snap`,
   qosType: `real-e2e-qos-type-${run}`,
   qos: `real-e2e-qos-${run}`,
   defaultType: `real-e2e-default-${run}`,
@@ -43,9 +47,11 @@ test.beforeAll(async ({ browser }) => {
 test.afterAll(async () => {
   // Leave the shared rig as it was even when a step failed half-way: the volume, then the type.
   const demoHeaders = await csrf(demo);
-  const found = await (await demo.request.get(`/api/cinder/volumes/detail?name=${names.volume}`)).json();
-  for (const volume of found.volumes ?? [])
-    await demo.request.delete(`/api/cinder/volumes/${volume.id}?cascade=true`, { headers: demoHeaders });
+  for (const name of [names.clone, names.fromSnapshot, names.volume]) {
+    const found = await (await demo.request.get(`/api/cinder/volumes/detail?name=${name}`)).json();
+    for (const volume of found.volumes ?? [])
+      await demo.request.delete(`/api/cinder/volumes/${volume.id}?cascade=true`, { headers: demoHeaders });
+  }
   const adminHeaders = await csrf(admin);
   const demoProject = (await (await demo.request.get('/api/session')).json()).project.id as string;
   await admin.request.delete(`/api/cinder/default-types/${demoProject}`, { headers: adminHeaders });
@@ -91,6 +97,61 @@ test('demo creates a volume of the private type', async () => {
   await dialog.getByRole('button', { name: /^Create/ }).click();
   await expect(dialog).toBeHidden();
   await expect(await volumes.row(names.volume)).toContainText('Available', SETTLE);
+});
+
+/** Creates a volume through the open create dialog; returns the type Cinder gave it. */
+async function createFrom(dialog: Locator, name: string): Promise<{ id: string; volume_type: string }> {
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
+  const created = demo.waitForResponse(
+    (r) => r.request().method() === 'POST' && r.url().endsWith('/api/cinder/volumes'),
+  );
+  await dialog.getByRole('button', { name: /^Create volume/ }).click();
+  const response = await created;
+  expect(response.status()).toBe(202);
+  return ((await response.json()) as { volume: { id: string; volume_type: string } }).volume;
+}
+
+/** Deletes demo's volume or snapshot through the API and waits until Cinder no longer has it. */
+async function removeAndWait(path: string): Promise<void> {
+  expect((await demo.request.delete(path, { headers: await csrf(demo) })).status()).toBe(202);
+  await expect.poll(async () => (await demo.request.get(path)).status(), SETTLE).toBe(404);
+}
+
+test('a clone and a volume from its snapshot keep the private type, on a real Cinder', async () => {
+  const volumes = new VolumesPage(demo);
+  await volumes.goto();
+  await volumes.rowAction(names.volume, 'Clone');
+  let dialog = volumes.dialog(new RegExp(names.volume));
+  await expect(dialog.getByRole('combobox', { name: 'Volume type' })).toHaveValue(names.type);
+  const clone = await createFrom(dialog, names.clone);
+  expect(clone.volume_type).toBe(names.type);
+  await expect(await volumes.row(names.clone)).toContainText('Available', SETTLE);
+
+  await volumes.rowAction(names.volume, 'Create snapshot');
+  dialog = demo.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(names.snapshot);
+  await dialog.getByRole('button', { name: 'Create snapshot' }).click();
+  await expect(dialog).toBeHidden();
+  const snapshots = new SnapshotsPage(demo);
+  await snapshots.goto();
+  const row = await snapshots.row(names.snapshot);
+  await expect(row).toContainText('Available', SETTLE);
+  await row.getByRole('button', { name: /^Actions for/ }).click();
+  await demo.getByRole('menuitem', { name: /^Create volume from snapshot/ }).click();
+  dialog = demo.getByRole('dialog', { name: new RegExp(names.snapshot) });
+  await expect(dialog.getByRole('combobox', { name: 'Volume type' })).toHaveValue(names.type);
+  const fromSnapshot = await createFrom(dialog, names.fromSnapshot);
+  expect(fromSnapshot.volume_type).toBe(names.type);
+  await volumes.goto();
+  await expect(await volumes.row(names.fromSnapshot)).toContainText('Available', SETTLE);
+
+  // The next step deletes the type once its volume is gone: nothing of this step may still use it.
+  const snapshot = (await (await demo.request.get(`/api/cinder/snapshots?name=${names.snapshot}`)).json()) as {
+    snapshots: Array<{ id: string }>;
+  };
+  await removeAndWait(`/api/cinder/volumes/${clone.id}`);
+  await removeAndWait(`/api/cinder/volumes/${fromSnapshot.id}`);
+  for (const { id } of snapshot.snapshots) await removeAndWait(`/api/cinder/snapshots/${id}`);
 });
 
 test('deleting the type is refused while the volume uses it, and works once it is gone', async () => {

@@ -9,6 +9,7 @@ import { LanguagePicker, ThemeToggle } from '../components/lazy-controls';
 import { useLiveConnection } from '../lib/live-connection';
 import { ExpiryWarning } from '../features/session/expiry-warning';
 import { CloudOutageBanner } from './cloud-outage-banner';
+import { DraftOffer } from './draft-offer';
 import { applyLiveEvent } from './live-updates';
 import { LiveIndicator } from './live-indicator';
 import { PageLoader } from './page-loader';
@@ -115,6 +116,7 @@ export function AppLayout({ session }: { session: SessionView }) {
       <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
         <ExpiryWarning />
         <CloudOutageBanner problem={cinderProblem} />
+        <DraftOffer />
         <Suspense fallback={<PageLoader />}>
           <Outlet />
         </Suspense>

@@ -3,12 +3,10 @@ import { notifications } from '@mantine/notifications';
 import { primeSession, sessionQueries } from '../features/session/api';
 import { capabilitiesQuery } from '../lib/capabilities';
 import { pageBootstrap } from '../lib/bootstrap';
-import { recordSessionEnd } from '../features/session/session-end';
+import { recordSessionEnd, SESSION_LOST_NOTICE } from '../features/session/session-end';
 import { ApiError } from '../lib/api-error';
 import i18n from '../lib/i18n';
 import { closeAllDialogs, isDialogOpen } from '../lib/open-dialog';
-
-const SESSION_LOST_NOTICE = 'session-lost-in-dialog';
 
 /**
  * One query client for the app. When any call finds the session gone (401), open dialogs close

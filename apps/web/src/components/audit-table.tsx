@@ -4,13 +4,16 @@ import { ActionIcon, Anchor, Badge, Code, CopyButton, Group, Table, Text, Toolti
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useKnownName } from '../lib/known-name';
+import cells from './table-cells.module.css';
 import { targetPath, type AuditEntry } from '../resources/audit/api';
 
 function RequestIdCell({ id }: { id: string }) {
   const { t } = useTranslation();
   return (
     <Group gap={4} wrap="nowrap">
-      <Code>{id}</Code>
+      <Code title={id} maw={130} style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
+        {id}
+      </Code>
       <CopyButton value={id}>
         {({ copied, copy }) => (
           <Tooltip label={copied ? t('actions.copied') : t('actions.copyRequestId')}>
@@ -35,7 +38,7 @@ function TargetCell({ target }: { target: AuditEntry['target'] }) {
   if (!target.id) return <Text size="sm">{kind}</Text>;
   const label = name ?? target.id;
   return (
-    <Text size="sm" title={name ? target.id : undefined}>
+    <Text size="sm" truncate="end" maw={260} title={name ? `${name} · ${target.id}` : target.id}>
       {kind}{' '}
       {path ? (
         <Anchor component={Link} to={path} size="sm">
@@ -82,8 +85,8 @@ export function AuditTable({
   const { t, i18n } = useTranslation();
   const time = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'short', timeStyle: 'medium' });
   return (
-    <Table.ScrollContainer minWidth={compact ? 720 : 1100}>
-      <Table striped highlightOnHover aria-label={label}>
+    <Table.ScrollContainer minWidth={compact ? 720 : 960}>
+      <Table striped highlightOnHover aria-label={label} className={cells.oneLine}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('audit.columns.time')}</Table.Th>

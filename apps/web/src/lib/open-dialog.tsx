@@ -1,5 +1,6 @@
 import { modals } from '@mantine/modals';
-import type { ReactNode } from 'react';
+import { useCallback, useEffect, useRef, type ReactNode } from 'react';
+import { dialogClosed, DraftScope, keepOpenDialogDrafts, useRestorableDialog, type DialogDraft } from './dialog-drafts';
 import i18n from './i18n';
 
 /**
@@ -26,13 +27,16 @@ export function isDialogOpen(): boolean {
 
 function closed(id: string): void {
   openIds.delete(id);
+  dialogClosed(id);
 }
 
 /**
  * Closes every open dialog: when the session ends, a dialog would otherwise stay above the
- * sign-in page, its overlay blocking "Sign in" and hiding why the user is there.
+ * sign-in page, its overlay blocking "Sign in" and hiding why the user is there. What the user
+ * typed into a restorable form is kept first, to be offered back after signing in (dialog-drafts).
  */
 export function closeAllDialogs(): void {
+  keepOpenDialogDrafts();
   modals.closeAll();
   for (const id of [...openIds]) closed(id);
 }
@@ -54,7 +58,33 @@ export function openDialog(title: string, content: (close: () => void) => ReactN
       size,
       closeButtonProps: { 'aria-label': i18n.t('actions.close') },
       onClose: () => closed(id),
-      children: content(close),
+      children: <DraftScope dialogId={id}>{content(close)}</DraftScope>,
     });
   });
+}
+
+/** A form dialog's content, given the values kept from before a session ended when it is restored. */
+type RestorableContent = (close: () => void, restored: Record<string, unknown> | undefined) => ReactNode;
+
+/**
+ * Opens a create or edit dialog whose unsaved input is offered back after a session ends under
+ * it (lib/dialog-drafts.tsx): while the calling page is mounted, a kept draft of `kind` opens the
+ * same dialog again with the kept values. The form inside calls `useDialogDraft` with that kind.
+ */
+export function useRestorableDialogOpener(
+  kind: string,
+  title: string,
+  content: RestorableContent,
+  size?: string,
+): () => void {
+  const latest = useRef({ title, content, size });
+  useEffect(() => {
+    latest.current = { title, content, size };
+  });
+  const reopen = useCallback((draft: DialogDraft) => {
+    const { title: now, content: render, size: width } = latest.current;
+    openDialog(now, (close) => render(close, draft.values), width);
+  }, []);
+  useRestorableDialog(kind, reopen);
+  return () => openDialog(title, (close) => content(close, undefined), size);
 }

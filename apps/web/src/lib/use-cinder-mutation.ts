@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from './api-error';
 import { notifyDone, notifyFailed } from './feedback';
 import { listKey } from './use-resource-list';
 
@@ -32,7 +33,9 @@ export function useCinderMutation<V, R>(options: CinderMutationOptions<V, R>) {
       options.onDone?.(result, variables);
     },
     onError: (error, variables) => {
-      notifyFailed(t, options.failed(variables), error);
+      // A lost session is told once, by the sign-in page and its notice (app/query-client.ts), not
+      // as this action's failure: nothing was done, and the dialog's input is kept.
+      if (!(error instanceof ApiError && error.isUnauthenticated)) notifyFailed(t, options.failed(variables), error);
       options.onFailed?.(error, variables);
     },
   });

@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import type { SortOrder } from '../../lib/list-view';
 import { ErrorAlert } from '../error-alert';
 import type { ResourceColumn } from './column-meta';
+import cells from '../table-cells.module.css';
 import classes from './resource-table.module.css';
 
 const ROW_HEIGHT = 48;
@@ -127,7 +128,7 @@ export function ResourceTable<T>(props: ResourceTableProps<T>) {
           stickyHeader
           highlightOnHover
           verticalSpacing="xs"
-          className={props.isFetching && !props.isLoading ? classes.fetching : undefined}
+          className={`${cells.oneLine} ${props.isFetching && !props.isLoading ? classes.fetching : ''}`}
         >
           <Table.Thead>
             <Table.Tr>

@@ -1,16 +1,7 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AuditFilters } from '../../resources/audit/api';
-
-/** `datetime-local` input values are local times; the BFF takes ISO instants. */
-const toIso = (local: string) => (local ? new Date(local).toISOString() : '');
-const toLocal = (iso: string | undefined) => {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  const offset = date.getTimezoneOffset() * 60_000;
-  return new Date(date.getTime() - offset).toISOString().slice(0, 16);
-};
+import { DateTimeFilter } from './date-time-filter';
 
 /**
  * The audit filters. Text filters apply when the user leaves the field or presses Enter, not on
@@ -77,20 +68,8 @@ export function AuditFiltersBar({
         clearable
         w={150}
       />
-      <TextInput
-        type="datetime-local"
-        label={t('audit.filters.since')}
-        value={toLocal(filters.since)}
-        onChange={(event) => set('since', toIso(event.currentTarget.value))}
-        w={210}
-      />
-      <TextInput
-        type="datetime-local"
-        label={t('audit.filters.until')}
-        value={toLocal(filters.until)}
-        onChange={(event) => set('until', toIso(event.currentTarget.value))}
-        w={210}
-      />
+      <DateTimeFilter label={t('audit.filters.since')} value={filters.since} onChange={(iso) => set('since', iso)} />
+      <DateTimeFilter label={t('audit.filters.until')} value={filters.until} onChange={(iso) => set('until', iso)} />
       <Button variant="subtle" onClick={() => onChange({})} disabled={Object.values(filters).every((v) => !v)}>
         {t('audit.filters.clear')}
       </Button>

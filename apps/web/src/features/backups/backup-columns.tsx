@@ -1,12 +1,13 @@
 import type { Backup } from '@cinder-console/cinder';
-import { Anchor, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
-import { Link } from 'react-router-dom';
 import { CopyId } from '../../components/copy-id';
+import { NameLink } from '../../components/name-link';
 import type { ResourceColumn } from '../../components/resource-table';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDateTime } from '../../lib/format';
+import { VolumeLink } from '../../resources/volumes/volume-names';
 import { BackupActionMenu } from './backup-action-menu';
 
 const column = createColumnHelper<Backup>();
@@ -20,13 +21,7 @@ export function backupColumns(t: TFunction, language: string): ResourceColumn<Ba
       header: t('backups.columns.name'),
       meta: { label: t('backups.columns.name'), sortable: true, csv: (b) => b.name ?? '' },
       cell: ({ row }) => (
-        <Anchor component={Link} to={`/backups/${row.original.id}`} size="sm" fw={500}>
-          {row.original.name || (
-            <Text span fs="italic">
-              {t('backups.unnamed')}
-            </Text>
-          )}
-        </Anchor>
+        <NameLink to={`/backups/${row.original.id}`} name={row.original.name} unnamed={t('backups.unnamed')} />
       ),
     }),
     column.display({
@@ -51,18 +46,7 @@ export function backupColumns(t: TFunction, language: string): ResourceColumn<Ba
       id: 'volume',
       header: t('backups.columns.volume'),
       meta: { label: t('backups.columns.volume'), csv: (b) => b.volume_id },
-      cell: ({ row }) => (
-        <Anchor
-          component={Link}
-          to={`/volumes/${row.original.volume_id}`}
-          size="xs"
-          ff="monospace"
-          title={row.original.volume_id}
-          aria-label={t('backups.volumeLink', { id: row.original.volume_id })}
-        >
-          {row.original.volume_id.slice(0, 8)}
-        </Anchor>
-      ),
+      cell: ({ row }) => <VolumeLink id={row.original.volume_id} />,
     }),
     column.display({
       id: 'incremental',

@@ -1,9 +1,11 @@
 import type { Backup } from '@cinder-console/cinder';
-import { Anchor } from '@mantine/core';
+import { Anchor, Group } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
+import { CopyId } from '../../components/copy-id';
 import { formatDateTime } from '../../lib/format';
+import { VolumeLink } from '../../resources/volumes/volume-names';
 
 const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
 
@@ -15,9 +17,10 @@ export function backupFields(t: TFunction, language: string, b: Backup): Array<{
     {
       label: t('backups.columns.volume'),
       value: (
-        <Anchor component={Link} to={`/volumes/${b.volume_id}`} size="sm">
-          {b.volume_id}
-        </Anchor>
+        <Group gap="xs" wrap="nowrap">
+          <VolumeLink id={b.volume_id} maw={320} />
+          <CopyId id={b.volume_id} />
+        </Group>
       ),
     },
     {

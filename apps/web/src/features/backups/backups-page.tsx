@@ -6,7 +6,7 @@ import { useWriteGate } from '../../lib/action-gate';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ResourceList } from '../../components/resource-table';
-import { openDialog } from '../../lib/open-dialog';
+import { openDialog, useRestorableDialogOpener } from '../../lib/open-dialog';
 import { prefetchFirstPage, useResourceList } from '../../lib/use-resource-list';
 import { backupListSpec } from '../../resources/backups/api';
 import {
@@ -17,7 +17,7 @@ import {
   showsAllProjects,
   stringField,
 } from '../../resources/repair/all-projects';
-import { CreateBackupForm } from '../../resources/backups/dialogs/create-backup-dialog';
+import { CREATE_BACKUP_DRAFT, CreateBackupForm } from '../../resources/backups/dialogs/create-backup-dialog';
 import { DeleteBackupsForm } from '../../resources/backups/dialogs/delete-backups-dialog';
 import { displayName } from '../../resources/volumes/names';
 import { backupColumns } from './backup-columns';
@@ -45,7 +45,9 @@ export function BackupsPage() {
     [t, language, allProjects, projectNames],
   );
   const filtered = Object.keys(list.controls.view.filters).length > 0;
-  const openCreate = () => openDialog(t('backups.dialogs.create'), (close) => <CreateBackupForm close={close} />);
+  const openCreate = useRestorableDialogOpener(CREATE_BACKUP_DRAFT, t('backups.dialogs.create'), (close, restored) => (
+    <CreateBackupForm close={close} restored={restored} />
+  ));
   const openBulkDelete = (selected: Backup[], clearSelection: () => void) =>
     openDialog(t('backups.dialogs.deleteMany', { count: selected.length }), (close) => (
       <DeleteBackupsForm backups={selected} close={close} onDeleted={clearSelection} />

@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { ActionMenu, type MenuAction } from '../../components/action-menu';
 import { ErrorAlert } from '../../components/error-alert';
 import { RequireAdmin } from '../../components/require-admin';
-import { openDialog } from '../../lib/open-dialog';
+import { openDialog, useRestorableDialogOpener } from '../../lib/open-dialog';
 import { qosQueries, type QosSpecs } from '../../resources/qos/api';
 import { AssociateQosForm } from '../../resources/qos/dialogs/associate-qos';
-import { CreateQosForm } from '../../resources/qos/dialogs/create-qos';
+import { CREATE_QOS_DRAFT, CreateQosForm } from '../../resources/qos/dialogs/create-qos';
 import { DeleteQosForm } from '../../resources/qos/dialogs/delete-qos';
 import { EditQosForm } from '../../resources/qos/dialogs/edit-qos';
 import { volumeTypeQueries } from '../../resources/volume-types/api';
@@ -84,6 +84,9 @@ function QosTable() {
 /** QoS specs (admins): limits applied by the back end, the hypervisor (front-end) or both. */
 export function QosPage() {
   const { t } = useTranslation();
+  const openCreate = useRestorableDialogOpener(CREATE_QOS_DRAFT, t('qos.form.title'), (close, restored) => (
+    <CreateQosForm close={close} restored={restored} />
+  ));
   return (
     <RequireAdmin title={t('qos.title')}>
       <Stack gap="md">
@@ -91,9 +94,7 @@ export function QosPage() {
           <Title order={1} size="h2">
             {t('qos.title')}
           </Title>
-          <Button onClick={() => openDialog(t('qos.form.title'), (close) => <CreateQosForm close={close} />)}>
-            {t('qos.form.create')}
-          </Button>
+          <Button onClick={openCreate}>{t('qos.form.create')}</Button>
         </Group>
         <QosTable />
       </Stack>

@@ -2,7 +2,9 @@ import { sessionViewSchema, type LoginRequest, type SessionView } from '@cinder-
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { apiJson, apiVoid, setCsrfToken } from '../../lib/api-client';
 import { ApiError } from '../../lib/api-error';
-import { lastSessionEnd, recordSessionEnd } from './session-end';
+import { clearDialogDrafts, forgetOtherUsersDrafts } from '../../lib/dialog-drafts';
+import { notifications } from '@mantine/notifications';
+import { lastSessionEnd, recordSessionEnd, SESSION_LOST_NOTICE } from './session-end';
 
 const SESSION_PATH = '/api/session';
 
@@ -58,6 +60,8 @@ export function useLogin() {
     mutationFn: (input: LoginRequest) => apiJson(SESSION_PATH, sessionViewSchema, { method: 'POST', body: input }),
     onSuccess: (session) => {
       recordSessionEnd(undefined);
+      forgetOtherUsersDrafts(session.user.id);
+      notifications.hide(SESSION_LOST_NOTICE);
       seenSession = true;
       setCsrfToken(session.csrfToken);
       // Data cached for a previous user or project must never show under the new session.
@@ -78,6 +82,8 @@ function useEndSession(reason: 'signedOut' | 'renewing') {
     mutationFn: () => apiVoid(SESSION_PATH, { method: 'DELETE' }),
     onSettled: () => {
       recordSessionEnd(reason);
+      // Nothing typed before a deliberate sign-out waits for whoever signs in next.
+      if (reason === 'signedOut') clearDialogDrafts();
       seenSession = false;
       setCsrfToken(undefined);
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'session' });

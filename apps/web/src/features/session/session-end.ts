@@ -15,3 +15,6 @@ export function recordSessionEnd(reason: SessionEnd | undefined): void {
 export function lastSessionEnd(): SessionEnd | undefined {
   return lastEnd;
 }
+
+/** The notice that a session ended under an open dialog; signing in again makes it old news. */
+export const SESSION_LOST_NOTICE = 'session-lost-in-dialog';

@@ -1,18 +1,16 @@
 import type { Snapshot } from '@cinder-console/cinder';
-import { Anchor, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
-import { Link } from 'react-router-dom';
 import { CopyId } from '../../components/copy-id';
+import { NameLink } from '../../components/name-link';
 import type { ResourceColumn } from '../../components/resource-table';
 import { formatDateTime } from '../../lib/format';
 import { SnapshotRowMenu } from './snapshot-row-menu';
 import { SnapshotStatus } from './snapshot-status';
+import { VolumeLink } from '../../resources/volumes/volume-names';
 
 const column = createColumnHelper<Snapshot>();
-
-/** The first block of a UUID: enough to tell volumes apart at a glance; the link's title has it whole. */
-export const shortId = (id: string) => id.slice(0, 8);
 
 /** The snapshots table's columns, labelled in the current language. */
 export function snapshotColumns(t: TFunction, language: string): ResourceColumn<Snapshot>[] {
@@ -22,13 +20,7 @@ export function snapshotColumns(t: TFunction, language: string): ResourceColumn<
       header: t('snapshots.columns.name'),
       meta: { label: t('snapshots.columns.name'), sortable: true, csv: (s) => s.name ?? '' },
       cell: ({ row }) => (
-        <Anchor component={Link} to={`/snapshots/${row.original.id}`} size="sm" fw={500}>
-          {row.original.name || (
-            <Text span fs="italic">
-              {t('snapshots.unnamed')}
-            </Text>
-          )}
-        </Anchor>
+        <NameLink to={`/snapshots/${row.original.id}`} name={row.original.name} unnamed={t('snapshots.unnamed')} />
       ),
     }),
     column.display({
@@ -53,18 +45,7 @@ export function snapshotColumns(t: TFunction, language: string): ResourceColumn<
       id: 'volume',
       header: t('snapshots.columns.volume'),
       meta: { label: t('snapshots.columns.volume'), csv: (s) => s.volume_id },
-      cell: ({ row }) => (
-        <Anchor
-          component={Link}
-          to={`/volumes/${row.original.volume_id}`}
-          size="xs"
-          ff="monospace"
-          title={row.original.volume_id}
-          aria-label={t('snapshots.volumeLink', { id: row.original.volume_id })}
-        >
-          {shortId(row.original.volume_id)}
-        </Anchor>
-      ),
+      cell: ({ row }) => <VolumeLink id={row.original.volume_id} />,
     }),
     column.display({
       id: 'description',

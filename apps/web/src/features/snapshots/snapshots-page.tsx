@@ -6,7 +6,7 @@ import { useWriteGate } from '../../lib/action-gate';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NameFilter, ResourceList, SelectFilter } from '../../components/resource-table';
-import { openDialog } from '../../lib/open-dialog';
+import { useRestorableDialogOpener } from '../../lib/open-dialog';
 import { prefetchFirstPage, useResourceList } from '../../lib/use-resource-list';
 import {
   AllProjectsFilters,
@@ -17,11 +17,11 @@ import {
   stringField,
 } from '../../resources/repair/all-projects';
 import { SNAPSHOT_STATUSES, snapshotListSpec } from '../../resources/snapshots/api';
-import { CreateSnapshotForm } from '../../resources/snapshots/dialogs/create-snapshot-dialog';
+import { CREATE_SNAPSHOT_DRAFT, CreateSnapshotForm } from '../../resources/snapshots/dialogs/create-snapshot-dialog';
 import { displayName } from '../../resources/volumes/names';
 import { BulkDeleteButton } from './bulk-delete-button';
 import { snapshotColumns } from './snapshot-columns';
-import { VolumeIdFilter } from './volume-id-filter';
+import { VolumeFilter } from '../../resources/volumes/volume-names';
 
 /** The project's snapshots: filter, sort, page and export them, create one, act on one or several. */
 export function SnapshotsPage() {
@@ -44,6 +44,12 @@ export function SnapshotsPage() {
       ),
     [t, language, allProjects, projectNames],
   );
+  const openCreate = useRestorableDialogOpener(
+    CREATE_SNAPSHOT_DRAFT,
+    t('snapshots.create.title'),
+    (close, restored) => <CreateSnapshotForm close={close} restored={restored} />,
+    'lg',
+  );
   const statusOptions = SNAPSHOT_STATUSES.map((status) => ({
     value: status,
     label: t(`status.values.${status}`, { defaultValue: status }),
@@ -55,10 +61,7 @@ export function SnapshotsPage() {
         <Title order={1} size="h2">
           {t('snapshots.title')}
         </Title>
-        <GatedButton
-          gate={write}
-          onClick={() => openDialog(t('snapshots.create.title'), (close) => <CreateSnapshotForm close={close} />, 'lg')}
-        >
+        <GatedButton gate={write} onClick={openCreate}>
           {t('snapshots.actions.create')}
         </GatedButton>
       </Group>
@@ -79,7 +82,7 @@ export function SnapshotsPage() {
               label={t('snapshots.columns.status')}
               options={statusOptions}
             />
-            <VolumeIdFilter controls={controls} />
+            <VolumeFilter controls={controls} label={t('snapshots.filters.volume')} />
             {abilities?.admin && <AllProjectsFilters controls={controls} projectNames={projectNames} />}
           </>
         }

@@ -1,10 +1,10 @@
 import type { Volume } from '@cinder-console/cinder';
-import { Anchor, Badge, Text } from '@mantine/core';
+import { Badge } from '@mantine/core';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
-import { Link } from 'react-router-dom';
 import type { ResourceColumn } from '../../components/resource-table';
 import { CopyId } from '../../components/copy-id';
+import { NameLink } from '../../components/name-link';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDateTime } from '../../lib/format';
 import { AttachedServers } from '../../resources/servers/attached-servers';
@@ -27,19 +27,15 @@ export function volumeColumns(t: TFunction, language: string): ResourceColumn<Vo
       header: t('volumes.columns.name'),
       meta: { label: t('volumes.columns.name'), sortable: true, csv: (v) => v.name ?? '' },
       cell: ({ row }) => (
-        <Anchor component={Link} to={`/volumes/${row.original.id}`} size="sm" fw={500}>
-          {row.original.name || (
-            <Text span fs="italic">
-              {t('volumes.unnamed')}
-            </Text>
-          )}
-        </Anchor>
+        <NameLink to={`/volumes/${row.original.id}`} name={row.original.name} unnamed={t('volumes.unnamed')} />
       ),
     }),
     column.display({
       id: 'id',
       header: t('volumes.columns.id'),
-      meta: { label: t('volumes.columns.id'), csv: (v) => v.id },
+      // Off by default, as in Horizon: the name links to the volume, whose page shows the id to copy;
+      // at 1280 px the table then fits without scrolling sideways. The column chooser brings it back.
+      meta: { label: t('volumes.columns.id'), csv: (v) => v.id, hiddenByDefault: true },
       cell: ({ row }) => <CopyId id={row.original.id} />,
     }),
     column.display({
@@ -70,7 +66,7 @@ export function volumeColumns(t: TFunction, language: string): ResourceColumn<Vo
       id: 'attached',
       header: t('volumes.columns.attachedTo'),
       meta: { label: t('volumes.columns.attachedTo'), csv: attachedTo },
-      cell: ({ row }) => <AttachedServers volume={row.original} />,
+      cell: ({ row }) => <AttachedServers volume={row.original} brief />,
     }),
     column.display({
       id: 'az',

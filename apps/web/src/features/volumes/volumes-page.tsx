@@ -6,7 +6,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { NameFilter, ResourceList, SelectFilter, type ResourceColumn } from '../../components/resource-table';
-import { openDialog } from '../../lib/open-dialog';
+import { openDialog, useRestorableDialogOpener } from '../../lib/open-dialog';
 import { prefetchFirstPage, useResourceList } from '../../lib/use-resource-list';
 import { projectQueries } from '../../resources/project/api';
 import {
@@ -18,7 +18,7 @@ import {
   stringField,
 } from '../../resources/repair/all-projects';
 import { volumeListSpec } from '../../resources/volumes/api';
-import { CreateVolumeForm } from '../../resources/volumes/dialogs/create-volume-dialog';
+import { CREATE_VOLUME_DRAFT, CreateVolumeForm } from '../../resources/volumes/dialogs/create-volume-dialog';
 import { DeleteVolumesForm } from '../../resources/volumes/dialogs/delete-volumes-dialog';
 import { AcceptTransferForm } from '../../resources/volumes/dialogs/transfer-volume-dialog';
 import { displayName } from '../../resources/volumes/names';
@@ -55,6 +55,12 @@ export function VolumesPage() {
     ],
     [t, language, allProjects, projectNames],
   );
+  const openCreate = useRestorableDialogOpener(
+    CREATE_VOLUME_DRAFT,
+    t('volumes.dialogs.create'),
+    (close, restored) => <CreateVolumeForm close={close} restored={restored} />,
+    'lg',
+  );
   const statusOptions = VOLUME_STATUSES.map((status) => ({ value: status, label: t(`status.values.${status}`) }));
   return (
     <Stack gap="md">
@@ -72,10 +78,7 @@ export function VolumesPage() {
           >
             {t('volumes.actions.acceptTransfer')}
           </GatedButton>
-          <GatedButton
-            gate={write}
-            onClick={() => openDialog(t('volumes.dialogs.create'), (close) => <CreateVolumeForm close={close} />, 'lg')}
-          >
+          <GatedButton gate={write} onClick={openCreate}>
             {t('volumes.actions.create')}
           </GatedButton>
         </Group>

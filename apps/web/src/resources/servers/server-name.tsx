@@ -13,11 +13,27 @@ export function useServerName(): (id: string | null | undefined) => string | und
 
 /**
  * An attachment's server by name, with its id beside it to copy. Without a name (no compute service,
- * or a server of another project) the id alone.
+ * or a server of another project) the id alone. `brief` (a table row) shows the name alone, with the
+ * id in its tooltip.
  */
-export function ServerName({ id, device }: { id: string; device?: string | null | undefined }) {
+export function ServerName({
+  id,
+  device,
+  brief = false,
+}: {
+  id: string;
+  device?: string | null | undefined;
+  brief?: boolean;
+}) {
   const nameOf = useServerName();
   const name = nameOf(id);
+  if (brief && name) {
+    return (
+      <Text size="sm" fw={500} truncate="end" maw={200} title={`${name} · ${id}`}>
+        {name}
+      </Text>
+    );
+  }
   return (
     <Group gap={6} wrap="nowrap">
       {name && (

@@ -3,6 +3,7 @@ import { Alert, Button, Checkbox, Group, Select, Stack, Text, TextInput, Textare
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useDialogDraft, withDraft, type RestorableFormProps } from '../../../lib/dialog-drafts';
 import { useActionGate } from '../../../lib/action-gate';
 import { bodyRules, requestValidator, showServerIssues } from '../../../lib/request-rules';
 import { useCinderMutation } from '../../../lib/use-cinder-mutation';
@@ -43,30 +44,43 @@ const rules = bodyRules<FormValues>({
 
 const volumeLabel = (volume: Volume) => `${displayName(volume)} (${volume.id.slice(0, 8)})`;
 
+/** The kind under which this dialog's unsaved input is kept across a session end (lib/dialog-drafts). */
+export const CREATE_BACKUP_DRAFT = 'backup.create';
+
 /**
  * Backs up a volume, or one of its snapshots, fully or incrementally. The lifecycle table decides
  * which volumes may be backed up; an in-use one needs `force`, which the user confirms knowing
  * the copy may catch writes half-done. The backups quotas block a request that would not fit.
  */
-export function CreateBackupForm({ volume, close }: { volume?: Volume; close: () => void }) {
+export function CreateBackupForm({
+  volume,
+  restored,
+  close,
+}: {
+  volume?: Volume;
+} & RestorableFormProps) {
   const { t } = useTranslation();
   const gate = useActionGate();
   const form = useForm<FormValues>({
-    initialValues: {
-      volumeId: volume?.id ?? '',
-      source: 'volume',
-      snapshotId: '',
-      name: '',
-      description: '',
-      mode: 'full',
-      force: false,
-      container: '',
-    },
+    initialValues: withDraft<FormValues>(
+      {
+        volumeId: volume?.id ?? '',
+        source: 'volume',
+        snapshotId: '',
+        name: '',
+        description: '',
+        mode: 'full',
+        force: false,
+        container: '',
+      },
+      restored,
+    ),
     validate: requestValidator(rules, t, (input) => ({
       volumeId: input.volumeId ? null : t('backups.create.volumeRequired'),
       snapshotId: input.source === 'snapshot' && !input.snapshotId ? t('backups.create.snapshotRequired') : null,
     })),
   });
+  useDialogDraft({ kind: CREATE_BACKUP_DRAFT, title: t('backups.dialogs.create') }, form.getValues, form.isDirty);
   const { values } = form;
   const volumes = useQuery({ ...backupChoiceQueries.volumes(), enabled: !volume });
   const target = volume ?? volumes.data?.items.find((candidate) => candidate.id === values.volumeId);

@@ -1,6 +1,7 @@
 import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { useDialogDraft, withDraft, type RestorableFormProps } from '../../../lib/dialog-drafts';
 import { qosCreateSchema } from '@cinder-console/cinder';
 import { metadataObject, metadataRowErrors, type MetadataRow } from '../../../components/metadata-fields';
 import { bodyRules, requestValidator, showServerIssues } from '../../../lib/request-rules';
@@ -21,16 +22,20 @@ const rules = bodyRules<FormValues>({
   toBody: (values) => ({ ...metadataObject(values.specs), name: values.name, consumer: values.consumer }),
 });
 
+/** The kind under which this dialog's unsaved input is kept across a session end (lib/dialog-drafts). */
+export const CREATE_QOS_DRAFT = 'qos.create';
+
 /** Creates QoS specs: a name, where they apply (front-end, back-end or both) and key/values. */
-export function CreateQosForm({ close }: { close: () => void }) {
+export function CreateQosForm({ restored, close }: RestorableFormProps) {
   const { t } = useTranslation();
   const form = useForm<FormValues>({
-    initialValues: { name: '', consumer: 'back-end', specs: [{ key: '', value: '' }] },
+    initialValues: withDraft<FormValues>({ name: '', consumer: 'back-end', specs: [{ key: '', value: '' }] }, restored),
     validate: requestValidator(rules, t, (values) => ({
       name: values.name.trim() ? null : t('qos.form.nameRequired'),
       ...metadataRowErrors(t, 'specs', values.specs),
     })),
   });
+  useDialogDraft({ kind: CREATE_QOS_DRAFT, title: t('qos.form.title') }, form.getValues, form.isDirty);
   const create = useTypeMutation({
     call: (values: FormValues) => qosCalls.create(values.name, values.consumer, metadataObject(values.specs)),
     done: (values) => t('qos.form.created', { name: values.name }),

@@ -3,6 +3,7 @@ import { Alert, Button, Checkbox, Group, Select, Stack, Text, TextInput, Textare
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useDialogDraft, withDraft, type RestorableFormProps } from '../../../lib/dialog-drafts';
 import {
   MetadataFields,
   metadataObject,
@@ -79,24 +80,37 @@ function VolumePicker({
   );
 }
 
+/** The kind under which this dialog's unsaved input is kept across a session end (lib/dialog-drafts). */
+export const CREATE_SNAPSHOT_DRAFT = 'snapshot.create';
+
 /**
  * Takes a snapshot of a volume: the given one, or one picked here. A snapshot of an attached
  * volume holds whatever the server had written at that instant, so the dialog warns about it, and
  * below microversion 3.66 Cinder takes one only when told to force it. The project's snapshot
  * quotas are shown, and a request that would exceed them is not sent.
  */
-export function CreateSnapshotForm({ volume, close }: { volume?: Volume; close: () => void }) {
+export function CreateSnapshotForm({
+  volume,
+  restored,
+  close,
+}: {
+  volume?: Volume;
+} & RestorableFormProps) {
   const { t } = useTranslation();
   const abilities = useCloudAbilities();
   const gateFor = useActionGate();
   const choices = useQuery({ ...snapshotQueries.volumeChoices(), enabled: volume === undefined });
   const form = useForm<FormValues>({
-    initialValues: { volumeId: volume?.id ?? '', name: '', description: '', force: false, metadata: [] },
+    initialValues: withDraft<FormValues>(
+      { volumeId: volume?.id ?? '', name: '', description: '', force: false, metadata: [] },
+      restored,
+    ),
     validate: requestValidator(rules, t, (input) => ({
       volumeId: input.volumeId ? null : t('snapshots.create.volumeRequired'),
       ...metadataRowErrors(t, 'metadata', input.metadata),
     })),
   });
+  useDialogDraft({ kind: CREATE_SNAPSHOT_DRAFT, title: t('snapshots.create.title') }, form.getValues, form.isDirty);
   const { values } = form;
   const target = volume ?? choices.data?.find((choice) => choice.id === values.volumeId);
   const attached = target?.status === 'in-use';

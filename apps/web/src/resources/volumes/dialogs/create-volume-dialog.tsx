@@ -8,6 +8,7 @@ import { fitsQuota, QuotaMeter } from '../../../components/quota-meter';
 import { MetadataFields } from '../../../components/metadata-fields';
 import { useCloudAbilities } from '../../../lib/capabilities';
 import { useCurrentSession } from '../../../lib/current-session';
+import { useDialogDraft, withDraft, type RestorableFormProps } from '../../../lib/dialog-drafts';
 import { requestValidator, showServerIssues } from '../../../lib/request-rules';
 import { useCinderMutation } from '../../../lib/use-cinder-mutation';
 import { projectQueries } from '../../project/api';
@@ -24,10 +25,16 @@ import {
 
 export type { VolumeSource } from './use-source-options';
 
+/** The kind under which this dialog's unsaved input is kept across a session end (lib/dialog-drafts). */
+export const CREATE_VOLUME_DRAFT = 'volume.create';
+
 export interface CreateVolumeDefaults {
   source?: VolumeSource;
   sourceId?: string;
 }
+
+const getSourceId = (values: Record<string, unknown>) =>
+  typeof values.sourceId === 'string' ? values.sourceId : undefined;
 
 /** The names of `count` volumes: the name alone for one, `name-1`, `name-2`... for several. */
 function namesFor(name: string, count: number): Array<string | undefined> {
@@ -39,26 +46,36 @@ function namesFor(name: string, count: number): Array<string | undefined> {
  * Creates one or several volumes from nothing, an image, a snapshot, another volume or a backup,
  * with the project's quotas shown live and the submit blocked when the request would exceed them.
  */
-export function CreateVolumeForm({ defaults = {}, close }: { defaults?: CreateVolumeDefaults; close: () => void }) {
+export function CreateVolumeForm({
+  defaults = {},
+  restored,
+  close,
+}: {
+  defaults?: CreateVolumeDefaults;
+} & RestorableFormProps) {
   const { t } = useTranslation();
   const abilities = useCloudAbilities();
   const session = useCurrentSession();
   const abilitiesImages = abilities?.features.images ?? false;
   const form = useForm<CreateVolumeValues>({
-    initialValues: {
-      source: defaults.source ?? 'blank',
-      sourceId: defaults.sourceId ?? '',
-      name: '',
-      description: '',
-      size: 1,
-      type: '',
-      availabilityZone: '',
-      count: 1,
-      metadata: [],
-    },
+    initialValues: withDraft<CreateVolumeValues>(
+      {
+        source: defaults.source ?? 'blank',
+        sourceId: defaults.sourceId ?? '',
+        name: '',
+        description: '',
+        size: 1,
+        type: '',
+        availabilityZone: '',
+        count: 1,
+        metadata: [],
+      },
+      restored,
+    ),
     // The source's least size is known only once its list loads: checked on submit, below.
     validate: (values) => requestValidator(createVolumeRules, t, createVolumeExtraRules(t, minSizeOf(values)))(values),
   });
+  useDialogDraft({ kind: CREATE_VOLUME_DRAFT, title: t('volumes.dialogs.create') }, form.getValues, form.isDirty);
   const { values } = form;
   const options = useSourceOptions(values.source, abilitiesImages);
   const picked = options.find((option) => option.value === values.sourceId);
@@ -75,15 +92,22 @@ export function CreateVolumeForm({ defaults = {}, close }: { defaults?: CreateVo
   const { isTouched, setFieldValue, getValues } = form;
   const sourceType = picked?.type;
   useEffect(() => {
-    if (fallbackName && fallbackListed && !isTouched('type') && !sourceType) setFieldValue('type', fallbackName);
-  }, [fallbackName, fallbackListed, isTouched, setFieldValue, sourceType]);
+    if (fallbackName && fallbackListed && !isTouched('type') && !sourceType && !restored)
+      setFieldValue('type', fallbackName);
+  }, [fallbackName, fallbackListed, isTouched, setFieldValue, sourceType, restored]);
   // The source brings its facts once known (a clone opens with its source chosen): at least its
   // size and, for volumes and snapshots, its type. The user may still change what Cinder allows.
+  // A restored draft already holds the size and type the user had settled on for its source.
   const applied = useRef('');
+  const keepRestored = useRef(restored ? getSourceId(restored) : undefined);
   const pickedId = picked?.value;
   useEffect(() => {
     if (!pickedId || applied.current === `${pickedId}:${sourceType}`) return;
     applied.current = `${pickedId}:${sourceType}`;
+    if (pickedId === keepRestored.current && sourceType !== undefined) {
+      keepRestored.current = undefined;
+      return;
+    }
     const size = getValues().size;
     if (typeof size !== 'number' || size < minSize) setFieldValue('size', minSize);
     if (sourceType) setFieldValue('type', sourceType);
