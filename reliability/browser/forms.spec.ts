@@ -42,7 +42,7 @@ test('a name over 255 characters is refused in the form, and nothing is sent', a
   expect(sent).toEqual([]);
 });
 
-test('metadata keys Cinder would refuse are flagged, and over-long keys and values cannot be typed', async ({
+test('metadata keys and values Cinder would refuse are flagged on their field, and nothing is sent', async ({
   page,
 }) => {
   const volumes = await openVolumes(page);
@@ -52,17 +52,27 @@ test('metadata keys Cinder would refuse are flagged, and over-long keys and valu
   await dialog.getByRole('button', { name: 'Add metadata' }).click();
   const key = dialog.getByRole('textbox', { name: /^Metadata key/ }).last();
   const value = dialog.getByRole('textbox', { name: /^Metadata value/ }).last();
+  // Over-long input is kept as typed (never cut behind the user's back) and refused on the field.
   await key.fill('k'.repeat(300));
+  await value.fill('v');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(key).toHaveAccessibleDescription(/^At most 255 characters/);
+  expect((await key.inputValue()).length).toBe(300);
+  await key.fill('k');
   await value.fill('v'.repeat(300));
-  expect((await key.inputValue()).length).toBe(255);
-  expect((await value.inputValue()).length).toBe(255);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(value).toHaveAccessibleDescription(/^At most 255 characters/);
+  expect((await value.inputValue()).length).toBe(300);
+  await value.fill('v');
   await key.fill('not<allowed>');
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog.getByText('Letters, digits, spaces and - _ : . / only')).toBeVisible();
+  await expect(key).toHaveAccessibleDescription(/^Letters, digits, spaces and - _ : \. \/ only/);
   expect(sent).toEqual([]);
 });
 
-test('a copy of a volume is never asked for smaller than its source', async ({ page }) => {
+test('a copy of a volume is never asked for smaller than its source, nor raised behind the user’s back', async ({
+  page,
+}) => {
   const volumes = await openVolumes(page);
   const sent = mutations(page);
   await page.getByRole('button', { name: 'Create volume' }).click();
@@ -74,13 +84,21 @@ test('a copy of a volume is never asked for smaller than its source', async ({ p
   const sourceSize = Number(await size.inputValue());
   expect(sourceSize).toBeGreaterThanOrEqual(1);
   await dialog.getByRole('textbox', { name: 'Name' }).fill('copy-too-small');
-  await size.fill(String(Math.max(0, sourceSize - 1)));
+  const smaller = String(Math.max(0, sourceSize - 1));
+  await size.fill(smaller);
   await size.blur();
+  await dialog.getByRole('button', { name: /^Create/ }).click();
+  await expect(size).toHaveAccessibleDescription(new RegExp(`^At least ${sourceSize}`));
+  await expect(size).toHaveValue(smaller);
+  expect(sent).toEqual([]);
+
+  // At the source's size it goes through, as one request of that size.
+  await size.fill(String(sourceSize));
   await dialog.getByRole('button', { name: /^Create/ }).click();
   await expect(dialog).toBeHidden();
   const creates = sent.filter((r) => r.method() === 'POST' && /\/api\/cinder\/volumes$/.test(r.url()));
   expect(creates).toHaveLength(1);
-  expect(creates[0]!.postDataJSON().volume.size).toBeGreaterThanOrEqual(sourceSize);
+  expect(creates[0]!.postDataJSON().volume.size).toBe(sourceSize);
 });
 
 test("when Cinder refuses what the form allowed, Cinder's own message is shown", async ({ page }) => {

@@ -24,7 +24,12 @@ const uuid = z.string().regex(/^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{
 const size = z.number().int('must be a whole number of GiB').min(1, 'must be at least 1 GiB').max(2_147_483_647);
 export const metadataSchema = z
   .record(
-    z.string().regex(/^[a-zA-Z0-9-_:. /]{1,255}$/, 'keys are 1-255 letters, digits or - _ : . / and spaces'),
+    // Cinder's own rule is one pattern (^[a-zA-Z0-9-_:. /]{1,255}$); split in two so a key that is
+    // only too long is told so rather than told its characters are wrong.
+    z
+      .string()
+      .max(255, 'keys are at most 255 characters')
+      .regex(/^[a-zA-Z0-9-_:. /]+$/, 'keys are 1-255 letters, digits or - _ : . / and spaces'),
     z.string().max(255, 'values are at most 255 characters'),
   )
   .refine((m) => Object.keys(m).length <= 100, 'at most 100 metadata items');

@@ -35,8 +35,11 @@ export function describeIssue(t: TFunction, issue: Issue): string {
     case 'invalid_type':
       if (issue.expected === 'int') return t('forms.wholeNumber');
       return issue.expected === 'number' ? t('forms.number') : t('forms.required');
-    case 'invalid_key':
-      return t('metadata.keyInvalid');
+    case 'invalid_key': {
+      // A record key's own issue (too long, or characters Cinder refuses) says more than "invalid".
+      const inner = issue.issues[0];
+      return inner?.code === 'too_big' ? describeIssue(t, inner as Issue) : t('metadata.keyInvalid');
+    }
     case 'invalid_format':
       return t('forms.format');
     case 'custom': {
