@@ -5,7 +5,9 @@
  */
 export function amqpUrls(transportUrl: string): string[] {
   const match = /^rabbit:\/\/([^/]*)\/?(.*)$/.exec(transportUrl);
-  if (!match) throw new Error('OS_NOTIFICATIONS_URL must be a rabbit:// transport URL');
+  // The URL holds a password: the message does not repeat it.
+  if (!match)
+    throw new Error('the notifications URL must be a rabbit:// transport URL (rabbit://user:pass@host:5672/)');
   const [, hosts = '', vhost = ''] = match;
   const path = vhost.split('?')[0] ?? '';
   return hosts.split(',').map((host) => `amqp://${host}${path ? `/${path}` : ''}`);
