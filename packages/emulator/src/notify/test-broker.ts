@@ -12,6 +12,10 @@ import amqp from 'amqplib';
 const RABBITMQ_SERVER = '/usr/lib/rabbitmq/bin/rabbitmq-server';
 const EPMD = '/usr/bin/epmd';
 export const haveRabbitmq = existsSync(RABBITMQ_SERVER) && existsSync(EPMD);
+if (!haveRabbitmq && process.env.CI)
+  throw new Error('CI needs rabbitmq-server (deploy/openstack-dev/up.sh installs it)');
+/** Said in the name of what is skipped without it, so a skip is never silent. */
+export const NEEDS_RABBITMQ = haveRabbitmq ? '' : ' [skipped: rabbitmq-server is not installed]';
 
 export interface TestBroker {
   /** `rabbit://guest:guest@127.0.0.1:<port>/`, the form Cinder's transport_url takes. */
