@@ -21,9 +21,16 @@ if (!env.OS_AUTH_URL && !env.OS_CLOUD) {
       scenario,
       ...(env.EMULATOR_STATE ? { statePath: env.EMULATOR_STATE } : {}),
       ...(env.EMULATOR_FAST === '1' ? { fast: true } : {}),
+      // One setting turns notifications on at both ends: the emulator's Cinder publishes on the
+      // bus the BFF follows.
+      ...(env.OS_NOTIFICATIONS_URL ? { notificationsUrl: env.OS_NOTIFICATIONS_URL } : {}),
+      ...(env.OS_NOTIFICATIONS_EXCHANGE ? { notificationsExchange: env.OS_NOTIFICATIONS_EXCHANGE } : {}),
     });
   } catch (error) {
-    console.error(`Could not start the emulator on port ${port}: ${error.message}\nSet EMULATOR_PORT to a free port.`);
+    const hint = env.OS_NOTIFICATIONS_URL
+      ? 'Set EMULATOR_PORT to a free port, and check that OS_NOTIFICATIONS_URL names a running RabbitMQ.'
+      : 'Set EMULATOR_PORT to a free port.';
+    console.error(`Could not start the emulator on port ${port}: ${error.message}\n${hint}`);
     process.exit(1);
   }
   closers.push(() => emulator.close());

@@ -96,6 +96,8 @@ export interface EmulatorOptions {
   volumes?: number;
   /** 1 = the default durations (a create takes 1.5 s), as a small real cloud. */
   timeScale?: number;
+  /** Publish Cinder's notifications on this RabbitMQ (`rabbit://…`), as `--notifications-url`. */
+  notificationsUrl?: string;
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<BenchEmulator> {

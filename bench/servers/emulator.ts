@@ -7,6 +7,8 @@ import { createEmulatorApp, type AppOptions } from '@cinder-console/emulator';
 
 const options = JSON.parse(process.argv[2] ?? '{}') as AppOptions;
 const { app, ctx } = createEmulatorApp(options);
+// With `notificationsUrl`, Cinder's notifications go to that RabbitMQ from the first request on.
+await ctx.notifications?.start();
 
 let since = Date.now();
 let counts: Record<string, number> = {};
@@ -38,6 +40,6 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
     ctx.scheduler.stop();
     server.closeAllConnections();
-    server.close(() => process.exit(0));
+    server.close(() => void (ctx.notifications?.stop() ?? Promise.resolve()).then(() => process.exit(0)));
   });
 }

@@ -14,3 +14,4 @@ export * from './backup.js';
 export * from './project-resources.js';
 export * from './server.js';
 export * from './bootstrap.js';
+export * from './transport-url.js';

@@ -27,6 +27,12 @@ Options:
   --fail-next <op[:n]>   Make the next n (default 1) runs of an operation end in error;
                          repeatable. Operations: ${FAULT_OPERATIONS.join(', ')}
   --keystone-down        Start with Keystone refusing every request (503)
+  --notifications-url <rabbit://user:pass@host:5672/>
+                         Publish Cinder's notifications (volume.*, snapshot.*, backup.*) on
+                         this RabbitMQ as Cinder Zed does with driver = messagingv2
+                         (default: $EMULATOR_NOTIFICATIONS_URL; unset: none)
+  --notifications-exchange <name>
+                         control_exchange to publish to (default: openstack)
   -h, --help             Show this help
 
 Seed users (domain Default; password = user name unless EMULATOR_<USER>_PASSWORD is set):
@@ -49,6 +55,15 @@ function integer(name: string, value: string | undefined, min: number, max: numb
   return n;
 }
 
+function notificationOptions(url: string | undefined, exchange: string | undefined): Partial<StartOptions> {
+  if (!url) {
+    if (exchange) throw new Error('--notifications-exchange needs --notifications-url');
+    return {};
+  }
+  if (!/^rabbit:\/\/[^/]+/.test(url)) throw new Error('--notifications-url must be a rabbit:// transport URL');
+  return { notificationsUrl: url, ...(exchange ? { notificationsExchange: exchange } : {}) };
+}
+
 function options(argv: string[]): StartOptions | undefined {
   const { values } = parseArgs({
     args: argv,
@@ -68,6 +83,8 @@ function options(argv: string[]): StartOptions | undefined {
       'token-ttl': { type: 'string' },
       'fail-next': { type: 'string', multiple: true },
       'keystone-down': { type: 'boolean' },
+      'notifications-url': { type: 'string' },
+      'notifications-exchange': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -107,6 +124,10 @@ function options(argv: string[]): StartOptions | undefined {
       ? { extraResourceFilters: { volume: ['name~'], snapshot: ['name~'], backup: ['name~'] } }
       : {}),
     tokenTtlSeconds: integer('token-ttl', values['token-ttl'] ?? '3600', 1, 10 * 86_400)!,
+    ...notificationOptions(
+      values['notifications-url'] ?? env.EMULATOR_NOTIFICATIONS_URL,
+      values['notifications-exchange'],
+    ),
     passwords,
   };
 }

@@ -8,6 +8,7 @@ import { DEFAULT_DURATIONS, FAST_TIME_SCALE, type Durations } from './sim/durati
 import { FaultRegistry } from './sim/faults.js';
 import { HoldRegistry } from './sim/holds.js';
 import { Scheduler } from './sim/scheduler.js';
+import { NotificationPublisher } from './notify/publisher.js';
 
 export type Profile = 'default' | 'huawei-evs';
 
@@ -35,6 +36,13 @@ export interface EmulatorOptions {
   extraResourceFilters?: Partial<Record<'volume' | 'snapshot' | 'backup', string[]>>;
   /** Called after every change, to persist state (`--state FILE`). */
   onChange?: () => void;
+  /**
+   * Publish Cinder's notifications (`driver = messagingv2`) on this RabbitMQ, an oslo.messaging
+   * transport URL: `rabbit://user:pass@host:5672/`. Unset: no notifications, as with `driver = noop`.
+   */
+  notificationsUrl?: string;
+  /** `control_exchange` the notifications go to (default `openstack`, as Cinder's). */
+  notificationsExchange?: string;
 }
 
 /** Everything the emulator's routers share. */
@@ -58,6 +66,8 @@ export class EmulatorContext {
   readonly v2Only: boolean;
   readonly extraResourceFilters: NonNullable<EmulatorOptions['extraResourceFilters']>;
   private readonly onChange: (() => void) | undefined;
+  /** The bus Cinder's notifications go to, when the emulator was given one. */
+  readonly notifications: NotificationPublisher | undefined;
   /** Set when the server starts listening; endpoints in the catalog are built from it. */
   publicUrl = 'http://127.0.0.1:5050';
 
@@ -86,6 +96,12 @@ export class EmulatorContext {
     this.scheduler = new Scheduler(options.timeScale ?? (options.fast ? FAST_TIME_SCALE : 1));
     this.durations = { ...DEFAULT_DURATIONS, ...options.durations };
     this.onChange = options.onChange;
+    this.notifications = options.notificationsUrl
+      ? new NotificationPublisher({
+          url: options.notificationsUrl,
+          ...(options.notificationsExchange ? { exchange: options.notificationsExchange } : {}),
+        })
+      : undefined;
   }
 
   get identityUrl(): string {

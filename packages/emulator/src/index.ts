@@ -8,6 +8,7 @@ export { createEmulatorApp, type AppOptions } from './app.js';
 export type { EmulatorContext, EmulatorOptions, Profile } from './context.js';
 export { SCENARIOS, type Scenario } from './scenarios/index.js';
 export { FAULT_OPERATIONS, type FaultOperation } from './sim/faults.js';
+export { freePort } from './http/free-port.js';
 
 export interface StartOptions extends AppOptions {
   port?: number;
@@ -35,10 +36,15 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
   const holder: { ctx?: EmulatorContext } = {};
   const { app, ctx } = createEmulatorApp({ ...options, onChange: () => holder.ctx && stateFile?.saveSoon(holder.ctx) });
   holder.ctx = ctx;
+  // A wrong or unreachable bus fails the start, as a misconfigured transport_url fails Cinder's.
+  await ctx.notifications?.start();
   if (stateFile && !stateFile.load(ctx)) stateFile.saveNow(ctx);
   const host = options.host ?? '127.0.0.1';
-  const server: Server = await new Promise((resolve, reject) => {
+  const server: Server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(options.port ?? 5050, host, (error?: Error) => (error ? reject(error) : resolve(s)));
+  }).catch(async (error: unknown) => {
+    await ctx.notifications?.stop();
+    throw error;
   });
   // Clouds sit behind a load balancer or Apache that keeps idle connections for about a minute.
   // Node's 5 s default would close a socket just as a client (the BFF keeps its own idle sockets
@@ -56,7 +62,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
         ctx.scheduler.stop();
         stateFile?.saveNow(ctx);
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => void (ctx.notifications?.stop() ?? Promise.resolve()).then(() => resolve()));
       }),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amqpUrls, parseNotification } from './notifications.js';
+import { parseNotification } from './notifications.js';
 
 /** A message as Cinder's messagingv2 notifier puts it on the bus (shape taken from the rig's RabbitMQ). */
 function envelope(eventType: string, payload: Record<string, unknown>): Buffer {
@@ -43,16 +43,5 @@ describe("Cinder's notifications", () => {
     expect(parseNotification(envelope('compute.instance.create.end', { tenant_id: 'p1' }))).toBeUndefined();
     expect(parseNotification(envelope('volume.create.end', { volume_id: 'no tenant' }))).toBeUndefined();
     expect(parseNotification(Buffer.from('not json'))).toBeUndefined();
-  });
-});
-
-describe('OS_NOTIFICATIONS_URL', () => {
-  it("turns oslo.messaging's transport URL into one AMQP URL per broker, keeping the virtual host", () => {
-    expect(amqpUrls('rabbit://guest:guest@127.0.0.1:5672/')).toEqual(['amqp://guest:guest@127.0.0.1:5672']);
-    expect(amqpUrls('rabbit://u:p@h1:5672,u:p@h2:5672/openstack')).toEqual([
-      'amqp://u:p@h1:5672/openstack',
-      'amqp://u:p@h2:5672/openstack',
-    ]);
-    expect(() => amqpUrls('amqp://h')).toThrow(/rabbit:\/\//);
   });
 });

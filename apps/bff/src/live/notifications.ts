@@ -1,4 +1,4 @@
-import type { LiveKind } from '@cinder-console/cinder';
+import { amqpUrls, type LiveKind } from '@cinder-console/cinder';
 import amqp, { type Channel, type ChannelModel } from 'amqplib';
 import type { Logger } from 'pino';
 
@@ -26,18 +26,6 @@ export interface NotificationOptions {
 const KINDS: Record<string, LiveKind> = { volume: 'volume', snapshot: 'snapshot', backup: 'backup' };
 const RETRY_MIN_MS = 500;
 const RETRY_MAX_MS = 30_000;
-
-/**
- * The AMQP URLs of an oslo.messaging transport URL, one per host. `rabbit://u:p@h1,u:p@h2:5672/vh`
- * lists brokers of one cluster; the consumer tries them in turn.
- */
-export function amqpUrls(transportUrl: string): string[] {
-  const match = /^rabbit:\/\/([^/]*)\/?(.*)$/.exec(transportUrl);
-  if (!match) throw new Error('OS_NOTIFICATIONS_URL must be a rabbit:// transport URL');
-  const [, hosts = '', vhost = ''] = match;
-  const path = vhost.split('?')[0] ?? '';
-  return hosts.split(',').map((host) => `amqp://${host}${path ? `/${path}` : ''}`);
-}
 
 /**
  * Reads one message as oslo.messaging's messagingv2 driver sends it: the envelope

@@ -8,6 +8,7 @@ import type { BackupRecord } from './records.js';
 import { bodyObject, callerOf, requireMember, versionAtLeast } from './request.js';
 import type { CinderService } from './service.js';
 import { completeLater } from './transitions.js';
+import { notifierFor } from '../notify/notifier.js';
 import { checkBoolean, checkMetadata, checkNoExtraKeys, checkText, checkUuid, invalidField } from './validation.js';
 
 const BACKUP_KEYS = [
@@ -99,6 +100,8 @@ export function createBackup(service: CinderService, req: Request, res: Response
   const source = snapshot ?? volume;
   const previous = source.status;
   state.setStatus(source, 'backing-up');
+  const notify = notifierFor(service, res);
+  notify.backup(backup, 'create.start');
   completeLater(service, {
     operation: 'backup.create',
     durationMs: backupDuration(service, volume.size),
@@ -108,6 +111,7 @@ export function createBackup(service: CinderService, req: Request, res: Response
       backup.objectCount = Math.max(1, Math.ceil((volume.size * 1024) / 32));
       state.setStatus(backup, 'available');
       state.setStatus(source, previous);
+      notify.backup(backup, 'create.end');
     },
     fail: () => {
       backup.failReason = 'Backup driver reported an error while copying the volume.';

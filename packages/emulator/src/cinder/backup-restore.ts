@@ -8,6 +8,7 @@ import type { BackupRecord, VolumeRecord } from './records.js';
 import { callerOf } from './request.js';
 import type { CinderService } from './service.js';
 import { completeLater } from './transitions.js';
+import { notifierFor } from '../notify/notifier.js';
 import { checkText, checkUuid } from './validation.js';
 
 /**
@@ -27,6 +28,7 @@ export async function restoreBackup(
   if (!allows(BACKUP_LIFECYCLE.restore, backup.status))
     throw badRequest('Invalid backup: Backup status must be available');
   const caller = callerOf(res);
+  const notify = notifierFor(service, res);
   let volume: VolumeRecord;
   let created = false;
   if (volumeId) {
@@ -59,10 +61,14 @@ export async function restoreBackup(
       volumeTypeId: type.id,
     });
     created = true;
+    // The new volume goes through Cinder's create flow before the restore begins.
+    notify.volume(volume, 'create.start', 'pool');
     await ctx.scheduler.wait(ctx.durations.create);
+    notify.volume({ ...volume, status: 'available' }, 'create.end', 'pool');
   }
   state.setStatus(volume, 'restoring-backup');
   state.setStatus(backup, 'restoring');
+  notify.backup(backup, 'restore.start');
   ctx.persist();
   completeLater(service, {
     operation: 'backup.restore',
@@ -83,6 +89,7 @@ export async function restoreBackup(
       }
       state.setStatus(volume, 'available');
       state.setStatus(backup, 'available');
+      notify.backup(backup, 'restore.end');
     },
     fail: () => {
       state.setStatus(volume, created ? 'error' : 'error_restoring');

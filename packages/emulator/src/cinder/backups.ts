@@ -16,6 +16,7 @@ import { bodyObject, callerOf, requireAdmin, requireMember, versionAtLeast } fro
 import { matchesName, resourceFilters } from './resource-filters.js';
 import { listingPrefix, type CinderService } from './service.js';
 import { completeLater } from './transitions.js';
+import { notifierFor } from '../notify/notifier.js';
 import { checkMetadata, checkNoExtraKeys, checkText } from './validation.js';
 
 /** Sort keys at every microversion (`name` joins later, see the router). */
@@ -150,13 +151,18 @@ export function backupsRouter(service: CinderService): express.Router {
 function deleteBackup(service: CinderService, res: Response, backup: BackupRecord): void {
   const { state, ctx } = service;
   state.setStatus(backup, 'deleting');
+  const notify = notifierFor(service, res);
+  notify.backup(backup, 'delete.start');
   ctx.persist();
   completeLater(service, {
     operation: 'backup.delete',
     durationMs: ctx.durations.backupDelete + backupDuration(service, backup.size) / 4,
     projectId: backup.projectId,
     requestId: String(res.locals.requestId),
-    succeed: () => void state.backups.delete(backup.id),
+    succeed: () => {
+      state.backups.delete(backup.id);
+      notify.backup({ ...backup, status: 'deleted' }, 'delete.end');
+    },
     fail: () => state.setStatus(backup, 'error_deleting'),
     failure: {
       resourceType: 'BACKUP',

@@ -6,6 +6,7 @@ import type { SnapshotRecord } from './records.js';
 import { bodyObject, callerOf, requireMember, versionAtLeast } from './request.js';
 import type { CinderService } from './service.js';
 import { completeLater } from './transitions.js';
+import { notifierFor } from '../notify/notifier.js';
 import { checkBoolean, checkMetadata, checkNoExtraKeys, checkText, checkUuid, invalidField } from './validation.js';
 
 const SNAPSHOT_KEYS = ['volume_id', 'name', 'display_name', 'description', 'display_description', 'force', 'metadata'];
@@ -75,6 +76,8 @@ export function createSnapshot(service: CinderService, req: Request, res: Respon
     status: 'creating',
     progress: '0%',
   });
+  const notify = notifierFor(service, res);
+  notify.snapshot(snapshot, 'create.start', 'volume');
   ctx.scheduler.after(ctx.durations.snapshotCreate / 2, () => {
     if (snapshot.status === 'creating') snapshot.progress = '50%';
   });
@@ -86,6 +89,7 @@ export function createSnapshot(service: CinderService, req: Request, res: Respon
     succeed: () => {
       snapshot.progress = '100%';
       state.setStatus(snapshot, 'available');
+      notify.snapshot(snapshot, 'create.end', 'volume');
     },
     fail: () => state.setStatus(snapshot, 'error'),
     failure: {

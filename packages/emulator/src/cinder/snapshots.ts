@@ -16,6 +16,7 @@ import { listingPrefix, type CinderService } from './service.js';
 import { createSnapshot } from './snapshot-create.js';
 import { snapshotDetail, snapshotSummary } from './snapshot-views.js';
 import { completeLater } from './transitions.js';
+import { notifierFor } from '../notify/notifier.js';
 import { checkNoExtraKeys, checkText, invalidField } from './validation.js';
 
 const SNAPSHOT_STATUSES = [
@@ -92,12 +93,15 @@ export function snapshotsRouter(service: CinderService): express.Router {
     checkNoExtraKeys('snapshot', fields, keys);
     if (!keys.some((k) => k in fields))
       throw invalidField('snapshot', fields, '{} is not valid under any of the given schemas');
+    const notify = notifierFor(service, res);
+    notify.snapshot(snapshot, 'update.start', 'api');
     if ('name' in fields || 'display_name' in fields)
       snapshot.name = checkText('name', fields.name ?? fields.display_name);
     if ('description' in fields || 'display_description' in fields) {
       snapshot.description = checkText('description', fields.description ?? fields.display_description);
     }
     snapshot.updatedAt = new Date();
+    notify.snapshot(snapshot, 'update.end', 'api');
     ctx.persist();
     markCinderResponse(res);
     res.json({ snapshot: snapshotDetail(res, snapshot, { extended: false }) });
@@ -206,13 +210,18 @@ export function deleteSnapshot(service: CinderService, res: Response, snapshot: 
   const { state, ctx } = service;
   if (!state.snapshots.has(snapshot.id)) throw notFound(`Snapshot ${snapshot.id} could not be found.`);
   state.setStatus(snapshot, 'deleting');
+  const notify = notifierFor(service, res);
+  notify.snapshot(snapshot, 'delete.start', 'volume');
   ctx.persist();
   completeLater(service, {
     operation: 'snapshot.delete',
     durationMs: ctx.durations.snapshotDelete,
     projectId: snapshot.projectId,
     requestId: String(res.locals.requestId),
-    succeed: () => void state.snapshots.delete(snapshot.id),
+    succeed: () => {
+      state.snapshots.delete(snapshot.id);
+      notify.snapshot({ ...snapshot, status: 'deleted' }, 'delete.end', 'volume');
+    },
     fail: () => state.setStatus(snapshot, 'error_deleting'),
     failure: {
       resourceType: 'SNAPSHOT',

@@ -15,6 +15,7 @@ import { adminAction, ADMIN_ACTIONS } from './volume-admin-actions.js';
 import { attachAction, ATTACH_ACTIONS } from './volume-attach.js';
 import { IMAGE_METADATA_ACTIONS, imageMetadataAction } from './volume-image-metadata.js';
 import { uploadToImage } from './volume-upload.js';
+import { notifierFor } from '../notify/notifier.js';
 
 const MEMBER_ACTIONS = [
   'os-extend',
@@ -53,7 +54,9 @@ function extend(service: CinderService, res: Response, volume: VolumeRecord, arg
   const delta = newSize - volume.size;
   checkQuota(service.state, volume.projectId, { gigabytes: delta, [`gigabytes_${type.name}`]: delta });
   const previous = volume.status;
+  const notify = notifierFor(service, res);
   service.state.setStatus(volume, 'extending');
+  notify.volume(volume, 'resize.start', 'volume');
   completeLater(service, {
     operation: 'volume.extend',
     durationMs: service.ctx.durations.extend,
@@ -62,6 +65,7 @@ function extend(service: CinderService, res: Response, volume: VolumeRecord, arg
     succeed: () => {
       volume.size = newSize;
       service.state.setStatus(volume, previous);
+      notify.volume(volume, 'resize.end', 'volume', { size: newSize });
     },
     fail: () => service.state.setStatus(volume, 'error_extending'),
     failure: {
@@ -89,8 +93,11 @@ function revert(service: CinderService, res: Response, volume: VolumeRecord, arg
     throw conflict(`Invalid volume: ${prefix} Volume's status must be 'available'.`);
   if (snapshot.status !== 'available')
     throw conflict(`Invalid snapshot: ${prefix} Snapshot's status must be 'available'.`);
+  const notify = notifierFor(service, res);
   service.state.setStatus(volume, 'reverting');
   service.state.setStatus(snapshot, 'restoring');
+  notify.volume(volume, 'revert.start', 'volume');
+  notify.snapshot(snapshot, 'revert.start', 'volume');
   completeLater(service, {
     operation: 'volume.revert',
     durationMs: service.ctx.durations.revert,
@@ -99,6 +106,8 @@ function revert(service: CinderService, res: Response, volume: VolumeRecord, arg
     succeed: () => {
       service.state.setStatus(volume, 'available');
       service.state.setStatus(snapshot, 'available');
+      notify.volume(volume, 'revert.end', 'volume');
+      notify.snapshot(snapshot, 'revert.end', 'volume');
     },
     fail: () => {
       service.state.setStatus(volume, 'error');
@@ -136,6 +145,7 @@ function retype(service: CinderService, res: Response, volume: VolumeRecord, arg
   }
   checkQuota(service.state, volume.projectId, { [`volumes_${type.name}`]: 1, [`gigabytes_${type.name}`]: volume.size });
   const previous = volume.status;
+  const notify = notifierFor(service, res);
   service.state.setStatus(volume, 'retyping');
   completeLater(service, {
     operation: 'volume.retype',
@@ -145,6 +155,8 @@ function retype(service: CinderService, res: Response, volume: VolumeRecord, arg
     succeed: () => {
       volume.volumeTypeId = type.id;
       service.state.setStatus(volume, previous);
+      // One event, at the end, as the volume manager's retype sends it.
+      notify.volume(volume, 'retype', 'volume', { volume_type: type.id });
     },
     fail: () => service.state.setStatus(volume, previous),
     failure: {
@@ -173,7 +185,7 @@ export function volumeActionsRouter(service: CinderService): express.Router {
       adminAction(service, res, volume, name, args);
     } else if (ATTACH_ACTIONS.includes(name)) {
       requireMember(res, `volume:${name.replace('os-', '')}`);
-      attachAction(service, volume, name, args);
+      attachAction(service, volume, name, args, notifierFor(service, res));
     } else {
       requireMember(res, `volume:${name.replace('os-', '')}`);
       if (name === 'os-extend') extend(service, res, volume, args);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { badRequest } from './errors.js';
 import type { VolumeRecord } from './records.js';
 import type { CinderService } from './service.js';
+import type { OperationNotifier } from '../notify/notifier.js';
 
 /** The legacy attach API the standard clients still use (synchronous in Cinder's API). */
 export const ATTACH_ACTIONS = [
@@ -18,6 +19,7 @@ export function attachAction(
   volume: VolumeRecord,
   name: string,
   args: Record<string, unknown>,
+  notify: OperationNotifier,
 ): void {
   const { state } = service;
   switch (name) {
@@ -43,12 +45,16 @@ export function attachAction(
         attachedAt: new Date(),
       });
       volume.attachStatus = 'attached';
+      // cinder-volume's attach_volume sends both, around the driver's work.
+      notify.volume(volume, 'attach.start', 'volume');
       state.setStatus(volume, 'in-use');
+      notify.volume(volume, 'attach.end', 'volume');
       return;
     }
     case 'os-detach': {
       if (volume.status === 'maintenance')
         throw badRequest('Invalid volume: The volume cannot be detached in maintenance mode.');
+      notify.volume(volume, 'detach.start', 'volume');
       const id = args.attachment_id as string | undefined;
       volume.attachments = id ? volume.attachments.filter((a) => a.attachmentId !== id) : volume.attachments.slice(1);
       if (volume.attachments.length === 0) {
@@ -57,6 +63,7 @@ export function attachAction(
       } else {
         state.setStatus(volume, 'in-use');
       }
+      notify.volume(volume, 'detach.end', 'volume');
       return;
     }
     case 'os-reserve':

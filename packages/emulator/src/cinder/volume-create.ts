@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { GlanceState } from '../glance/state.js';
+import { notifierFor } from '../notify/notifier.js';
 import { badRequest, MALFORMED, notFound } from './errors.js';
 import { findBackup, findSnapshot, findUsableType, findVolume } from './lookups.js';
 import { checkQuota } from './quota.js';
@@ -194,17 +195,27 @@ function scheduleCreation(
   options: { fromImage: boolean; schedulable: boolean },
 ): void {
   const { state, ctx } = service;
+  const notify = notifierFor(service, res);
+  // Scheduling fails before any backend sees the volume: the scheduler's ERROR notification only.
+  // Otherwise cinder-volume's create flow sends create.start, and create.end once it is available.
   const fail = () => {
+    if (!options.schedulable) {
+      notify.schedulerError('create_volume', volume, 'No valid backend was found. No weighed backends available');
+    }
     volume.host = null;
     state.setStatus(volume, 'error');
   };
+  if (options.schedulable) notify.volume(volume, 'create.start', 'pool');
   const finish = () =>
     completeLater(service, {
       operation: 'volume.create',
       durationMs: ctx.durations.create,
       projectId: volume.projectId,
       requestId: String(res.locals.requestId),
-      succeed: () => state.setStatus(volume, 'available'),
+      succeed: () => {
+        state.setStatus(volume, 'available');
+        notify.volume(volume, 'create.end', 'pool');
+      },
       fail,
       mustFail: !options.schedulable,
       failure: {

@@ -14,6 +14,7 @@ import { completeLater } from './transitions.js';
 import { checkMetadata, checkNoExtraKeys, checkVolumeText, invalidField } from './validation.js';
 import { createVolume } from './volume-create.js';
 import { volumeDetail, volumeSummary } from './volume-views.js';
+import { notifierFor } from '../notify/notifier.js';
 
 const SERVER_ERROR = 'The server has either erred or is incapable of performing the requested operation.';
 
@@ -163,6 +164,8 @@ export function volumesRouter(service: CinderService): express.Router {
     }
     if (volume.status === 'maintenance')
       throw badRequest('Invalid volume: The volume cannot be updated during maintenance.');
+    const notify = notifierFor(service, res);
+    notify.volume(volume, 'update.start', 'api');
     if ('name' in fields || 'display_name' in fields)
       volume.name = checkVolumeText('name', fields.name ?? fields.display_name);
     if ('description' in fields || 'display_description' in fields) {
@@ -173,6 +176,7 @@ export function volumesRouter(service: CinderService): express.Router {
       volume.metadata = checkMetadata('metadata', fields.metadata);
     }
     volume.updatedAt = new Date();
+    notify.volume(volume, 'update.end', 'api');
     service.ctx.persist();
     markCinderResponse(res);
     res.json({ volume: volumeDetail(service, res, volume, { extended: false }) });
@@ -218,14 +222,19 @@ export function deleteVolume(
       : 'status must be available or error or error_restoring or error_extending or error_managing and';
     throw badRequest(`Invalid volume: Volume ${statusClause} ${DELETE_REFUSED}`);
   }
-  // A volume that never reached a backend has nothing to clean up: it goes at once.
+  const notify = notifierFor(service, res);
+  // A volume that never reached a backend has nothing to clean up: it goes at once (cinder-api
+  // sends both notifications; the row's status is `deleted` once destroyed).
   if (!volume.host) {
+    notify.volume(volume, 'delete.start', 'api');
     state.volumes.delete(volume.id);
+    notify.volume({ ...volume, status: 'deleted' }, 'delete.end', 'api');
     ctx.persist();
     return;
   }
   state.setStatus(volume, 'deleting');
   for (const snapshot of snapshots) state.setStatus(snapshot, 'deleting');
+  notify.volume(volume, 'delete.start', 'volume');
   ctx.persist();
   completeLater(service, {
     operation: 'volume.delete',
@@ -235,6 +244,7 @@ export function deleteVolume(
     succeed: () => {
       for (const snapshot of snapshots) state.snapshots.delete(snapshot.id);
       state.volumes.delete(volume.id);
+      notify.volume({ ...volume, status: 'deleted' }, 'delete.end', 'volume');
     },
     fail: () => state.setStatus(volume, 'error_deleting'),
     failure: {

@@ -4,6 +4,7 @@ import type { CinderCaller } from '../cinder/caller.js';
 import type { VolumeRecord } from '../cinder/records.js';
 import type { CinderService } from '../cinder/service.js';
 import { completeLater } from '../cinder/transitions.js';
+import { notifierFor } from '../notify/notifier.js';
 import type { EmulatorContext } from '../context.js';
 import { novaFault } from './faults.js';
 import { findServer } from './servers.js';
@@ -105,6 +106,9 @@ export function volumeAttachmentsRouter(ctx: EmulatorContext): express.Router {
     const before = volume.status;
     volume.attachStatus = 'attaching';
     service.state.setStatus(volume, 'attaching');
+    // Nova's attachment_update reaches cinder-volume (attach.start); attachment_complete is cinder-api's (attach.end).
+    const notify = notifierFor(service, res);
+    notify.volume(volume, 'attach.start', 'volume');
     completeLater(service, {
       operation: 'volume.attach',
       durationMs: ctx.durations.attach,
@@ -120,6 +124,7 @@ export function volumeAttachmentsRouter(ctx: EmulatorContext): express.Router {
         });
         volume.attachStatus = 'attached';
         service.state.setStatus(volume, 'in-use');
+        notify.volume(volume, 'attach.end', 'api');
       },
       // Nova rolls back: the attachment is deleted and the mapping removed
       fail: () => {
@@ -162,6 +167,8 @@ export function volumeAttachmentsRouter(ctx: EmulatorContext): express.Router {
     }
     volume.attachStatus = 'detaching';
     service.state.setStatus(volume, 'detaching');
+    const notify = notifierFor(service, res);
+    notify.volume(volume, 'detach.start', 'volume');
     completeLater(service, {
       operation: 'volume.detach',
       durationMs: ctx.durations.detach,
@@ -176,6 +183,7 @@ export function volumeAttachmentsRouter(ctx: EmulatorContext): express.Router {
         const attached = volume.attachments.length > 0;
         volume.attachStatus = attached ? 'attached' : 'detached';
         service.state.setStatus(volume, attached ? 'in-use' : 'available');
+        notify.volume(volume, 'detach.end', 'api');
       },
       fail: () => {
         volume.attachStatus = 'attached';
