@@ -16,7 +16,7 @@ export interface ConsoleSuite {
   /** Folder of the specs, relative to the config file. */
   testDir: string;
   testMatch: string;
-  testIgnore?: string;
+  testIgnore?: string | string[];
   /** Path from the config file's folder to the repository root. */
   root: string;
   port: number;

@@ -2,12 +2,14 @@ import { consoleSuiteConfig } from './playwright.base';
 
 /**
  * The e2e suite: `npm start`'s setup (emulator + BFF serving the built SPA) on free ports chosen by
- * scripts/e2e.mjs. The real-cloud set has its own config (e2e/real) and runs from `npm run test:real`.
+ * scripts/e2e.mjs. The real-cloud set has its own config (e2e/real) and runs from `npm run test:real`;
+ * the v2-only cloud's set (e2e/v2-only) runs after this one from `npm run test:e2e`.
  */
 export default consoleSuiteConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
-  testIgnore: 'real/**',
+  // Suites with a console of their own: the real cloud and the v2-only cloud.
+  testIgnore: ['real/**', 'v2-only/**'],
   root: '..',
   globalSetup: './global-setup.ts',
   port: Number(process.env.E2E_PORT ?? 8181),

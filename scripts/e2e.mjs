@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Runs the Playwright suite against `npm start`'s setup on free ports, with Debian's Chromium.
 // `--real` runs the real-cloud set (e2e/real) against the console pointed at the rig instead.
+// With no test named, the v2-only cloud's set (e2e/v2-only: the emulator as `--v2-only --profile
+// huawei-evs`) runs after the main suite, on its own console; `--v2-only` runs only that set.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -40,19 +42,22 @@ if (!process.argv.includes('--no-build')) {
   if (status !== 0) process.exit(status);
 }
 const [port, emulatorPort] = [await freePort(), await freePort()];
-const real = process.argv.includes('--real');
-const args = [
-  'playwright',
-  'test',
-  '-c',
-  real ? 'e2e/real/playwright.config.ts' : 'e2e/playwright.config.ts',
-  ...process.argv.slice(2).filter((a) => a !== '--no-build' && a !== '--real'),
-];
-process.exit(
-  run('npx', args, {
-    ...process.env,
-    CHROMIUM_PATH: chromium,
-    E2E_PORT: String(port),
-    E2E_EMULATOR_PORT: String(emulatorPort),
-  }),
-);
+const flags = ['--no-build', '--real', '--v2-only'];
+const passed = process.argv.slice(2).filter((a) => !flags.includes(a));
+const suites = process.argv.includes('--real')
+  ? ['e2e/real/playwright.config.ts']
+  : process.argv.includes('--v2-only')
+    ? ['e2e/v2-only/playwright.config.ts']
+    : // A run narrowed to some specs or tests is about the main suite; a full run takes both.
+      ['e2e/playwright.config.ts', ...(passed.length === 0 ? ['e2e/v2-only/playwright.config.ts'] : [])];
+const env = {
+  ...process.env,
+  CHROMIUM_PATH: chromium,
+  E2E_PORT: String(port),
+  E2E_EMULATOR_PORT: String(emulatorPort),
+};
+for (const config of suites) {
+  // One suite after the other: each starts its own console and emulator on the same free ports.
+  const status = run('npx', ['playwright', 'test', '-c', config, ...passed], env);
+  if (status !== 0) process.exit(status);
+}

@@ -9,11 +9,27 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = { ...process.env };
 const closers = [];
 
+/** ", v2 only, profile huawei-evs" for the start-up banner; empty for the default cloud. */
+function emulatorFlavour(vars) {
+  const parts = [
+    vars.EMULATOR_V2_ONLY === '1' ? 'v2 only' : '',
+    vars.EMULATOR_PROFILE ? `profile ${vars.EMULATOR_PROFILE}` : '',
+  ];
+  return parts
+    .filter(Boolean)
+    .map((part) => `, ${part}`)
+    .join('');
+}
+
 let emulator;
 const scenario = env.EMULATOR_SCENARIO ?? 'demo';
 if (!env.OS_AUTH_URL && !env.OS_CLOUD) {
   const { startEmulator } = await import('@cinder-console/emulator');
   const port = Number(env.EMULATOR_PORT ?? 5050);
+  if (env.EMULATOR_PROFILE && !['default', 'huawei-evs'].includes(env.EMULATOR_PROFILE)) {
+    console.error(`EMULATOR_PROFILE must be default or huawei-evs, got ${env.EMULATOR_PROFILE}`);
+    process.exit(1);
+  }
   try {
     emulator = await startEmulator({
       port,
@@ -25,6 +41,9 @@ if (!env.OS_AUTH_URL && !env.OS_CLOUD) {
       // bus the BFF follows.
       ...(env.OS_NOTIFICATIONS_URL ? { notificationsUrl: env.OS_NOTIFICATIONS_URL } : {}),
       ...(env.OS_NOTIFICATIONS_EXCHANGE ? { notificationsExchange: env.OS_NOTIFICATIONS_EXCHANGE } : {}),
+      // A cloud that serves only Cinder's v2 API (catalog volumev2, no /volume/v3), e.g. a vendor's.
+      ...(env.EMULATOR_V2_ONLY === '1' ? { v2Only: true } : {}),
+      ...(env.EMULATOR_PROFILE ? { profile: env.EMULATOR_PROFILE } : {}),
     });
   } catch (error) {
     const hint = env.OS_NOTIFICATIONS_URL
@@ -52,7 +71,7 @@ const lines = [
   '',
   `  Cinder Console  ${bff.url}`,
   emulator
-    ? `  Cloud           embedded emulator, scenario ${scenario} (${emulator.authUrl})`
+    ? `  Cloud           embedded emulator, scenario ${scenario}${emulatorFlavour(env)} (${emulator.authUrl})`
     : `  Cloud           ${env.OS_AUTH_URL ?? `clouds.yaml cloud ${env.OS_CLOUD}`}`,
   // Off the public port (METRICS_PORT); a free loopback port unless one is set.
   `  Metrics         ${bff.metricsUrl}/metrics  (readiness: ${bff.metricsUrl}/readyz)`,

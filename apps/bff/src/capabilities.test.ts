@@ -18,6 +18,7 @@ describe('GET /api/capabilities', () => {
     expect(await response.json()).toEqual({
       volumeApi: { major: 3, microversion: '3.70' },
       features: {
+        messages: true,
         revert: true,
         extendInUse: true,
         withCount: true,
@@ -29,6 +30,7 @@ describe('GET /api/capabilities', () => {
         vendorRollback: false,
         backupService: true,
         compute: true,
+        snapshotsPerVolume: null,
       },
       admin: false,
     });

@@ -12,6 +12,13 @@ export interface ProbedFeatures {
   backupService: boolean;
 }
 
+/**
+ * Huawei EVS keeps at most 7 snapshots per disk (its documented limit; the API has no call that
+ * tells it). A cloud with EVS's rollback API is taken to be EVS and to have that limit, so the
+ * console can show it; the cloud's own refusal of an eighth still decides.
+ */
+const EVS_SNAPSHOTS_PER_VOLUME = 7;
+
 export function capabilitiesOf(session: SessionRecord, probed: ProbedFeatures): Capabilities {
   return {
     volumeApi: { major: session.volumeApi.major, microversion: session.volumeApi.microversion },
@@ -20,6 +27,7 @@ export function capabilitiesOf(session: SessionRecord, probed: ProbedFeatures): 
       images: session.imageUrl !== null,
       compute: Boolean(session.computeUrl),
       ...probed,
+      snapshotsPerVolume: probed.vendorRollback ? EVS_SNAPSHOTS_PER_VOLUME : null,
     },
     admin: session.roles.includes('admin'),
   };

@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 /** Features the console offers only where the cloud's microversion has them (3.x minor versions). */
 export const MICROVERSION_FEATURES = {
+  /** User messages (`GET /messages`): why an asynchronous operation failed. */
+  messages: 3,
   revert: 40,
   extendInUse: 42,
   withCount: 45,
@@ -20,6 +22,7 @@ export const capabilitiesSchema = z.object({
     microversion: z.string().nullable(),
   }),
   features: z.object({
+    messages: z.boolean(),
     revert: z.boolean(),
     extendInUse: z.boolean(),
     withCount: z.boolean(),
@@ -41,6 +44,11 @@ export const capabilitiesSchema = z.object({
     backupService: z.boolean(),
     /** The catalog has a compute service (Nova) for this region: volumes can be attached to servers. */
     compute: z.boolean().optional(),
+    /**
+     * The most snapshots one volume may have, where the cloud is known to limit them (Huawei EVS:
+     * 7 per disk); null where only the project's snapshot quota applies. The cloud still decides.
+     */
+    snapshotsPerVolume: z.number().int().positive().nullable().optional(),
   }),
   /** The session may use admin-only calls (Cinder's `context_is_admin`: the admin role). */
   admin: z.boolean(),

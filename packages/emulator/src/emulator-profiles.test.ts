@@ -100,6 +100,11 @@ describe('v2-only cloud (emulator option v2Only, `--v2-only`)', () => {
     expect(created.body.volume.links[0].href).toContain(`/volume/v2/${body.project.id}/volumes/`);
     const v3 = await send('GET', `${v2.replace('/v2/', '/v3/')}/volumes`, token);
     expect(v3.status).toBe(404);
+    // v2 routed transfers only at the extension's path; `/volume-transfers` came with v3.
+    expect((await send('GET', `${v2}/os-volume-transfer`, token)).status).toBe(200);
+    const v3Transfers = await send('GET', `${v2}/volume-transfers`, token);
+    expect(v3Transfers.status).toBe(404);
+    expect(v3Transfers.body).not.toHaveProperty('itemNotFound');
     const versions = await fetch(v2.replace(/\/v2\/.*$/, '/'));
     expect((await versions.json()).versions.map((v: { id: string }) => v.id)).toEqual(['v2.0']);
   });

@@ -11,22 +11,11 @@ export async function noticeAsyncFailure(
   kind: string,
   resource: { id: string; name?: string | null; status: string },
   previousStatus: string | undefined,
+  options: { askWhy: boolean } = { askWhy: true },
 ): Promise<void> {
   if (previousStatus === undefined || statusClass(previousStatus) === 'error') return;
   if (statusClass(resource.status) !== 'error') return;
-  let reason: string | undefined;
-  try {
-    const { messages } = await apiJson(
-      `/api/cinder/messages?resource_uuid=${encodeURIComponent(resource.id)}`,
-      userMessagesSchema,
-    );
-    const newest = [...messages].sort(
-      (a, b) => parseOpenStackTime(b.created_at).getTime() - parseOpenStackTime(a.created_at).getTime(),
-    )[0];
-    reason = newest?.user_message;
-  } catch {
-    // Messages need 3.3 and may be refused; the status change is still worth telling.
-  }
+  const reason = options.askWhy ? await newestUserMessage(resource.id) : undefined;
   notifications.show({
     color: 'red',
     autoClose: false,
@@ -37,4 +26,21 @@ export async function noticeAsyncFailure(
     }),
     message: reason ?? i18n.t('live.noReason'),
   });
+}
+
+/** The newest of Cinder's user messages about a resource, if the cloud tells. */
+async function newestUserMessage(resourceId: string): Promise<string | undefined> {
+  try {
+    const { messages } = await apiJson(
+      `/api/cinder/messages?resource_uuid=${encodeURIComponent(resourceId)}`,
+      userMessagesSchema,
+    );
+    const newest = [...messages].sort(
+      (a, b) => parseOpenStackTime(b.created_at).getTime() - parseOpenStackTime(a.created_at).getTime(),
+    )[0];
+    return newest?.user_message;
+  } catch {
+    // Messages may be refused; the status change is still worth telling.
+    return undefined;
+  }
 }

@@ -1,5 +1,6 @@
-import type { LiveEvent } from '@cinder-console/cinder';
+import type { Capabilities, LiveEvent } from '@cinder-console/cinder';
 import type { Query, QueryClient } from '@tanstack/react-query';
+import { capabilitiesQuery } from '../lib/capabilities';
 import type { ListPage } from '../lib/cinder-list';
 import { detailKey, listKey } from '../lib/use-resource-list';
 import { noticeAsyncFailure } from './failure-notice';
@@ -58,7 +59,11 @@ export function applyLiveEvent(queryClient: QueryClient, event: LiveEvent): void
     return;
   }
   const resource = event.resource as Row & { status: string; name?: string | null };
-  void noticeAsyncFailure(kind, resource, previousStatus(queryClient, kind, event.id));
+  const capabilities = queryClient.getQueryData<Capabilities>(capabilitiesQuery().queryKey);
+  void noticeAsyncFailure(kind, resource, previousStatus(queryClient, kind, event.id), {
+    // A cloud without user messages (v2) is not asked why; the failure is still told.
+    askWhy: capabilities?.features.messages !== false,
+  });
   let known = false;
   queryClient.setQueriesData<ListPage<Row> | undefined>({ queryKey: listKey(kind) }, (page) => {
     if (!isPage(page)) return undefined;

@@ -10,10 +10,11 @@ export interface Gate {
   reason: string | undefined;
 }
 
-function explain(t: TFunction, refusal: Refusal): string {
+function explain(t: TFunction, refusal: Refusal, onV2: boolean): string {
   switch (refusal.reason) {
     case 'version':
-      return t('actions.refused.version', { minor: refusal.minor });
+      // On a v2-only cloud no microversion will ever come: the reason names the API it lacks.
+      return t(onV2 ? 'actions.refused.versionOnV2' : 'actions.refused.version', { minor: refusal.minor });
     case 'admin':
       return t('actions.refused.admin');
     case 'role':
@@ -49,7 +50,9 @@ export function useActionGate(): (rule: ActionRule, status: string, options?: { 
       ...(roles ? { roles } : {}),
       ...(options.force !== undefined ? { force: options.force } : {}),
     });
-    return refusal ? { allowed: false, reason: explain(t, refusal) } : { allowed: true, reason: undefined };
+    return refusal
+      ? { allowed: false, reason: explain(t, refusal, abilities.volumeApi.major === 2) }
+      : { allowed: true, reason: undefined };
   };
 }
 

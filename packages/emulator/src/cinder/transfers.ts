@@ -4,7 +4,7 @@ import express, { type Request, type Response } from 'express';
 import { cinderTime, cinderTimeExact } from '../http/time.js';
 import { jsonBody } from '../http/json-body.js';
 import { badRequest, CinderFault, notFound } from './errors.js';
-import { markCinderResponse } from './faults.js';
+import { markCinderResponse, webobNotFound } from './faults.js';
 import { allows } from './gates.js';
 import { compareValues, parseSort } from './list-query.js';
 import { findVolume } from './lookups.js';
@@ -73,6 +73,8 @@ export function transfersRouter(service: CinderService): express.Router {
   const paths = (suffix: string) => [`/os-volume-transfer${suffix}`, `/volume-transfers${suffix}`];
   /** The 3.x controller (`/volume-transfers`) knows `no_snapshots`, encryption and pagination. */
   const isV3 = (req: Request) => req.path.startsWith('/volume-transfers');
+  // The v2 API routed only the extension's `/os-volume-transfer`; `/volume-transfers` is v3's.
+  router.use('/volume-transfers', (_req, res, next) => (res.locals.legacy ? webobNotFound(res) : next()));
 
   const links = (res: Response, t: TransferRecord) =>
     requestLinks(service, callerOf(res).urlProjectId, COLLECTION, t.id);

@@ -6,10 +6,9 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { CopyId } from '../../components/copy-id';
 import { DetailFields } from '../../components/detail-fields';
 import { ErrorAlert } from '../../components/error-alert';
-import { MessagesList } from '../../components/messages-list';
 import { StatusBadge } from '../../components/status-badge';
 import { ApiError } from '../../lib/api-error';
-import { projectQueries } from '../../resources/project/api';
+import { ResourceMessages } from '../../resources/project/resource-messages';
 import { backupQueries } from '../../resources/backups/api';
 import { useBackupActions } from '../../resources/backups/backup-actions';
 import { ActionBar } from '../../components/action-bar';
@@ -78,7 +77,7 @@ export function BackupDetailPage() {
         <Title order={2} size="h4">
           {t('backups.detail.messages')}
         </Title>
-        <BackupMessages id={b.id} />
+        <ResourceMessages id={b.id} />
       </Stack>
     </Stack>
   );
@@ -112,14 +111,6 @@ function BackupMetadata({ backup }: { backup: Backup }) {
       )}
     </Stack>
   );
-}
-
-function BackupMessages({ id }: { id: string }) {
-  const { t } = useTranslation();
-  const messages = useQuery(projectQueries.messagesFor(id));
-  if (messages.isPending) return <Loader size="sm" aria-label={t('app.loading')} />;
-  if (messages.error) return <ErrorAlert error={messages.error} title={t('messages.loadFailed')} />;
-  return <MessagesList messages={messages.data} />;
 }
 
 export default BackupDetailPage;

@@ -5,10 +5,9 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { CopyId } from '../../components/copy-id';
 import { DetailFields } from '../../components/detail-fields';
 import { ErrorAlert } from '../../components/error-alert';
-import { MessagesList } from '../../components/messages-list';
 import { StatusBadge } from '../../components/status-badge';
 import { ApiError } from '../../lib/api-error';
-import { projectQueries } from '../../resources/project/api';
+import { ResourceMessages } from '../../resources/project/resource-messages';
 import { snapshotQueries } from '../../resources/snapshots/api';
 import { volumeQueries } from '../../resources/volumes/api';
 import { displayName } from '../../resources/volumes/names';
@@ -51,14 +50,6 @@ function MetadataTable({ metadata }: { metadata: Record<string, string> | undefi
       </Table.Tbody>
     </Table>
   );
-}
-
-function SnapshotMessages({ id }: { id: string }) {
-  const { t } = useTranslation();
-  const messages = useQuery(projectQueries.messagesFor(id));
-  if (messages.isPending) return <Loader size="sm" aria-label={t('app.loading')} />;
-  if (messages.error) return <ErrorAlert error={messages.error} title={t('messages.loadFailed')} />;
-  return <MessagesList messages={messages.data} />;
 }
 
 /** One snapshot: every field, its volume, its metadata, Cinder's messages about it, and its actions. */
@@ -119,7 +110,7 @@ export function SnapshotDetailPage() {
         <Title order={2} size="h4" id="snapshot-messages-heading">
           {t('snapshots.detail.messages')}
         </Title>
-        <SnapshotMessages id={s.id} />
+        <ResourceMessages id={s.id} />
       </Stack>
     </Stack>
   );

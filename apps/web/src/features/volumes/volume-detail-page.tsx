@@ -6,13 +6,12 @@ import { ActionBar } from '../../components/action-bar';
 import { CopyId } from '../../components/copy-id';
 import { DetailFields } from '../../components/detail-fields';
 import { ErrorAlert } from '../../components/error-alert';
-import { MessagesList } from '../../components/messages-list';
 import { StatusBadge } from '../../components/status-badge';
 import { ApiError } from '../../lib/api-error';
 import { formatDateTime } from '../../lib/format';
 import { auditListQueries } from '../../resources/audit/api';
 import { AuditTable } from '../../components/audit-table';
-import { projectQueries } from '../../resources/project/api';
+import { ResourceMessages } from '../../resources/project/resource-messages';
 import { volumeQueries } from '../../resources/volumes/api';
 import { displayName } from '../../resources/volumes/names';
 import { useVolumeActions } from '../../resources/volumes/volume-actions';
@@ -82,7 +81,7 @@ export function VolumeDetailPage() {
           />
         </Tabs.Panel>
         <Tabs.Panel value="messages" pt="sm">
-          <VolumeMessages id={v.id} />
+          <ResourceMessages id={v.id} />
         </Tabs.Panel>
         <Tabs.Panel value="audit" pt="sm">
           <AuditTrail id={v.id} />
@@ -166,13 +165,6 @@ function KeyValues({ values, title }: { values: Record<string, string>; title: s
       )}
     </Stack>
   );
-}
-
-function VolumeMessages({ id }: { id: string }) {
-  const { t } = useTranslation();
-  const messages = useQuery(projectQueries.messagesFor(id));
-  if (messages.error) return <ErrorAlert error={messages.error} title={t('messages.loadFailed')} />;
-  return <MessagesList messages={messages.data} />;
 }
 
 function AuditTrail({ id }: { id: string }) {

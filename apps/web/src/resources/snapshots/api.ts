@@ -18,8 +18,9 @@ export const snapshotListSpec: ListSpec<Snapshot> = {
   key: 'snapshots',
   schema: snapshotListSchema,
   filters: [{ key: 'status', param: 'status' }, { key: 'volume', param: 'volume_id' }, ...ALL_PROJECTS_FILTERS],
-  // Cinder sorts snapshots by `name` from 3.30; the console asks for a later microversion.
-  sortKeys: { name: 'name', status: 'status', size: 'size', created: 'created_at' },
+  // Cinder takes the sort key `name` for snapshots only from 3.30; the column behind it,
+  // `display_name`, sorts at every version, v2 included (as for backups).
+  sortKeys: { name: 'display_name', status: 'status', size: 'size', created: 'created_at' },
 };
 
 /** Every status Cinder gives a snapshot that a member may see and filter on. */

@@ -29,6 +29,12 @@ export const volumeListSpec: ListSpec<Volume> = {
   sortKeys: { name: 'name', status: 'status', size: 'size', az: 'availability_zone', created: 'created_at' },
 };
 
+/** The Cinder API the session speaks (`capabilities.volumeApi.major`); 3 until it is known. */
+export type VolumeApiMajor = number | undefined;
+
+/** Transfers are `/volume-transfers` on v3; a v2 cloud has only the older `/os-volume-transfer`. */
+const transfersPath = (api: VolumeApiMajor) => `/api/cinder/${api === 2 ? 'os-volume-transfer' : 'volume-transfers'}`;
+
 const volumePath = (id: string) => `/api/cinder/volumes/${encodeURIComponent(id)}`;
 
 export const volumeQueries = {
@@ -86,21 +92,21 @@ export const volumeCalls = {
     apiVoid(`${volumePath(id)}/action`, { method: 'POST', body: { [action]: body } }),
   remove: (id: string, cascade: boolean) =>
     apiVoid(`${volumePath(id)}${cascade ? '?cascade=true' : ''}`, { method: 'DELETE' }),
-  createTransfer: (volumeId: string, name: string) =>
-    apiJson('/api/cinder/volume-transfers', transferEnvelopeSchema, {
+  createTransfer: (api: VolumeApiMajor, volumeId: string, name: string) =>
+    apiJson(transfersPath(api), transferEnvelopeSchema, {
       method: 'POST',
       body: { transfer: { volume_id: volumeId, name } },
     }),
-  acceptTransfer: (transferId: string, authKey: string) =>
-    apiVoid(`/api/cinder/volume-transfers/${encodeURIComponent(transferId)}/accept`, {
+  acceptTransfer: (api: VolumeApiMajor, transferId: string, authKey: string) =>
+    apiVoid(`${transfersPath(api)}/${encodeURIComponent(transferId)}/accept`, {
       method: 'POST',
       body: { accept: { auth_key: authKey } },
     }),
   /** Cancels the pending transfer of a volume; only the transfer's id is needed, so it is looked up first. */
-  cancelTransferOf: async (volumeId: string) => {
-    const { transfers } = await apiJson('/api/cinder/volume-transfers/detail', transferListSchema);
+  cancelTransferOf: async (api: VolumeApiMajor, volumeId: string) => {
+    const { transfers } = await apiJson(`${transfersPath(api)}/detail`, transferListSchema);
     const pending = transfers.find((transfer) => transfer.volume_id === volumeId);
     if (!pending) throw new Error(`No pending transfer for volume ${volumeId}.`);
-    await apiVoid(`/api/cinder/volume-transfers/${encodeURIComponent(pending.id)}`, { method: 'DELETE' });
+    await apiVoid(`${transfersPath(api)}/${encodeURIComponent(pending.id)}`, { method: 'DELETE' });
   },
 };

@@ -36,7 +36,7 @@ export function useVolumeActions(onDeleted?: () => void): (volume: Volume) => Vo
   const abilities = useCloudAbilities();
   const repair = useRepairActions();
   const cancelTransfer = useCinderMutation({
-    call: (volume: Volume) => volumeCalls.cancelTransferOf(volume.id),
+    call: (volume: Volume) => volumeCalls.cancelTransferOf(abilities?.volumeApi.major, volume.id),
     done: (volume) => t('volumes.transfer.cancelled', { name: displayName(volume) }),
     failed: (volume) => t('volumes.transfer.cancelFailed', { name: displayName(volume) }),
     affects: ['volumes'],

@@ -17,6 +17,7 @@ import { useCinderMutation } from '../../../lib/use-cinder-mutation';
 import { displayName } from '../../volumes/names';
 import { snapshotCalls, snapshotQueries, type SnapshotCreateInput } from '../api';
 import { SnapshotQuotaMeters, useSnapshotQuota } from './snapshot-quota';
+import { SnapshotsPerVolumeMeter } from './snapshots-per-volume';
 
 interface FormValues {
   volumeId: string;
@@ -170,6 +171,7 @@ export function CreateSnapshotForm({
           />
         )}
         <SnapshotQuotaMeters quota={quota} />
+        <SnapshotsPerVolumeMeter volume={target} />
         {target && refusal && (
           <Text size="sm" c="red" role="alert">
             {refusal}

@@ -3,6 +3,7 @@ import { Alert, Button, Code, CopyButton, Group, Stack, Text, TextInput } from '
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCloudAbilities } from '../../../lib/capabilities';
 import { useCinderMutation } from '../../../lib/use-cinder-mutation';
 import { volumeCalls } from '../api';
 import { displayName } from '../names';
@@ -14,9 +15,10 @@ import { displayName } from '../names';
 export function TransferVolumeForm({ volume, close }: { volume: Volume; close: () => void }) {
   const { t } = useTranslation();
   const [transfer, setTransfer] = useState<Transfer>();
+  const api = useCloudAbilities()?.volumeApi.major;
   const form = useForm({ initialValues: { name: volume.name ?? '' } });
   const create = useCinderMutation({
-    call: (name: string) => volumeCalls.createTransfer(volume.id, name.trim() || displayName(volume)),
+    call: (name: string) => volumeCalls.createTransfer(api, volume.id, name.trim() || displayName(volume)),
     done: () => t('volumes.transfer.created', { name: displayName(volume) }),
     failed: () => t('volumes.transfer.failed', { name: displayName(volume) }),
     affects: ['volumes'],
@@ -78,6 +80,7 @@ function Secret({ label, value }: { label: string; value: string }) {
 /** Takes over a volume offered by another project, with the id and key its owner passed on. */
 export function AcceptTransferForm({ close }: { close: () => void }) {
   const { t } = useTranslation();
+  const api = useCloudAbilities()?.volumeApi.major;
   const form = useForm({
     initialValues: { transferId: '', authKey: '' },
     validate: {
@@ -87,7 +90,7 @@ export function AcceptTransferForm({ close }: { close: () => void }) {
   });
   const accept = useCinderMutation({
     call: (values: { transferId: string; authKey: string }) =>
-      volumeCalls.acceptTransfer(values.transferId.trim(), values.authKey.trim()),
+      volumeCalls.acceptTransfer(api, values.transferId.trim(), values.authKey.trim()),
     done: () => t('volumes.transfer.accepted'),
     failed: () => t('volumes.transfer.acceptFailed'),
     affects: ['volumes'],
