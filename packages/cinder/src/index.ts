@@ -14,3 +14,5 @@ export * from './backup.js';
 export * from './project-resources.js';
 export * from './server.js';
 export * from './bootstrap.js';
+export * from './group.js';
+export * from './group-requests.js';
