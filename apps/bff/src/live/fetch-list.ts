@@ -42,6 +42,8 @@ export async function fetchList(
   const params = new URLSearchParams({ limit: String(PAGE) });
   if (query.allProjects) params.set('all_tenants', '1');
   if (query.updatedSince) params.set('updated_at', `gte:${query.updatedSince}`);
+  // A group's events carry its volume ids (3.25), as the console's group pages read them.
+  if (kind === 'group' && atLeast(session, 25)) params.set('list_volume', 'true');
   const path = query.idsOnly ? collection : `${collection}/detail`;
   const response = await upstreamFetch('cinder', `${session.volumeApi.url}/${path}?${params}`, { headers, timeoutMs });
   const body = (await response.json()) as Record<string, unknown>;

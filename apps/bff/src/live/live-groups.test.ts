@@ -33,7 +33,7 @@ describe('live groups and group snapshots', () => {
       group: { name: 'live-group', group_type: groupTypes.group_types[0].id, volume_types: [types.volume_types[0].id] },
     });
     const ready = await events.next((e) => e.id === group.id && 'status' in e && e.status === 'available');
-    expect(ready.event).toMatchObject({ kind: 'group', resource: { name: 'live-group' } });
+    expect(ready.event).toMatchObject({ kind: 'group', resource: { name: 'live-group', volumes: [] } });
 
     const { group_snapshot: snapshot } = await post('/api/cinder/group_snapshots', {
       group_snapshot: { group_id: group.id, name: 'live-gs' },

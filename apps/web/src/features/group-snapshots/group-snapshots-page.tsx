@@ -8,6 +8,7 @@ import { useCloudAbilities } from '../../lib/capabilities';
 import { openDialog } from '../../lib/open-dialog';
 import { useGroupSnapshotActions } from '../../resources/group-snapshots/group-snapshot-actions';
 import { groupSnapshotQueries } from '../../resources/group-snapshots/api';
+import { AllProjectsSwitch, useAllProjects } from '../../resources/groups/all-projects-switch';
 import { groupQueries } from '../../resources/groups/api';
 import { CreateGroupSnapshotForm } from '../../resources/groups/dialogs/create-group-snapshot-form';
 import { NeedsMicroversion } from '../../resources/groups/group-version-notice';
@@ -17,21 +18,25 @@ import { groupSnapshotColumns } from './group-snapshot-columns';
 function GroupSnapshotsTable() {
   const { t, i18n } = useTranslation();
   const minor = useCloudAbilities()?.minor ?? 0;
-  const snapshots = useQuery({ ...groupSnapshotQueries.list(), enabled: minor >= 14 });
-  const groups = useQuery({ ...groupQueries.list(), enabled: minor >= 14 });
+  const [allProjects, setAllProjects] = useAllProjects();
+  const snapshots = useQuery({ ...groupSnapshotQueries.list(allProjects), enabled: minor >= 14 });
+  const groups = useQuery({ ...groupQueries.list(allProjects), enabled: minor >= 14 });
   const groupNames = new Map((groups.data?.items ?? []).map((group) => [group.id, group.name ?? '']));
   const actionsOf = useGroupSnapshotActions();
   return (
-    <PlainTable
-      label={t('groupSnapshots.title')}
-      data={snapshots.data?.items}
-      columns={groupSnapshotColumns(t, i18n.resolvedLanguage ?? 'en', groupNames, actionsOf)}
-      isLoading={snapshots.isPending}
-      error={snapshots.error}
-      errorTitle={t('table.loadFailed', { what: t('groupSnapshots.what') })}
-      emptyMessage={t('groupSnapshots.empty')}
-      onRetry={() => void snapshots.refetch()}
-    />
+    <Stack gap="sm">
+      <AllProjectsSwitch on={allProjects} onChange={setAllProjects} />
+      <PlainTable
+        label={t('groupSnapshots.title')}
+        data={snapshots.data?.items}
+        columns={groupSnapshotColumns(t, i18n.resolvedLanguage ?? 'en', groupNames, actionsOf)}
+        isLoading={snapshots.isPending}
+        error={snapshots.error}
+        errorTitle={t('table.loadFailed', { what: t('groupSnapshots.what') })}
+        emptyMessage={t('groupSnapshots.empty')}
+        onRetry={() => void snapshots.refetch()}
+      />
+    </Stack>
   );
 }
 

@@ -22,7 +22,7 @@ const column = createColumnHelper<Volume>();
 
 function GroupVolumes({ group }: { group: VolumeGroup }) {
   const { t } = useTranslation();
-  const volumes = useQuery(groupQueries.volumes(group.id));
+  const volumes = useQuery(groupQueries.volumes(group));
   const columns: ResourceColumn<Volume>[] = [
     column.display({
       id: 'name',

@@ -6,6 +6,7 @@ import { GatedButton } from '../../components/gated-button';
 import { useActionGate } from '../../lib/action-gate';
 import { useCloudAbilities } from '../../lib/capabilities';
 import { openDialog } from '../../lib/open-dialog';
+import { AllProjectsSwitch, useAllProjects } from '../../resources/groups/all-projects-switch';
 import { groupQueries } from '../../resources/groups/api';
 import { GroupForm } from '../../resources/groups/dialogs/group-form';
 import { useGroupActions } from '../../resources/groups/group-actions';
@@ -17,21 +18,25 @@ import { useTypeNames } from './use-type-names';
 function GroupsTable() {
   const { t, i18n } = useTranslation();
   const minor = useCloudAbilities()?.minor ?? 0;
-  const groups = useQuery({ ...groupQueries.list(), enabled: minor >= 13 });
+  const [allProjects, setAllProjects] = useAllProjects();
+  const groups = useQuery({ ...groupQueries.list(allProjects), enabled: minor >= 13 });
   const names = useTypeNames();
   const actionsOf = useGroupActions();
   const columns = groupColumns(t, i18n.resolvedLanguage ?? 'en', names, actionsOf);
   return (
-    <PlainTable
-      label={t('groups.title')}
-      data={groups.data?.items}
-      columns={columns}
-      isLoading={groups.isPending}
-      error={groups.error}
-      errorTitle={t('table.loadFailed', { what: t('groups.what') })}
-      emptyMessage={t('groups.empty')}
-      onRetry={() => void groups.refetch()}
-    />
+    <Stack gap="sm">
+      <AllProjectsSwitch on={allProjects} onChange={setAllProjects} />
+      <PlainTable
+        label={t('groups.title')}
+        data={groups.data?.items}
+        columns={columns}
+        isLoading={groups.isPending}
+        error={groups.error}
+        errorTitle={t('table.loadFailed', { what: t('groups.what') })}
+        emptyMessage={t('groups.empty')}
+        onRetry={() => void groups.refetch()}
+      />
+    </Stack>
   );
 }
 

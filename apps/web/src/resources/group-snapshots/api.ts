@@ -7,12 +7,19 @@ import { wholeList } from '../groups/api';
 const snapshotPath = (id: string) => `/api/cinder/group_snapshots/${encodeURIComponent(id)}`;
 
 export const groupSnapshotQueries = {
-  list: () =>
+  /** `allProjects`: an admin's view of every project (`all_tenants=1`). */
+  list: (allProjects = false) =>
     queryOptions({
-      queryKey: [...listKey('group_snapshots'), 'all'] as const,
+      queryKey: [...listKey('group_snapshots'), 'all', allProjects] as const,
       queryFn: async ({ signal }) =>
         wholeList(
-          (await apiJson('/api/cinder/group_snapshots/detail', groupSnapshotListSchema, { signal })).group_snapshots,
+          (
+            await apiJson(
+              `/api/cinder/group_snapshots/detail${allProjects ? '?all_tenants=1' : ''}`,
+              groupSnapshotListSchema,
+              { signal },
+            )
+          ).group_snapshots,
         ),
     }),
   detail: (id: string) =>

@@ -23,29 +23,37 @@ export function wholeList<T>(items: T[]): ListPage<T> {
 }
 
 export const groupQueries = {
-  list: () =>
+  /** `allProjects`: an admin's view of every project (`all_tenants=1`). */
+  list: (allProjects = false) =>
     queryOptions({
-      queryKey: [...listKey('groups'), 'all'] as const,
+      queryKey: [...listKey('groups'), 'all', allProjects] as const,
       queryFn: async ({ signal }) =>
-        wholeList((await apiJson('/api/cinder/groups/detail', groupListSchema, { signal })).groups),
+        wholeList(
+          (
+            await apiJson(
+              `/api/cinder/groups/detail?list_volume=true${allProjects ? '&all_tenants=1' : ''}`,
+              groupListSchema,
+              { signal },
+            )
+          ).groups,
+        ),
     }),
   detail: (id: string) =>
     queryOptions({
       queryKey: detailKey('groups', id),
-      queryFn: async ({ signal }) => (await apiJson(groupPath(id), groupEnvelopeSchema, { signal })).group,
+      queryFn: async ({ signal }) =>
+        (await apiJson(`${groupPath(id)}?list_volume=true`, groupEnvelopeSchema, { signal })).group,
     }),
   /**
-   * A group's volumes (`group_id` filter, 3.13), under the volumes' list key so that live volume
-   * changes refresh it: its rows are the members' own, with names and statuses.
+   * A group's volumes: the ids the group lists (`list_volume=true`, 3.25) resolved against the
+   * project's volumes, for their names and statuses (a `group_id` filter matches nothing in Zed).
+   * Under the volumes' list key, so that live volume changes refresh it.
    */
-  volumes: (id: string) =>
+  volumes: (group: VolumeGroup) =>
     queryOptions({
-      queryKey: [...listKey('volumes'), 'group', id] as const,
-      queryFn: ({ signal }) =>
-        apiJson(`/api/cinder/volumes/detail?group_id=${encodeURIComponent(id)}&limit=1000`, volumeListSchema, {
-          signal,
-        }),
-      select: (body) => body.volumes,
+      queryKey: [...listKey('volumes'), 'group', group.id] as const,
+      queryFn: ({ signal }) => apiJson('/api/cinder/volumes/detail?limit=1000', volumeListSchema, { signal }),
+      select: (body) => body.volumes.filter((volume) => group.volumes?.includes(volume.id)),
     }),
   /**
    * Volumes that may join the group: of one of its types (`typeRefs`: their ids and names, since a

@@ -18,7 +18,7 @@ export function GroupVolumesForm({ group, close }: { group: VolumeGroup; close: 
   const typeRefs = (types.data ?? [])
     .filter((type) => group.volume_types.includes(type.id))
     .flatMap((type) => [type.id, type.name]);
-  const members = useQuery(groupQueries.volumes(group.id));
+  const members = useQuery(groupQueries.volumes(group));
   const candidates = useQuery({ ...groupQueries.candidates(group, typeRefs), enabled: types.isSuccess });
   const [add, setAdd] = useState<string[]>([]);
   const [remove, setRemove] = useState<string[]>([]);
@@ -43,7 +43,7 @@ export function GroupVolumesForm({ group, close }: { group: VolumeGroup; close: 
         data={(candidates.data ?? []).map((volume) => ({ value: volume.id, label: displayName(volume) }))}
         value={add}
         onChange={setAdd}
-        searchable
+        // Not searchable: a searchable picker opens as it takes the dialog's first focus, over the list below.
         nothingFoundMessage={t('groups.volumes.noCandidates')}
         data-autofocus
       />
