@@ -196,8 +196,25 @@ describe('Groups as the console uses them', () => {
     await waitForStatus(`${demo.volumeUrl}/snapshots/${snapshot.id}`, demo.token, ['deleted']);
   }, 300_000);
 
+  it('refuses a group snapshot of an empty group', async () => {
+    const group = await newGroup();
+    const reply = await call(
+      'POST',
+      `${demo.volumeUrl}/group_snapshots`,
+      demo.token,
+      { group_snapshot: { group_id: group.id } },
+      MV,
+    );
+    expectFault(
+      reply,
+      400,
+      "Invalid Group: Source group cannot be empty or in 'creating' or 'updating' state. No group snapshot will be created.",
+    );
+  });
+
   it('an admin resets the status of a group (3.20) and of a group snapshot (3.19); a member may not', async () => {
     const group = await newGroup();
+    await createVolume(demo, janitor, { size: 1, volume_type: volumeTypeId, group_id: group.id }, MV);
     const snapshotId = await newGroupSnapshot(demo, group.id);
     const groupAction = `${demo.volumeUrl}/groups/${group.id}/action`;
     const snapshotAction = `${demo.volumeUrl}/group_snapshots/${snapshotId}/action`;

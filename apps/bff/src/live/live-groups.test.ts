@@ -35,6 +35,11 @@ describe('live groups and group snapshots', () => {
     const ready = await events.next((e) => e.id === group.id && 'status' in e && e.status === 'available');
     expect(ready.event).toMatchObject({ kind: 'group', resource: { name: 'live-group', volumes: [] } });
 
+    // Cinder snapshots no empty group: one volume joins it first.
+    const { volume } = await post('/api/cinder/volumes', {
+      volume: { size: 1, volume_type: types.volume_types[0].id, group_id: group.id },
+    });
+    await events.next((e) => e.id === volume.id && 'status' in e && e.status === 'available');
     const { group_snapshot: snapshot } = await post('/api/cinder/group_snapshots', {
       group_snapshot: { group_id: group.id, name: 'live-gs' },
     });
@@ -47,7 +52,7 @@ describe('live groups and group snapshots', () => {
     await events.next((e) => e.kind === 'group_snapshot' && e.id === snapshot.id && 'deleted' in e);
     const deleted = await browser.request(`/api/cinder/groups/${group.id}/action`, {
       method: 'POST',
-      body: { delete: { 'delete-volumes': false } },
+      body: { delete: { 'delete-volumes': true } },
     });
     expect(deleted.status).toBe(202);
     await events.next((e) => e.kind === 'group' && e.id === group.id && 'deleted' in e);

@@ -40,7 +40,11 @@ export function useGroupActions(onDeleted?: () => void): (group: VolumeGroup) =>
       {
         key: 'snapshot',
         label: t('groups.actions.snapshot'),
-        gate: gate(GROUP_LIFECYCLE.snapshot, group.status),
+        // Cinder snapshots no empty group ("Source group cannot be empty").
+        gate:
+          group.volumes?.length === 0
+            ? { allowed: false, reason: t('groups.snapshotEmpty') }
+            : gate(GROUP_LIFECYCLE.snapshot, group.status),
         run: () =>
           openDialog(t('groupSnapshots.create.title'), (close) => (
             <CreateGroupSnapshotForm groupId={group.id} close={close} />
