@@ -1,19 +1,17 @@
 import type { Snapshot } from '@cinder-console/cinder';
-import { Anchor, Group, Loader, Stack, Title } from '@mantine/core';
+import { Anchor, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ActionBar } from '../../components/action-bar';
-import { CopyId } from '../../components/copy-id';
 import { DetailFields } from '../../components/detail-fields';
-import { ErrorAlert } from '../../components/error-alert';
 import type { ResourceColumn } from '../../components/resource-table';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDateTime } from '../../lib/format';
 import { groupSnapshotQueries } from '../../resources/group-snapshots/api';
 import { useGroupSnapshotActions } from '../../resources/group-snapshots/group-snapshot-actions';
 import { groupQueries } from '../../resources/groups/api';
+import { DetailFrame } from '../../resources/groups/detail-frame';
 import { PlainTable } from '../../resources/groups/plain-table';
 import { displayName } from '../../resources/volumes/names';
 
@@ -76,61 +74,45 @@ export function GroupSnapshotDetailPage() {
     enabled: snapshot.data !== undefined,
   });
   const actionsOf = useGroupSnapshotActions(() => void navigate('/group-snapshots'));
-  const back = (
-    <Anchor component={Link} to="/group-snapshots" size="sm">
-      {t('groupSnapshots.detail.back')}
-    </Anchor>
-  );
-  if (snapshot.isPending) return <Loader aria-label={t('app.loading')} />;
-  if (snapshot.error)
-    return (
-      <Stack gap="md" align="flex-start">
-        {back}
-        <ErrorAlert
-          error={snapshot.error}
-          title={t('groupSnapshots.detail.loadFailed')}
-          onRetry={() => void snapshot.refetch()}
-        />
-      </Stack>
-    );
-  const s = snapshot.data;
   return (
-    <Stack gap="md">
-      {back}
-      <Stack gap={4}>
-        <Group gap="sm">
-          <Title order={1} size="h2">
-            {displayName(s)}
-          </Title>
-          <StatusBadge status={s.status} />
-        </Group>
-        <CopyId id={s.id} />
-      </Stack>
-      <ActionBar actions={actionsOf(s)} label={t('groupSnapshots.detail.actions')} />
-      <DetailFields
-        fields={[
-          { label: t('groupSnapshots.fields.description'), value: s.description },
-          {
-            label: t('groupSnapshots.fields.group'),
-            value: (
-              <Anchor component={Link} to={`/groups/${s.group_id}`} size="sm">
-                {group.data ? displayName(group.data) : s.group_id}
-              </Anchor>
-            ),
-          },
-          {
-            label: t('groupSnapshots.fields.created'),
-            value: formatDateTime(s.created_at, i18n.resolvedLanguage ?? 'en'),
-          },
-        ]}
-      />
-      <Stack gap={4} component="section" aria-labelledby="group-snapshot-members-heading">
-        <Title order={2} size="h4" id="group-snapshot-members-heading">
-          {t('groupSnapshots.detail.members')}
-        </Title>
-        <MemberSnapshots id={s.id} />
-      </Stack>
-    </Stack>
+    <DetailFrame
+      query={snapshot}
+      back="/group-snapshots"
+      texts={{
+        back: t('groupSnapshots.detail.back'),
+        loadFailed: t('groupSnapshots.detail.loadFailed'),
+        actions: t('groupSnapshots.detail.actions'),
+      }}
+      actionsOf={actionsOf}
+    >
+      {(s) => (
+        <>
+          <DetailFields
+            fields={[
+              { label: t('groupSnapshots.fields.description'), value: s.description },
+              {
+                label: t('groupSnapshots.fields.group'),
+                value: (
+                  <Anchor component={Link} to={`/groups/${s.group_id}`} size="sm">
+                    {group.data ? displayName(group.data) : s.group_id}
+                  </Anchor>
+                ),
+              },
+              {
+                label: t('groupSnapshots.fields.created'),
+                value: formatDateTime(s.created_at, i18n.resolvedLanguage ?? 'en'),
+              },
+            ]}
+          />
+          <Stack gap={4} component="section" aria-labelledby="group-snapshot-members-heading">
+            <Title order={2} size="h4" id="group-snapshot-members-heading">
+              {t('groupSnapshots.detail.members')}
+            </Title>
+            <MemberSnapshots id={s.id} />
+          </Stack>
+        </>
+      )}
+    </DetailFrame>
   );
 }
 

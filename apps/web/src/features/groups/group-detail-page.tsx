@@ -1,17 +1,15 @@
 import type { Volume, VolumeGroup } from '@cinder-console/cinder';
-import { Anchor, Group, Loader, Stack, Title } from '@mantine/core';
+import { Anchor, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ActionBar } from '../../components/action-bar';
-import { CopyId } from '../../components/copy-id';
 import { DetailFields } from '../../components/detail-fields';
-import { ErrorAlert } from '../../components/error-alert';
 import type { ResourceColumn } from '../../components/resource-table';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDateTime } from '../../lib/format';
 import { groupQueries } from '../../resources/groups/api';
+import { DetailFrame } from '../../resources/groups/detail-frame';
 import { useGroupActions } from '../../resources/groups/group-actions';
 import { PlainTable } from '../../resources/groups/plain-table';
 import { displayName } from '../../resources/volumes/names';
@@ -76,20 +74,6 @@ export function GroupDetailPage() {
   const group = useQuery(groupQueries.detail(groupId));
   const names = useTypeNames();
   const actionsOf = useGroupActions(() => void navigate('/groups'));
-  const back = (
-    <Anchor component={Link} to="/groups" size="sm">
-      {t('groups.detail.back')}
-    </Anchor>
-  );
-  if (group.isPending) return <Loader aria-label={t('app.loading')} />;
-  if (group.error)
-    return (
-      <Stack gap="md" align="flex-start">
-        {back}
-        <ErrorAlert error={group.error} title={t('groups.detail.loadFailed')} onRetry={() => void group.refetch()} />
-      </Stack>
-    );
-  const g = group.data;
   const link = (to: string, id: string | null | undefined) =>
     id ? (
       <Anchor component={Link} to={`${to}/${id}`} size="sm" ff="monospace">
@@ -97,36 +81,38 @@ export function GroupDetailPage() {
       </Anchor>
     ) : null;
   return (
-    <Stack gap="md">
-      {back}
-      <Stack gap={4}>
-        <Group gap="sm">
-          <Title order={1} size="h2">
-            {displayName(g)}
-          </Title>
-          <StatusBadge status={g.status} />
-        </Group>
-        <CopyId id={g.id} />
-      </Stack>
-      <ActionBar actions={actionsOf(g)} label={t('groups.detail.actions')} />
-      <DetailFields
-        fields={[
-          { label: t('groups.fields.description'), value: g.description },
-          { label: t('groups.fields.groupType'), value: namesOf([g.group_type], names.groupTypes) },
-          { label: t('groups.fields.volumeTypes'), value: namesOf(g.volume_types, names.volumeTypes) },
-          { label: t('groups.fields.zone'), value: g.availability_zone },
-          { label: t('groups.fields.created'), value: formatDateTime(g.created_at, language) },
-          { label: t('groups.fields.sourceGroup'), value: link('/groups', g.source_group_id) },
-          { label: t('groups.fields.sourceSnapshot'), value: link('/group-snapshots', g.group_snapshot_id) },
-        ]}
-      />
-      <Stack gap={4} component="section" aria-labelledby="group-volumes-heading">
-        <Title order={2} size="h4" id="group-volumes-heading">
-          {t('groups.detail.volumes')}
-        </Title>
-        <GroupVolumes group={g} />
-      </Stack>
-    </Stack>
+    <DetailFrame
+      query={group}
+      back="/groups"
+      texts={{
+        back: t('groups.detail.back'),
+        loadFailed: t('groups.detail.loadFailed'),
+        actions: t('groups.detail.actions'),
+      }}
+      actionsOf={actionsOf}
+    >
+      {(g) => (
+        <>
+          <DetailFields
+            fields={[
+              { label: t('groups.fields.description'), value: g.description },
+              { label: t('groups.fields.groupType'), value: namesOf([g.group_type], names.groupTypes) },
+              { label: t('groups.fields.volumeTypes'), value: namesOf(g.volume_types, names.volumeTypes) },
+              { label: t('groups.fields.zone'), value: g.availability_zone },
+              { label: t('groups.fields.created'), value: formatDateTime(g.created_at, language) },
+              { label: t('groups.fields.sourceGroup'), value: link('/groups', g.source_group_id) },
+              { label: t('groups.fields.sourceSnapshot'), value: link('/group-snapshots', g.group_snapshot_id) },
+            ]}
+          />
+          <Stack gap={4} component="section" aria-labelledby="group-volumes-heading">
+            <Title order={2} size="h4" id="group-volumes-heading">
+              {t('groups.detail.volumes')}
+            </Title>
+            <GroupVolumes group={g} />
+          </Stack>
+        </>
+      )}
+    </DetailFrame>
   );
 }
 
