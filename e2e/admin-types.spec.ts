@@ -9,18 +9,8 @@ import { CLOUD_OPERATION } from './support/waits';
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e4)}`;
 
 /** In the demo page's create dialog, creates a volume of `type` and waits until it is available. */
-async function createVolumeOfType(page: Page, name: string, type: string): Promise<void> {
-  const volumes = new VolumesPage(page);
-  await volumes.goto();
-  await page.getByRole('button', { name: 'Create volume' }).click();
-  const dialog = volumes.dialog('Create volume');
-  await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
-  await dialog.getByRole('combobox', { name: 'Volume type' }).click();
-  await volumes.pickOption(new RegExp(`^${type}$`));
-  await dialog.getByRole('button', { name: /^Create/ }).click();
-  await expect(dialog).toBeHidden();
-  await expect(await volumes.row(name)).toContainText('Available', CLOUD_OPERATION);
-}
+const createVolumeOfType = (page: Page, name: string, type: string) =>
+  new VolumesPage(page).createOfType(name, type, CLOUD_OPERATION);
 
 /** Deletes demo's volume `name` through the console's API and waits until Cinder no longer lists it. */
 async function deleteVolume(page: Page, name: string): Promise<void> {

@@ -67,6 +67,19 @@ export class VolumesPage {
     await expect(dialog).toBeHidden();
   }
 
+  /** Creates a volume of `type` through the create dialog and waits until it is available. */
+  async createOfType(name: string, type: string, settle: { timeout: number }): Promise<void> {
+    await this.goto();
+    await this.page.getByRole('button', { name: 'Create volume' }).click();
+    const dialog = this.dialog('Create volume');
+    await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
+    await dialog.getByRole('combobox', { name: 'Volume type' }).click();
+    await this.pickOption(new RegExp(`^${type}$`));
+    await dialog.getByRole('button', { name: /^Create/ }).click();
+    await expect(dialog).toBeHidden();
+    await expect(await this.row(name)).toContainText('Available', settle);
+  }
+
   /** Runs an action from a row's menu. */
   async rowAction(name: string, action: string): Promise<void> {
     const row = await this.row(name);

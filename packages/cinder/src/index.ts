@@ -15,3 +15,5 @@ export * from './project-resources.js';
 export * from './server.js';
 export * from './bootstrap.js';
 export * from './transport-url.js';
+export * from './group.js';
+export * from './group-requests.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const LIVE_KINDS = ['volume', 'snapshot', 'backup'] as const;
+export const LIVE_KINDS = ['volume', 'snapshot', 'backup', 'group', 'group_snapshot'] as const;
 export type LiveKind = (typeof LIVE_KINDS)[number];
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GROUP_REQUEST_SCHEMAS } from './group-requests.js';
 
 /**
  * Bodies the console sends to Cinder, checked by the BFF before they go upstream with the same
@@ -219,4 +220,5 @@ export const CINDER_REQUEST_SCHEMAS: Array<{ method: string; path: RegExp; schem
   { method: 'POST', path: /^\/qos-specs$/, schema: qosCreateSchema },
   { method: 'POST', path: /^\/types\/[^/]+\/encryption$/, schema: typeEncryptionCreateSchema },
   { method: 'PUT', path: /^\/types\/[^/]+\/encryption\/[^/]+$/, schema: typeEncryptionUpdateSchema },
+  ...GROUP_REQUEST_SCHEMAS,
 ];

@@ -11,6 +11,9 @@ const KINDS: Record<string, string> = {
   'os-volume-transfer': 'transfer',
   'volume-transfers': 'transfer',
   messages: 'message',
+  groups: 'group',
+  group_snapshots: 'group_snapshot',
+  group_types: 'group_type',
 };
 
 const VERBS: Record<string, string> = { POST: 'create', PUT: 'update', DELETE: 'delete', PATCH: 'update' };

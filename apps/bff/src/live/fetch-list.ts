@@ -3,7 +3,18 @@ import { upstreamFetch } from '../keystone/upstream-fetch.js';
 import type { SessionRecord } from '../session/session.js';
 import type { ListResult } from './poller.js';
 
-const COLLECTIONS: Record<LiveKind, string> = { volume: 'volumes', snapshot: 'snapshots', backup: 'backups' };
+const COLLECTIONS: Record<LiveKind, string> = {
+  volume: 'volumes',
+  snapshot: 'snapshots',
+  backup: 'backups',
+  group: 'groups',
+  group_snapshot: 'group_snapshots',
+};
+/**
+ * Kinds whose API appears at a microversion (groups 3.13, group snapshots 3.14): below it Cinder
+ * answers 404, so the relay does not ask, and the kind simply has no rows.
+ */
+const SINCE_MINOR: Partial<Record<LiveKind, number>> = { group: 13, group_snapshot: 14 };
 /** Cinder's largest page (`osapi_max_limit`'s default). */
 const PAGE = 1000;
 
@@ -27,12 +38,15 @@ export async function fetchList(
   timeoutMs: number,
 ): Promise<ListResult> {
   const collection = COLLECTIONS[kind];
+  if (!servesKind(session, kind)) return { rows: [], complete: true };
   const headers: Record<string, string> = { 'X-Auth-Token': session.token, Accept: 'application/json' };
   if (session.volumeApi.microversion) headers['OpenStack-API-Version'] = `volume ${session.volumeApi.microversion}`;
   const params = new URLSearchParams({ limit: String(query.newestFirst ?? PAGE) });
   if (query.newestFirst) params.set('sort', 'updated_at:desc');
   if (query.allProjects) params.set('all_tenants', '1');
   if (query.updatedSince) params.set('updated_at', `gte:${query.updatedSince}`);
+  // A group's events carry its volume ids (3.25), as the console's group pages read them.
+  if (kind === 'group' && atLeast(session, 25)) params.set('list_volume', 'true');
   const path = query.idsOnly ? collection : `${collection}/detail`;
   const response = await upstreamFetch('cinder', `${session.volumeApi.url}/${path}?${params}`, { headers, timeoutMs });
   const body = (await response.json()) as Record<string, unknown>;
@@ -54,8 +68,18 @@ export function deltaModeOf(session: SessionRecord, kind: LiveKind): DeltaMode {
   return kind === 'volume' && takesTimeFilters(session) ? 'filter' : 'sorted';
 }
 
+function atLeast(session: SessionRecord, wanted: number): boolean {
+  const [major = 0, minor = 0] = (session.volumeApi.microversion ?? '0.0').split('.').map(Number);
+  return major > 3 || (major === 3 && minor >= wanted);
+}
+
+/** Whether the session's Cinder serves the kind's API at its microversion. */
+function servesKind(session: SessionRecord, kind: LiveKind): boolean {
+  const since = SINCE_MINOR[kind];
+  return since === undefined || atLeast(session, since);
+}
+
 /** Whether the session's Cinder takes `updated_at` comparison filters (microversion 3.60). */
 function takesTimeFilters(session: SessionRecord): boolean {
-  const [major = 0, minor = 0] = (session.volumeApi.microversion ?? '0.0').split('.').map(Number);
-  return major > 3 || (major === 3 && minor >= 60);
+  return atLeast(session, 60);
 }

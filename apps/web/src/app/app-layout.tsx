@@ -36,6 +36,10 @@ const NAV_ITEMS: ReadonlyArray<{ to: string; labelKey: string; adminOnly?: boole
   { to: '/volumes', labelKey: 'nav.volumes' },
   { to: '/snapshots', labelKey: 'nav.snapshots' },
   { to: '/backups', labelKey: 'nav.backups' },
+  // Generic volume groups (#20).
+  { to: '/groups', labelKey: 'nav.groups' },
+  { to: '/group-snapshots', labelKey: 'nav.groupSnapshots' },
+  { to: '/group-types', labelKey: 'nav.groupTypes', adminOnly: true },
   { to: '/volume-types', labelKey: 'nav.volumeTypes', adminOnly: true },
   { to: '/qos', labelKey: 'nav.qos', adminOnly: true },
   { to: '/quotas', labelKey: 'nav.quotas' },

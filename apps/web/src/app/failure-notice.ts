@@ -25,6 +25,8 @@ export async function noticeAsyncFailure(
       status: i18n.t(`status.values.${resource.status}`, { defaultValue: resource.status }),
     }),
     message: reason ?? i18n.t('live.noReason'),
+    // It stays until closed, so its close button needs a name.
+    closeButtonProps: { 'aria-label': i18n.t('actions.close') },
   });
 }
 

@@ -20,6 +20,12 @@ export const PAGES = {
   qos: () => import('../features/qos/qos-page'),
   quotas: () => import('../features/quotas/quotas-page'),
   audit: () => import('../features/audit/audit-page'),
+  // Generic volume groups (#20).
+  groups: () => import('../features/groups/groups-page'),
+  'groups/:groupId': () => import('../features/groups/group-detail-page'),
+  'group-snapshots': () => import('../features/group-snapshots/group-snapshots-page'),
+  'group-snapshots/:groupSnapshotId': () => import('../features/group-snapshots/group-snapshot-detail-page'),
+  'group-types': () => import('../features/group-types/group-types-page'),
 } satisfies Record<string, () => Promise<PageModule>>;
 
 /**

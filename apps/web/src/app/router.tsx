@@ -43,6 +43,12 @@ export const router = createBrowserRouter([
       { path: 'qos', lazy: page(PAGES['qos']) },
       { path: 'quotas', lazy: page(PAGES['quotas']) },
       { path: 'audit', lazy: page(PAGES['audit']) },
+      // Generic volume groups (#20).
+      { path: 'groups', lazy: page(PAGES['groups']) },
+      { path: 'groups/:groupId', lazy: page(PAGES['groups/:groupId']) },
+      { path: 'group-snapshots', lazy: page(PAGES['group-snapshots']) },
+      { path: 'group-snapshots/:groupSnapshotId', lazy: page(PAGES['group-snapshots/:groupSnapshotId']) },
+      { path: 'group-types', lazy: page(PAGES['group-types']) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

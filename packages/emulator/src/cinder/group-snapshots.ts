@@ -82,9 +82,14 @@ export function groupSnapshotsRouter(service: CinderService): express.Router {
     const body = bodyObject(req, 'group_snapshot');
     if (typeof body.group_id !== 'string') throw badRequest("'group_id' is a required property");
     const group = findGroup(service, res, body.group_id);
+    const volumes = groupVolumes(service, group.id);
+    // Zed's conditional update: one refusal for an empty group and one still being created or changed.
+    if (volumes.length === 0 || group.status === 'creating' || group.status === 'updating')
+      throw badRequest(
+        "Invalid Group: Source group cannot be empty or in 'creating' or 'updating' state. No group snapshot will be created.",
+      );
     if (group.status !== 'available')
       throw badRequest(`Invalid group: Group status must be available, but current status is: ${group.status}.`);
-    const volumes = groupVolumes(service, group.id);
     const caller = callerOf(res);
     const snapshot: GroupSnapshotRecord = {
       id: randomUUID(),

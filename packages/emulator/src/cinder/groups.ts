@@ -242,26 +242,29 @@ export function groupsRouter(service: CinderService): express.Router {
     const options = (body.delete ?? {}) as Record<string, unknown>;
     const raw = options['delete-volumes'];
     const deleteVolumes = raw === true || ['true', 'yes', '1', 'on'].includes(String(raw ?? 'false').toLowerCase());
-    if (!['available', 'error', 'error_deleting'].includes(group.status))
+    // `group/api.py: delete`: the status matters only without delete-volumes.
+    if (!deleteVolumes && !['available', 'error'].includes(group.status))
       throw badRequest(
         `Invalid group: Group status must be available or error, but current status is: ${group.status}`,
       );
+    const snapshots = [...state.groupSnapshots.values()].filter((s) => s.groupId === group.id);
+    if (snapshots.length > 0) throw badRequest(`Invalid group: Group ${group.id} has existing group snapshots.`);
     const volumes = groupVolumes(service, group.id);
     if (volumes.length > 0 && !deleteVolumes)
       throw badRequest(
         `Invalid group: Group ${group.id} still contains volumes. The delete-volumes flag is required to delete it.`,
       );
-    const snapshots = [...state.groupSnapshots.values()].filter((s) => s.groupId === group.id);
-    if (snapshots.length > 0) throw badRequest(`Invalid group: Group ${group.id} has existing group snapshots.`);
+    for (const volume of volumes) {
+      if (volume.attachments.length > 0)
+        throw badRequest(`Invalid group: Volume in group ${group.id} is attached. Need to detach first.`);
+      if ([...state.snapshots.values()].some((snapshot) => snapshot.volumeId === volume.id))
+        throw badRequest('Invalid group: Volume in group still has dependent snapshots.');
+    }
     state.setStatus(group, 'deleting');
     for (const volume of volumes) state.setStatus(volume, 'deleting');
     ctx.persist();
     ctx.scheduler.after(ctx.durations.delete, () => {
-      for (const volume of volumes) {
-        for (const snapshot of [...state.snapshots.values()])
-          if (snapshot.volumeId === volume.id) state.snapshots.delete(snapshot.id);
-        state.volumes.delete(volume.id);
-      }
+      for (const volume of volumes) state.volumes.delete(volume.id);
       state.groups.delete(group.id);
       ctx.persist();
     });

@@ -43,14 +43,17 @@ export const BACKUP_RESET_STATUSES = ['available', 'error'] as const;
 /** `fields.VolumeMigrationStatus`, plus `none` to clear it. */
 export const MIGRATION_STATUSES = ['none', 'migrating', 'error', 'success', 'completing', 'starting'] as const;
 
-const action = (kind: RepairKind, id: string, body: Record<string, unknown>) =>
+/** What a reset status can target: groups (3.20) and group snapshots (3.19) as well, with a body of their own. */
+export type ResetKind = 'snapshots' | 'backups' | 'groups' | 'group_snapshots';
+
+const action = (kind: RepairKind | ResetKind, id: string, body: Record<string, unknown>) =>
   apiVoid(`/api/cinder/${kind}/${encodeURIComponent(id)}/action`, { method: 'POST', body });
 
 /** The admin actions that repair what Cinder's own flows left inconsistent. */
 export const repairCalls = {
   resetVolume: (id: string, reset: VolumeStatusReset) => action('volumes', id, { 'os-reset_status': reset }),
-  resetStatus: (kind: 'snapshots' | 'backups', id: string, status: string) =>
-    action(kind, id, { 'os-reset_status': { status } }),
+  resetStatus: (kind: ResetKind, id: string, status: string) =>
+    action(kind, id, kind.startsWith('group') ? { reset_status: { status } } : { 'os-reset_status': { status } }),
   forceDelete: (kind: RepairKind, id: string) => action(kind, id, { 'os-force_delete': {} }),
 };
 

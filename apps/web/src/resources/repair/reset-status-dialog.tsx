@@ -1,11 +1,18 @@
 import { Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { repairCalls } from './api';
+import { repairCalls, type ResetKind } from './api';
 import { RepairWarning } from './repair-warning';
 import { useRepairMutation } from './use-repair-mutation';
 
-/** Sets a snapshot's or a backup's status in Cinder's database, after a warning. */
+const RESET_WARNINGS: Record<ResetKind, string> = {
+  snapshots: 'repair.reset.warning',
+  backups: 'repair.reset.backupWarning',
+  groups: 'groups.reset.warning',
+  group_snapshots: 'groups.reset.warning',
+};
+
+/** Sets a snapshot's, backup's, group's or group snapshot's status in Cinder's database, after a warning. */
 export function ResetStatusForm({
   kind,
   item,
@@ -13,7 +20,7 @@ export function ResetStatusForm({
   statuses,
   close,
 }: {
-  kind: 'snapshots' | 'backups';
+  kind: ResetKind;
   item: { id: string; status: string };
   name: string;
   statuses: readonly string[];
@@ -41,11 +48,7 @@ export function ResetStatusForm({
         allowDeselect={false}
         data-autofocus
       />
-      <RepairWarning
-        message={t(kind === 'backups' ? 'repair.reset.backupWarning' : 'repair.reset.warning')}
-        acknowledged={acknowledged}
-        onAcknowledge={setAcknowledged}
-      />
+      <RepairWarning message={t(RESET_WARNINGS[kind])} acknowledged={acknowledged} onAcknowledge={setAcknowledged} />
       <Group justify="flex-end">
         <Button variant="default" onClick={close}>
           {t('actions.cancel')}

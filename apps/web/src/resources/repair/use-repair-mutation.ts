@@ -1,13 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCinderMutation } from '../../lib/use-cinder-mutation';
-import type { RepairKind } from './api';
+import type { RepairKind, ResetKind } from './api';
 
 /**
  * A repair call with its toast. Resets are synchronous database writes the live relay does not
  * watch (the status they set is usually stable), so the kind's lists and details refetch at once.
  */
 export function useRepairMutation<V>(options: {
-  kind: RepairKind;
+  kind: RepairKind | ResetKind;
   call: (variables: V) => Promise<void>;
   done: (variables: V) => string;
   failed: (variables: V) => string;

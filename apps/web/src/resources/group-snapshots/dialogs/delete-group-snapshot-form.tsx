@@ -1,0 +1,43 @@
+import { Button, Group, Stack, Text } from '@mantine/core';
+import type { GroupSnapshot } from '@cinder-console/cinder';
+import { useTranslation } from 'react-i18next';
+import { useCinderMutation } from '../../../lib/use-cinder-mutation';
+import { displayName } from '../../volumes/names';
+import { groupSnapshotCalls } from '../api';
+
+/** Deletes a group snapshot and the volume snapshots it is made of. */
+export function DeleteGroupSnapshotForm({
+  snapshot,
+  close,
+  onDeleted,
+}: {
+  snapshot: GroupSnapshot;
+  close: () => void;
+  onDeleted?: () => void;
+}) {
+  const { t } = useTranslation();
+  const name = displayName(snapshot);
+  const remove = useCinderMutation({
+    call: () => groupSnapshotCalls.remove(snapshot.id),
+    done: () => t('groupSnapshots.delete.done', { name }),
+    failed: () => t('groupSnapshots.delete.failed', { name }),
+    affects: ['group_snapshots', 'snapshots'],
+    onDone: () => {
+      close();
+      onDeleted?.();
+    },
+  });
+  return (
+    <Stack gap="sm">
+      <Text size="sm">{t('groupSnapshots.delete.confirm', { name })}</Text>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={close}>
+          {t('actions.cancel')}
+        </Button>
+        <Button color="red" loading={remove.isPending} onClick={() => remove.mutate(undefined)}>
+          {t('groupSnapshots.delete.submit')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

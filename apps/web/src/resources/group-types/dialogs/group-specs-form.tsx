@@ -1,0 +1,58 @@
+import { Button, Group, Stack } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import { groupSpecsBodySchema, type GroupType } from '@cinder-console/cinder';
+import { metadataObject, metadataRowErrors, metadataRows, type MetadataRow } from '../../../components/metadata-fields';
+import { bodyRules, requestValidator, showServerIssues } from '../../../lib/request-rules';
+import { KeyValueFields } from '../../volume-types/key-value-fields';
+import { groupTypeCalls } from '../api';
+import { useGroupTypeMutation } from '../use-group-type-mutation';
+
+interface Values {
+  specs: MetadataRow[];
+}
+
+const rules = bodyRules<Values>({
+  schema: groupSpecsBodySchema,
+  toBody: (values) => ({ group_specs: metadataObject(values.specs) }),
+  lists: { group_specs: 'specs' },
+});
+
+/**
+ * Edits a group type's specs as one list: Cinder sets specs by merging (`POST group_specs`) and
+ * removes them one key at a time, so the save sends the rows, then deletes the keys left out.
+ */
+export function GroupSpecsForm({ type, close }: { type: GroupType; close: () => void }) {
+  const { t } = useTranslation();
+  const form = useForm<Values>({
+    initialValues: { specs: metadataRows(type.group_specs) },
+    validate: requestValidator(rules, t, (values) => metadataRowErrors(t, 'specs', values.specs)),
+  });
+  const save = useGroupTypeMutation({
+    call: async (values: Values) => {
+      const specs = metadataObject(values.specs);
+      if (Object.keys(specs).length > 0) await groupTypeCalls.setSpecs(type.id, specs);
+      for (const key of Object.keys(type.group_specs ?? {}))
+        if (!(key in specs)) await groupTypeCalls.unsetSpec(type.id, key);
+    },
+    done: () => t('groupTypes.specs.done', { name: type.name }),
+    failed: () => t('groupTypes.specs.failed', { name: type.name }),
+    onDone: close,
+    onFailed: (error, values) => showServerIssues(error, rules, values, form.setFieldError),
+  });
+  return (
+    <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
+      <Stack gap="sm">
+        <KeyValueFields form={form} path="specs" title={t('groupTypes.specs.title')} add={t('groupTypes.specs.add')} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close}>
+            {t('actions.cancel')}
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {t('actions.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
