@@ -1,0 +1,89 @@
+import type { Response } from 'express';
+import { backendOf, poolHost } from './backend.js';
+import { badRequest } from './errors.js';
+import type { VolumeRecord } from './records.js';
+import { versionAtLeast } from './request.js';
+import type { CinderService } from './service.js';
+import { completeLater } from './transitions.js';
+import { checkBoolean } from './validation.js';
+
+/** `common.get_cluster_host`: exactly one of host and cluster (3.16), else only host. */
+function destinationOf(res: Response, args: Record<string, unknown>): string {
+  const withCluster = versionAtLeast(res, 16);
+  const host = typeof args.host === 'string' && args.host ? args.host : undefined;
+  const cluster = withCluster && typeof args.cluster === 'string' && args.cluster ? args.cluster : undefined;
+  if (Boolean(host) === Boolean(cluster)) {
+    throw badRequest(
+      `Invalid input received: ${withCluster ? 'One and only one of cluster and host must be set.' : 'Host field is missing.'}`,
+    );
+  }
+  // The emulated backends are in no cluster, so a cluster names no service.
+  if (!host) throw badRequest(`Invalid host: No available service named '${String(cluster)}'`);
+  return host;
+}
+
+/**
+ * `os-migrate_volume` (admin, volume/api.py `migrate_volume`): an available or in-use volume with
+ * no snapshots moves to another backend's pool. `migration_status` goes starting → migrating →
+ * success (or error) while the status stays, unless `lock_volume` holds it in `maintenance`.
+ */
+export function migrateVolume(
+  service: CinderService,
+  res: Response,
+  volume: VolumeRecord,
+  args: Record<string, unknown>,
+): void {
+  const { state, ctx } = service;
+  const host = destinationOf(res, args);
+  if ('force_host_copy' in args) checkBoolean('force_host_copy', args.force_host_copy);
+  const lock = 'lock_volume' in args ? checkBoolean('lock_volume', args.lock_volume) : false;
+  if (volume.groupId) throw badRequest('Invalid volume: Volume must not be part of a group.');
+  if (!['available', 'in-use'].includes(volume.status)) {
+    throw badRequest(
+      `Invalid volume: Volume ${volume.id} status must be available or in-use, but current status is: ${volume.status}.`,
+    );
+  }
+  if (volume.migrationStatus === 'migrating' || volume.migrationStatus === 'starting')
+    throw badRequest(`Invalid volume: Volume ${volume.id} is already part of an active migration.`);
+  if (state.snapshotsOf(volume.id).length > 0)
+    throw badRequest(`Invalid volume: Volume ${volume.id} must not have snapshots.`);
+  const backend = backendOf(host);
+  const volumeService = [...state.services.values()].find(
+    (s) => s.binary === 'cinder-volume' && backend && s.host === backend.serviceHost,
+  );
+  if (!backend || !volumeService || (host.includes('#') && host.split('#')[1] !== backend.pool))
+    throw badRequest(`Invalid host: No available service named '${host}'`);
+  if (backendOf(volume.host) === backend)
+    throw badRequest('Invalid host: Destination host must be different than the current host.');
+
+  const before = volume.status;
+  volume.migrationStatus = 'starting';
+  if (lock) state.setStatus(volume, 'maintenance');
+  else volume.updatedAt = new Date();
+  ctx.persist();
+  ctx.scheduler.after(ctx.durations.retype / 3, () => {
+    if (volume.migrationStatus === 'starting') volume.migrationStatus = 'migrating';
+    volume.updatedAt = new Date();
+  });
+  completeLater(service, {
+    operation: 'volume.migrate',
+    durationMs: ctx.durations.retype,
+    projectId: volume.projectId,
+    requestId: String(res.locals.requestId),
+    succeed: () => {
+      volume.host = poolHost(backend);
+      volume.migrationStatus = 'success';
+      state.setStatus(volume, before);
+    },
+    fail: () => {
+      volume.migrationStatus = 'error';
+      state.setStatus(volume, before);
+    },
+    failure: {
+      resourceType: 'VOLUME',
+      resourceUuid: volume.id,
+      eventId: 'VOLUME_VOLUME_001_005',
+      userMessage: 'migrate volume:An unknown error occurred.',
+    },
+  });
+}
