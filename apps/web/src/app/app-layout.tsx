@@ -37,6 +37,7 @@ const NAV_ITEMS: ReadonlyArray<{ to: string; labelKey: string; adminOnly?: boole
   { to: '/backups', labelKey: 'nav.backups' },
   { to: '/volume-types', labelKey: 'nav.volumeTypes', adminOnly: true },
   { to: '/qos', labelKey: 'nav.qos', adminOnly: true },
+  { to: '/storage', labelKey: 'nav.storage', adminOnly: true },
   { to: '/quotas', labelKey: 'nav.quotas' },
   { to: '/audit', labelKey: 'nav.audit' },
 ];

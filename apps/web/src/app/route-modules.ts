@@ -20,6 +20,7 @@ export const PAGES = {
   qos: () => import('../features/qos/qos-page'),
   quotas: () => import('../features/quotas/quotas-page'),
   audit: () => import('../features/audit/audit-page'),
+  storage: () => import('../features/storage/storage-page'),
 } satisfies Record<string, () => Promise<PageModule>>;
 
 /**

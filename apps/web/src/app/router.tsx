@@ -43,6 +43,7 @@ export const router = createBrowserRouter([
       { path: 'qos', lazy: page(PAGES['qos']) },
       { path: 'quotas', lazy: page(PAGES['quotas']) },
       { path: 'audit', lazy: page(PAGES['audit']) },
+      { path: 'storage', lazy: page(PAGES['storage']) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
