@@ -32,6 +32,10 @@ const MV = '3.70';
 const asAdmin = (method: string, path: string, body?: unknown) =>
   send(method, `${admin.volumeUrl}${path}`, admin.token, { body, microversion: MV });
 
+/** volume/api.py refuses every unmet condition of a migration with one message. */
+const refused = (id: string) =>
+  `Invalid volume: Volume ${id} status must be available or in-use, must not be migrating, have snapshots, be replicated, be part of a group and destination host/cluster must be different than the current one`;
+
 async function pools(): Promise<string[]> {
   const answer = await asAdmin('GET', '/scheduler-stats/get_pools');
   expect(answer.status).toBe(200);
@@ -83,7 +87,7 @@ describe('Volume migration (os-migrate_volume)', () => {
     const id = await cinder.volume(1);
     const own = await hostOf(id);
     expect((await asAdmin('POST', `/volumes/${id}/action`, { 'os-migrate_volume': { host: own } })).body).toEqual(
-      fault(400, 'Invalid host: Destination host must be different than the current host.'),
+      fault(400, refused(id)),
     );
     const unknown = await asAdmin('POST', `/volumes/${id}/action`, { 'os-migrate_volume': { host: 'nowhere@none' } });
     expect(unknown.status).toBe(400);
@@ -95,7 +99,7 @@ describe('Volume migration (os-migrate_volume)', () => {
     await cinder.snapshot(id);
     const other = (await pools()).find((p) => p.split('#')[0] !== own.split('#')[0])!;
     expect((await asAdmin('POST', `/volumes/${id}/action`, { 'os-migrate_volume': { host: other } })).body).toEqual(
-      fault(400, `Invalid volume: Volume ${id} must not have snapshots.`),
+      fault(400, refused(id)),
     );
   });
 });

@@ -1,7 +1,7 @@
 import express, { type Request, type Response } from 'express';
 import { jsonBody } from '../http/json-body.js';
 import { backendOf, poolHost, type Backend, type UnmanagedItem } from './backend.js';
-import { badRequest, notFound, WebobNotFound } from './errors.js';
+import { badRequest, CinderFault, notFound, WebobNotFound } from './errors.js';
 import { markCinderResponse } from './faults.js';
 import { findUsableType, findVolume } from './lookups.js';
 import type { SnapshotRecord, VolumeRecord } from './records.js';
@@ -26,6 +26,23 @@ function hostOf(res: Response, params: Record<string, unknown>, clusterMinor: nu
   }
   const backend = backendOf(host);
   if (!backend) throw notFound(`Service ${host ?? cluster} could not be found.`);
+  return backend;
+}
+
+/**
+ * The backend a manage names (volume_manage.py): an unknown host is "Host 'x' not found", a
+ * disabled service "Service is unavailable at this time.", both 400.
+ */
+function manageTarget(service: CinderService, res: Response, body: Record<string, unknown>): Backend {
+  let backend: Backend;
+  try {
+    backend = hostOf(res, body, 16);
+  } catch (error) {
+    if (error instanceof CinderFault && error.status === 404) throw badRequest(`Host '${String(body.host)}' not found`);
+    throw error;
+  }
+  const row = [...service.state.services.values()].find((s) => s.host === backend.serviceHost);
+  if (row?.disabled) throw badRequest('Service is unavailable at this time.');
   return backend;
 }
 
@@ -105,7 +122,10 @@ function manageVolume(service: CinderService, req: Request, res: Response): Volu
   const { state, ctx } = service;
   const body = bodyObject(req, 'volume');
   const name = referenceName(body.ref);
-  const backend = hostOf(res, body, 16);
+  const backend = manageTarget(service, res, body);
+  const managedId = /^volume-([0-9a-f-]{36})$/.exec(name)?.[1];
+  if (managedId && state.volumes.has(managedId))
+    throw badRequest('Invalid volume: Unable to manage existing volume. The volume is already managed');
   const displayName = checkVolumeText('name', body.name);
   const description = checkVolumeText('description', body.description);
   const type = typeof body.volume_type === 'string' ? findUsableType(service, res, body.volume_type) : undefined;

@@ -24,7 +24,7 @@ function destinationOf(res: Response, args: Record<string, unknown>): string {
 
 /**
  * `os-migrate_volume` (admin, volume/api.py `migrate_volume`): an available or in-use volume with
- * no snapshots moves to another backend's pool. `migration_status` goes starting → migrating →
+ * no snapshots moves to another pool, of an enabled cinder-volume service that is up. `migration_status` goes starting → migrating →
  * success (or error) while the status stays, unless `lock_volume` holds it in `maintenance`.
  */
 export function migrateVolume(
@@ -37,28 +37,29 @@ export function migrateVolume(
   const host = destinationOf(res, args);
   if ('force_host_copy' in args) checkBoolean('force_host_copy', args.force_host_copy);
   const lock = 'lock_volume' in args ? checkBoolean('lock_volume', args.lock_volume) : false;
-  if (volume.groupId) throw badRequest('Invalid volume: Volume must not be part of a group.');
-  if (!['available', 'in-use'].includes(volume.status)) {
-    throw badRequest(
-      `Invalid volume: Volume ${volume.id} status must be available or in-use, but current status is: ${volume.status}.`,
-    );
-  }
-  if (volume.migrationStatus === 'migrating' || volume.migrationStatus === 'starting')
-    throw badRequest(`Invalid volume: Volume ${volume.id} is already part of an active migration.`);
-  if (state.snapshotsOf(volume.id).length > 0)
-    throw badRequest(`Invalid volume: Volume ${volume.id} must not have snapshots.`);
+  // volume/api.py: the service must be up and enabled, at backend level; then one conditional
+  // update checks everything else and refuses with one message.
   const backend = backendOf(host);
   const volumeService = [...state.services.values()].find(
-    (s) => s.binary === 'cinder-volume' && backend && s.host === backend.serviceHost,
+    (s) => s.binary === 'cinder-volume' && backend && s.host === backend.serviceHost && !s.disabled,
   );
   if (!backend || !volumeService || (host.includes('#') && host.split('#')[1] !== backend.pool))
     throw badRequest(`Invalid host: No available service named '${host}'`);
-  if (backendOf(volume.host) === backend)
-    throw badRequest('Invalid host: Destination host must be different than the current host.');
+  const movable =
+    ['available', 'in-use'].includes(volume.status) &&
+    !['migrating', 'starting', 'completing'].includes(volume.migrationStatus ?? '') &&
+    state.snapshotsOf(volume.id).length === 0 &&
+    !volume.groupId &&
+    volume.host !== host;
+  if (!movable) {
+    throw badRequest(
+      `Invalid volume: Volume ${volume.id} status must be available or in-use, must not be migrating, have snapshots, be replicated, be part of a group and destination host/cluster must be different than the current one`,
+    );
+  }
 
   const before = volume.status;
   volume.migrationStatus = 'starting';
-  if (lock) state.setStatus(volume, 'maintenance');
+  if (lock && volume.status === 'available') state.setStatus(volume, 'maintenance');
   else volume.updatedAt = new Date();
   ctx.persist();
   ctx.scheduler.after(ctx.durations.retype / 3, () => {
