@@ -160,7 +160,9 @@ test('an admin unmanages a volume, finds it on its backend and manages it back',
   const manageable = page.getByRole('table', { name: 'Volumes' });
   const stored = manageable.getByRole('row').filter({ hasText: `volume-${id}` });
   await expect(stored).toContainText('Yes');
-  // Cinder's own volumes are there too, not safe to manage.
+  // Cinder's own volumes are there too on request, not safe to manage.
+  await expect(manageable).not.toContainText('already managed');
+  await page.getByRole('switch', { name: 'Also show what Cinder manages' }).check();
   await expect(manageable).toContainText('already managed');
   await stored.getByRole('button', { name: `Manage volume-${id}` }).click();
   const manage = page.getByRole('dialog', { name: `Manage volume-${id}` });

@@ -57,7 +57,8 @@ export function poolCapabilities(state: CinderState, backend: Backend = BACKENDS
   return {
     pool_name: backend.pool,
     total_capacity_gb: backend.totalCapacityGb,
-    free_capacity_gb: backend.totalCapacityGb - allocated,
+    // Thin pools may hold more than their size (over-subscription); what is left never goes below 0.
+    free_capacity_gb: Math.max(backend.totalCapacityGb - allocated, 0),
     reserved_percentage: backend.reservedPercentage,
     location_info: `LVMVolumeDriver:${BACKEND.nodeHost}:stack-volumes-${backend.pool}:thin:0`,
     QoS_support: false,

@@ -1,5 +1,5 @@
 import type { Manageable } from '@cinder-console/cinder';
-import { Badge, Button, Group, Loader, Select, Table, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Loader, Select, Switch, Table, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -82,23 +82,26 @@ function ManageableTable({ kind, pool, rows }: { kind: 'volumes' | 'snapshots'; 
   );
 }
 
-function ManageableList({ kind, pool }: { kind: 'volumes' | 'snapshots'; pool: string }) {
+function ManageableList({ kind, pool, all }: { kind: 'volumes' | 'snapshots'; pool: string; all: boolean }) {
   const { t } = useTranslation();
   const host = backendOfPool(pool);
   const query = useQuery(storageQueries.manageable(kind, host));
   if (query.isPending) return <Loader aria-label={t('app.loading')} />;
   if (query.error) return <ErrorAlert error={query.error} title={t('storage.manageable.loadFailed')} />;
-  return <ManageableTable kind={kind} pool={pool} rows={query.data} />;
+  // Cinder's own volumes are most of a busy backend: listed only when asked for.
+  const rows = all ? query.data : query.data.filter((row) => row.safe_to_manage);
+  return <ManageableTable kind={kind} pool={pool} rows={rows} />;
 }
 
 /**
  * Storage a backend holds that Cinder does not manage (3.8): pick a pool, see what is there, and
- * manage a volume or a snapshot. Cinder's own volumes are listed too, as not safe to manage.
+ * manage a volume or a snapshot. Cinder's own, not safe to manage, are listed on request.
  */
 export function ManageableSection() {
   const { t } = useTranslation();
   const pools = useQuery(storageQueries.pools());
   const [chosen, setChosen] = useState<string | null>(null);
+  const [all, setAll] = useState(false);
   const pool = chosen ?? pools.data?.[0]?.name ?? null;
   return (
     <section aria-labelledby="storage-manageable">
@@ -114,6 +117,12 @@ export function ManageableSection() {
           allowDeselect={false}
           w={360}
         />
+        <Switch
+          mt="lg"
+          label={t('storage.manageable.showManaged')}
+          checked={all}
+          onChange={(event) => setAll(event.currentTarget.checked)}
+        />
       </Group>
       {pool && (
         <Tabs defaultValue="volumes" keepMounted={false}>
@@ -122,10 +131,10 @@ export function ManageableSection() {
             <Tabs.Tab value="snapshots">{t('storage.manageable.snapshots')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="volumes" pt="xs">
-            <ManageableList kind="volumes" pool={pool} />
+            <ManageableList kind="volumes" pool={pool} all={all} />
           </Tabs.Panel>
           <Tabs.Panel value="snapshots" pt="xs">
-            <ManageableList kind="snapshots" pool={pool} />
+            <ManageableList kind="snapshots" pool={pool} all={all} />
           </Tabs.Panel>
         </Tabs>
       )}

@@ -47,14 +47,14 @@ export function PoolsSection() {
       <>
         <div role="img" aria-label={t('storage.pools.chartLabel', { summary })}>
           <BarChart
-            h={Math.max(120, 60 * data.length)}
+            h={90 + 50 * data.length}
             data={data}
             dataKey="pool"
             orientation="vertical"
             type="stacked"
-            unit=" GiB"
+            valueFormatter={(value) => t('storage.pools.gib', { value })}
             withLegend
-            yAxisProps={{ width: 110 }}
+            yAxisProps={{ width: 120 }}
             series={[
               { name: 'used', label: t('storage.pools.used'), color: 'blue.6' },
               { name: 'reserved', label: t('storage.pools.reserved'), color: 'orange.5' },
