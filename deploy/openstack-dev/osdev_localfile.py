@@ -10,9 +10,17 @@ manager, backup manager, posix backup driver, quotas, RPC) is stock Cinder.
 Images (Glance) are written into and read from the volume files through
 the same 'local' connections by the base class (qemu-img convert).
 
+Two backends of this driver (``localfile`` and ``localfile2``, each with its
+own directory) make migration between pools real: Cinder's generic,
+host-assisted migration copies the file through two 'local' connections.
+Files in a backend's directory that Cinder does not know are manageable
+(``manage_existing`` renames them into Cinder's naming; ``unmanage`` leaves
+them where they are, listed again by ``get_manageable_volumes``).
+
 Not for production: no real block device, no attach to instances.
 """
 
+import math
 import os
 
 from oslo_config import cfg
@@ -22,6 +30,7 @@ from cinder.common import constants
 from cinder import exception
 from cinder.volume import configuration
 from cinder.volume import driver
+from cinder.volume import volume_utils
 
 LOG = logging.getLogger(__name__)
 
@@ -166,6 +175,93 @@ class LocalFileVolumeDriver(driver.VolumeDriver):
 
     def terminate_connection_snapshot(self, snapshot, connector, **kwargs):
         pass
+
+    # -- manage / unmanage -------------------------------------------------
+    def _existing_path(self, existing_ref):
+        name = (existing_ref or {}).get('source-name')
+        if not name or os.sep in name or name.startswith('.'):
+            raise exception.ManageExistingInvalidReference(
+                existing_ref=existing_ref,
+                reason='name a file of the backend as source-name')
+        path = os.path.join(self._dir, name)
+        if not os.path.isfile(path):
+            raise exception.ManageExistingInvalidReference(
+                existing_ref=existing_ref,
+                reason='%s is not on backend %s' % (name, self.backend_name))
+        return path
+
+    def _size_gb(self, path):
+        return max(int(math.ceil(os.path.getsize(path) / float(GiB))), 1)
+
+    def manage_existing_get_size(self, volume, existing_ref):
+        return self._size_gb(self._existing_path(existing_ref))
+
+    def manage_existing(self, volume, existing_ref):
+        path = self._existing_path(existing_ref)
+        target = self._vol_path(volume)
+        if path != target:
+            os.replace(path, target)
+        # Cinder's size is whole GiB: grow the file to it.
+        self._resize(target, self._size_gb(target))
+        return None
+
+    def unmanage(self, volume):
+        # The file stays, under the name Cinder gave it: manageable again.
+        pass
+
+    def manage_existing_snapshot_get_size(self, snapshot, existing_ref):
+        return self._size_gb(self._existing_path(existing_ref))
+
+    def manage_existing_snapshot(self, snapshot, existing_ref):
+        path = self._existing_path(existing_ref)
+        target = self._snap_path(snapshot)
+        if path != target:
+            os.replace(path, target)
+        return None
+
+    def unmanage_snapshot(self, snapshot):
+        pass
+
+    def _manageable(self, prefix, known, sort_keys, sort_dirs, marker, limit,
+                    offset, snapshots=False):
+        entries = []
+        try:
+            names = sorted(os.listdir(self._dir))
+        except OSError:
+            names = []
+        for name in names:
+            path = os.path.join(self._dir, name)
+            if name.endswith('.part') or not os.path.isfile(path):
+                continue
+            is_snapshot = name.startswith('snapshot-')
+            if is_snapshot != snapshots:
+                continue
+            cinder_id = known.get(name)
+            entry = {
+                'reference': {'source-name': name},
+                'size': self._size_gb(path),
+                'safe_to_manage': cinder_id is None,
+                'reason_not_safe': 'already managed' if cinder_id else None,
+                'cinder_id': cinder_id,
+                'extra_info': None,
+            }
+            if snapshots:
+                entry['source_reference'] = {}
+            entries.append(entry)
+        return volume_utils.paginate_entries_list(
+            entries, marker, limit, offset, sort_keys, sort_dirs)
+
+    def get_manageable_volumes(self, cinder_volumes, marker, limit, offset,
+                               sort_keys, sort_dirs):
+        known = {v.name: v.id for v in cinder_volumes}
+        return self._manageable('volume-', known, sort_keys, sort_dirs,
+                                marker, limit, offset)
+
+    def get_manageable_snapshots(self, cinder_snapshots, marker, limit, offset,
+                                 sort_keys, sort_dirs):
+        known = {s.name: s.id for s in cinder_snapshots}
+        return self._manageable('snapshot-', known, sort_keys, sort_dirs,
+                                marker, limit, offset, snapshots=True)
 
     # -- stats -------------------------------------------------------------
     def get_pool(self, volume):

@@ -246,7 +246,7 @@ api_paste_config = /etc/cinder/api-paste.ini
 osapi_volume_listen = 127.0.0.1
 osapi_volume_listen_port = 8776
 osapi_volume_workers = 1
-enabled_backends = localfile
+enabled_backends = localfile,localfile2
 default_volume_type = __DEFAULT__
 storage_availability_zone = nova
 default_availability_zone = nova
@@ -260,6 +260,13 @@ volume_driver = osdev_localfile.LocalFileVolumeDriver
 volume_backend_name = localfile
 localfile_volume_dir = $STATE/cinder/volumes
 localfile_capacity_gb = 1000
+
+# A second backend (its own directory) so that migration between pools is real.
+[localfile2]
+volume_driver = osdev_localfile.LocalFileVolumeDriver
+volume_backend_name = localfile2
+localfile_volume_dir = $STATE/cinder/volumes2
+localfile_capacity_gb = 500
 
 [database]
 connection = mysql+pymysql://cinder:cinder@localhost/cinder?unix_socket=$RUN/mysqld.sock&charset=utf8
@@ -651,7 +658,8 @@ while time.time() < deadline:
         up = {x['binary'] for x in s['services'] if x['state'] == 'up' and x['status'] == 'enabled'}
         _, p = req('GET', base + '/scheduler-stats/get_pools', token=tok)
         state = (sorted(up), len(p['pools']))
-        if {'cinder-scheduler', 'cinder-volume', 'cinder-backup'} <= up and p['pools']:
+        # Both backends report a pool (localfile, localfile2).
+        if {'cinder-scheduler', 'cinder-volume', 'cinder-backup'} <= up and len(p['pools']) >= 2:
             sys.exit(0)
     except Exception as e:  # api still warming up
         state = repr(e)

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uuid } from './request-fields.js';
 
 /**
  * Bodies the console sends for generic volume groups (`api/schemas/groups.py`,
@@ -7,7 +8,6 @@ import { z } from 'zod';
  */
 
 const text = z.string().max(255, 'at most 255 characters').nullable().optional();
-const uuid = z.string().regex(/^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i, 'must be a UUID');
 const requiredName = z
   .string()
   .min(1, 'enter a name')

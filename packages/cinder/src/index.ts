@@ -8,6 +8,8 @@ export * from './lifecycle.js';
 export * from './capabilities.js';
 export * from './live.js';
 export * from './requests.js';
+export * from './storage-requests.js';
+export * from './storage.js';
 export * from './list-page.js';
 export * from './snapshot.js';
 export * from './backup.js';

@@ -67,6 +67,18 @@ export const VOLUME_LIFECYCLE = {
   attach: { from: ['available'], transitional: 'attaching', end: 'in-use', failure: 'available' },
   /** Through Nova; Cinder's begin_detaching needs in-use (and attach_status attached). */
   detach: { from: ['in-use'], transitional: 'detaching', end: 'available', failure: 'in-use' },
+  /** `os-migrate_volume` (admin): no snapshots either; the status stays, or `maintenance` with `lock_volume`. */
+  migrate: {
+    from: ['available', 'in-use'],
+    adminOnly: true,
+    transitional: 'previous',
+    end: 'previous',
+    failure: 'previous',
+  },
+  /** `os-unmanage` (admin): Cinder forgets the volume as a delete would, the data stays on the backend. */
+  unmanage: { from: VOLUME_DELETABLE, adminOnly: true, transitional: 'unmanaging', end: 'deleted', failure: 'error' },
+  /** Managing existing storage (admin): the `/manageable_volumes` listing needs 3.8. */
+  manage: { from: [], adminOnly: true, minVersion: 8, transitional: 'creating', end: 'available', failure: 'error' },
   /** Huawei EVS `os-vendor-snapshots/{id}/rollback`. */
   rollback: {
     from: ['available', 'error_rollbacking'],
@@ -82,12 +94,31 @@ export const SNAPSHOT_LIFECYCLE = {
   forceDelete: { from: [], adminOnly: true, transitional: 'deleting', end: 'deleted', failure: 'error_deleting' },
   revertTo: { from: ['available'], minVersion: 40, transitional: 'restoring', end: 'available', failure: 'available' },
   backup: { from: ['available'], transitional: 'backing-up', end: 'available', failure: 'available' },
+  /** `os-unmanage` (admin): Cinder forgets the snapshot; its data stays on the backend. */
+  unmanage: {
+    from: ['available', 'error'],
+    adminOnly: true,
+    transitional: 'deleting',
+    end: 'deleted',
+    failure: 'error',
+  },
+  manage: { from: [], adminOnly: true, minVersion: 8, transitional: 'creating', end: 'available', failure: 'error' },
 } as const satisfies Record<string, ActionRule>;
 
 export const BACKUP_LIFECYCLE = {
   create: { from: [], transitional: 'creating', end: 'available', failure: 'error' },
   delete: { from: ['available', 'error'], transitional: 'deleting', end: 'deleted', failure: 'error_deleting' },
   restore: { from: ['available'], transitional: 'restoring', end: 'available', failure: 'available' },
+  /** `export_record` (admin): the record of an available backup, to import elsewhere. */
+  exportRecord: {
+    from: ['available'],
+    adminOnly: true,
+    transitional: 'previous',
+    end: 'previous',
+    failure: 'previous',
+  },
+  /** `import_record` (admin): the backup appears `creating` until cinder-backup has checked it. */
+  importRecord: { from: [], adminOnly: true, transitional: 'creating', end: 'available', failure: 'error' },
 } as const satisfies Record<string, ActionRule>;
 
 export type VolumeAction = keyof typeof VOLUME_LIFECYCLE;

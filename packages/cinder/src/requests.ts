@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { GROUP_REQUEST_SCHEMAS } from './group-requests.js';
+import { description, name, uuid } from './request-fields.js';
+import { STORAGE_REQUEST_SCHEMAS, STORAGE_VOLUME_ACTION_SCHEMAS } from './storage-requests.js';
 
 /**
  * Bodies the console sends to Cinder, checked by the BFF before they go upstream with the same
@@ -7,21 +9,6 @@ import { GROUP_REQUEST_SCHEMAS } from './group-requests.js';
  * is described; the cloud remains the judge of everything else.
  */
 
-/**
- * A name of only spaces would be stored as a blank-looking name; it is refused so that what the user
- * typed is never quietly turned into "no name". `params.i18n` names the console's message for it.
- */
-const name = z
-  .string()
-  .max(255, 'at most 255 characters')
-  .refine((value) => value === '' || value.trim() !== '', {
-    message: 'must not be only spaces',
-    params: { i18n: 'onlySpaces' },
-  })
-  .nullable()
-  .optional();
-const description = z.string().max(255, 'at most 255 characters').nullable().optional();
-const uuid = z.string().regex(/^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i, 'must be a UUID');
 const size = z.number().int('must be a whole number of GiB').min(1, 'must be at least 1 GiB').max(2_147_483_647);
 export const metadataSchema = z
   .record(
@@ -85,6 +72,7 @@ export const VOLUME_ACTION_SCHEMAS: Record<string, z.ZodType> = {
   'os-force_delete': z.strictObject({}),
   'os-set_image_metadata': z.strictObject({ metadata: metadataSchema }),
   'os-unset_image_metadata': z.strictObject({ key: z.string().min(1).max(255) }),
+  ...STORAGE_VOLUME_ACTION_SCHEMAS,
 };
 
 export const snapshotCreateSchema = z.object({
@@ -221,4 +209,5 @@ export const CINDER_REQUEST_SCHEMAS: Array<{ method: string; path: RegExp; schem
   { method: 'POST', path: /^\/types\/[^/]+\/encryption$/, schema: typeEncryptionCreateSchema },
   { method: 'PUT', path: /^\/types\/[^/]+\/encryption\/[^/]+$/, schema: typeEncryptionUpdateSchema },
   ...GROUP_REQUEST_SCHEMAS,
+  ...STORAGE_REQUEST_SCHEMAS,
 ];

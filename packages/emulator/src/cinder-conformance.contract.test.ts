@@ -148,7 +148,8 @@ describe('Admin views of the deployment', () => {
   it('lists the services, filters them by binary, and refuses a member', async () => {
     const all = await call('GET', `${admin.volumeUrl}/os-services`, admin.token, undefined, '3.70');
     expect(all.status).toBe(200);
-    const binaries = all.body.services.map((s: { binary: string }) => s.binary).sort();
+    // One cinder-volume per backend: the emulator and the rig both run two.
+    const binaries = [...new Set(all.body.services.map((s: { binary: string }) => s.binary))].sort();
     expect(binaries).toEqual(['cinder-backup', 'cinder-scheduler', 'cinder-volume']);
     const volume = all.body.services.find((s: { binary: string }) => s.binary === 'cinder-volume');
     expect(Object.keys(volume)).toEqual([
@@ -166,7 +167,8 @@ describe('Admin views of the deployment', () => {
       'frozen',
     ]);
     const filtered = await call('GET', `${admin.volumeUrl}/os-services?binary=cinder-volume`, admin.token);
-    expect(filtered.body.services).toHaveLength(1);
+    expect(filtered.body.services.length).toBeGreaterThanOrEqual(2);
+    expect(filtered.body.services.every((s: { binary: string }) => s.binary === 'cinder-volume')).toBe(true);
     expectFault(
       await call('GET', `${demo.volumeUrl}/os-services`, demo.token),
       403,

@@ -21,6 +21,8 @@ const CINDER_MAPS = [
   'groupTypes',
   'groups',
   'groupSnapshots',
+  'unmanagedVolumes',
+  'unmanagedSnapshots',
 ] as const;
 
 function serialize(ctx: EmulatorContext): string {

@@ -42,6 +42,7 @@ const NAV_ITEMS: ReadonlyArray<{ to: string; labelKey: string; adminOnly?: boole
   { to: '/group-types', labelKey: 'nav.groupTypes', adminOnly: true },
   { to: '/volume-types', labelKey: 'nav.volumeTypes', adminOnly: true },
   { to: '/qos', labelKey: 'nav.qos', adminOnly: true },
+  { to: '/storage', labelKey: 'nav.storage', adminOnly: true },
   { to: '/quotas', labelKey: 'nav.quotas' },
   { to: '/audit', labelKey: 'nav.audit' },
 ];

@@ -26,6 +26,7 @@ export const PAGES = {
   'group-snapshots': () => import('../features/group-snapshots/group-snapshots-page'),
   'group-snapshots/:groupSnapshotId': () => import('../features/group-snapshots/group-snapshot-detail-page'),
   'group-types': () => import('../features/group-types/group-types-page'),
+  storage: () => import('../features/storage/storage-page'),
 } satisfies Record<string, () => Promise<PageModule>>;
 
 /**

@@ -49,6 +49,7 @@ export const router = createBrowserRouter([
       { path: 'group-snapshots', lazy: page(PAGES['group-snapshots']) },
       { path: 'group-snapshots/:groupSnapshotId', lazy: page(PAGES['group-snapshots/:groupSnapshotId']) },
       { path: 'group-types', lazy: page(PAGES['group-types']) },
+      { path: 'storage', lazy: page(PAGES['storage']) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,6 +1,6 @@
 import express from 'express';
 import { cinderTime } from '../http/time.js';
-import { BACKEND, poolCapabilities } from './backend.js';
+import { backendOf, BACKENDS, poolCapabilities, poolHost } from './backend.js';
 import { notFound } from './errors.js';
 import { markCinderResponse } from './faults.js';
 import { requireAdmin } from './request.js';
@@ -22,24 +22,29 @@ const DRIVER_PROPERTIES = {
 export function backendStatsRouter(service: CinderService): express.Router {
   const { state } = service;
   const router = express.Router();
-  const poolName = `${BACKEND.serviceHost}#${BACKEND.pool}`;
-
   router.get('/scheduler-stats/get_pools', (req, res) => {
     requireAdmin(res, 'scheduler_extension:scheduler_stats:get_pools');
     const detail = String(req.query.detail ?? '').toLowerCase() === 'true';
     const name = typeof req.query.name === 'string' ? req.query.name : undefined;
-    const pools = name && name !== poolName ? [] : [{ name: poolName }];
+    const pools = BACKENDS.filter((backend) => !name || name === poolHost(backend));
     markCinderResponse(res);
-    res.json({ pools: pools.map((pool) => (detail ? { ...pool, capabilities: poolCapabilities(state) } : pool)) });
+    res.json({
+      pools: pools.map((backend) =>
+        detail
+          ? { name: poolHost(backend), capabilities: poolCapabilities(state, backend) }
+          : { name: poolHost(backend) },
+      ),
+    });
   });
 
   router.get('/capabilities/:host', (req, res) => {
     requireAdmin(res, 'volume_extension:capabilities');
-    if (req.params.host !== BACKEND.serviceHost) throw notFound(`Can't find service: ${req.params.host}`);
-    const capabilities = poolCapabilities(state);
+    const backend = backendOf(req.params.host);
+    if (!backend || backend.serviceHost !== req.params.host) throw notFound(`Can't find service: ${req.params.host}`);
+    const capabilities = poolCapabilities(state, backend);
     markCinderResponse(res);
     res.json({
-      namespace: `OS::Storage::Capabilities::${BACKEND.serviceHost}`,
+      namespace: `OS::Storage::Capabilities::${backend.serviceHost}`,
       vendor_name: capabilities.vendor_name,
       volume_backend_name: capabilities.volume_backend_name,
       pool_name: null,

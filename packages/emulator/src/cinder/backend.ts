@@ -1,38 +1,79 @@
 import type { CinderState } from './state.js';
 import type { VolumeTypeRecord } from './records.js';
 
-/** The one emulated backend, shaped like devstack's LVM backend `lvmdriver-1`. */
-export const BACKEND = {
+/** A cinder-volume backend of the emulated deployment, with its one pool. */
+export interface Backend {
   /** The cinder-volume service's host (`host@backend`). */
-  serviceHost: 'emulator@lvmdriver-1',
+  serviceHost: string;
+  pool: string;
+  totalCapacityGb: number;
+  /** What the backend's pool reports beyond capacity. */
+  reservedPercentage: number;
+  maxOverSubscriptionRatio: string;
+}
+
+/**
+ * Two backends, shaped like devstack's LVM `lvmdriver-1` and a second one, so that a volume can
+ * be migrated between pools (`os-migrate_volume`) as on a multi-backend deployment.
+ */
+export const BACKENDS: readonly Backend[] = [
+  {
+    serviceHost: 'emulator@lvmdriver-1',
+    pool: 'lvmdriver-1',
+    totalCapacityGb: 1000,
+    reservedPercentage: 0,
+    maxOverSubscriptionRatio: '20.0',
+  },
+  {
+    serviceHost: 'emulator@lvmdriver-2',
+    pool: 'lvmdriver-2',
+    totalCapacityGb: 500,
+    reservedPercentage: 10,
+    maxOverSubscriptionRatio: '1.0',
+  },
+];
+
+/** The first backend, where volumes go unless their type asks for the other, and the node's host. */
+export const BACKEND = {
+  ...BACKENDS[0]!,
   /** The host of the scheduler and backup services. */
   nodeHost: 'emulator',
-  pool: 'lvmdriver-1',
-  totalCapacityGb: 1000,
 } as const;
 
+/** `host@backend#pool`, the host string a volume on that backend carries. */
+export const poolHost = (backend: Backend) => `${backend.serviceHost}#${backend.pool}`;
+
+/** The backend that serves `host` at any level (`host@backend` or `host@backend#pool`). */
+export function backendOf(host: string | null | undefined): Backend | undefined {
+  if (!host) return undefined;
+  const serviceHost = host.split('#')[0];
+  return BACKENDS.find((b) => b.serviceHost === serviceHost);
+}
+
 /** What the volume driver reports (`get_volume_stats`), pool capabilities merged in as the scheduler sees them. */
-export function poolCapabilities(state: CinderState): Record<string, unknown> {
-  const allocated = [...state.volumes.values()].reduce((sum, v) => sum + v.size, 0);
+export function poolCapabilities(state: CinderState, backend: Backend = BACKENDS[0]!): Record<string, unknown> {
+  const volumes = [...state.volumes.values()].filter((v) => backendOf(v.host) === backend);
+  const allocated = volumes.reduce((sum, v) => sum + v.size, 0);
   return {
-    pool_name: BACKEND.pool,
-    total_capacity_gb: BACKEND.totalCapacityGb,
-    free_capacity_gb: BACKEND.totalCapacityGb - allocated,
-    reserved_percentage: 0,
-    location_info: `LVMVolumeDriver:${BACKEND.nodeHost}:stack-volumes-${BACKEND.pool}:thin:0`,
+    pool_name: backend.pool,
+    total_capacity_gb: backend.totalCapacityGb,
+    // Thin pools may hold more than their size (over-subscription); what is left never goes below 0.
+    free_capacity_gb: Math.max(backend.totalCapacityGb - allocated, 0),
+    reserved_percentage: backend.reservedPercentage,
+    location_info: `LVMVolumeDriver:${BACKEND.nodeHost}:stack-volumes-${backend.pool}:thin:0`,
     QoS_support: false,
     provisioned_capacity_gb: allocated,
-    max_over_subscription_ratio: '20.0',
+    max_over_subscription_ratio: backend.maxOverSubscriptionRatio,
     thin_provisioning_support: true,
     thick_provisioning_support: false,
-    total_volumes: state.volumes.size + 1,
+    total_volumes: volumes.length + 1,
     filter_function: null,
     goodness_function: null,
     multiattach: true,
     backend_state: 'up',
     allocated_capacity_gb: allocated,
     cacheable: true,
-    volume_backend_name: BACKEND.pool,
+    volume_backend_name: backend.pool,
     storage_protocol: 'iSCSI',
     vendor_name: 'Open Source',
     driver_version: '3.0.0',
@@ -81,8 +122,8 @@ function matchesSpec(value: unknown, requirement: string): boolean {
  * prefixes) are ignored. A type nothing satisfies makes the volume `error` with Cinder's
  * "Could not find any available weighted backend." message.
  */
-export function backendSatisfies(state: CinderState, type: VolumeTypeRecord): boolean {
-  const capabilities = poolCapabilities(state);
+function backendSatisfies(state: CinderState, backend: Backend, type: VolumeTypeRecord): boolean {
+  const capabilities = poolCapabilities(state, backend);
   return Object.entries(type.extraSpecs).every(([key, requirement]) => {
     const scope = key.split(':');
     if (scope.length > 1 && scope[0] !== 'capabilities') return true;
@@ -97,6 +138,11 @@ export function backendSatisfies(state: CinderState, type: VolumeTypeRecord): bo
   });
 }
 
+/** The first backend whose pool satisfies the type (the scheduler's pick), if any. */
+export function scheduleBackend(state: CinderState, type: VolumeTypeRecord): Backend | undefined {
+  return BACKENDS.find((backend) => backendSatisfies(state, backend, type));
+}
+
 /** A row of Cinder's `services` table as `/os-services` shows it. */
 export interface ServiceRecord {
   binary: 'cinder-scheduler' | 'cinder-volume' | 'cinder-backup';
@@ -107,12 +153,39 @@ export interface ServiceRecord {
   frozen: boolean;
 }
 
-/** The three services a one-node deployment runs. */
+/** The services a one-node deployment with two backends runs. */
 export function defaultServices(zone: string): Map<string, ServiceRecord> {
   const rows: ServiceRecord[] = [
     { binary: 'cinder-scheduler', host: BACKEND.nodeHost, zone, disabled: false, disabledReason: null, frozen: false },
-    { binary: 'cinder-volume', host: BACKEND.serviceHost, zone, disabled: false, disabledReason: null, frozen: false },
+    ...BACKENDS.map((b): ServiceRecord => ({
+      binary: 'cinder-volume',
+      host: b.serviceHost,
+      zone,
+      disabled: false,
+      disabledReason: null,
+      frozen: false,
+    })),
     { binary: 'cinder-backup', host: BACKEND.nodeHost, zone, disabled: false, disabledReason: null, frozen: false },
   ];
   return new Map(rows.map((row) => [`${row.binary}/${row.host}`, row]));
+}
+
+/** A volume or snapshot on a backend that Cinder does not manage (`volume-<id>` after an unmanage). */
+export interface UnmanagedItem {
+  /** The cinder-volume service's host (`host@backend`). */
+  host: string;
+  name: string;
+  size: number;
+  /** For a snapshot: the name of the volume it was taken of. */
+  source?: string;
+}
+
+/** The unmanaged storage a new emulated cloud starts with: one volume per backend. */
+export function seedUnmanaged(): Map<string, UnmanagedItem> {
+  const items: UnmanagedItem[] = BACKENDS.map((b, index) => ({
+    host: b.serviceHost,
+    name: index === 0 ? 'legacy-app-data' : 'legacy-archive',
+    size: index === 0 ? 2 : 4,
+  }));
+  return new Map(items.map((item) => [`${item.host}/${item.name}`, item]));
 }

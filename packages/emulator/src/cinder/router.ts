@@ -10,6 +10,7 @@ import { formatVersion, MAX_VERSION, MIN_VERSION, negotiateMicroversion } from '
 import { miscRouter } from './misc.js';
 import { backendStatsRouter } from './backend-stats.js';
 import { limitsRouter } from './limits.js';
+import { manageableRouter } from './manageable.js';
 import { servicesRouter } from './services.js';
 import { groupSnapshotsRouter } from './group-snapshots.js';
 import { groupTypesRouter } from './group-types.js';
@@ -84,6 +85,7 @@ function resources(service: CinderService, vendor: boolean): express.Router {
     markCinderResponse(res);
     res.json(versionsDocument(service));
   });
+  router.use(manageableRouter(service));
   router.use(volumesRouter(service));
   router.use(volumeActionsRouter(service));
   addMetadataRoutes(router, {

@@ -7,6 +7,7 @@ import { badRequest, notFound } from './errors.js';
 import { markCinderResponse } from './faults.js';
 import { listQuery, matchesMetadata, wantsAllTenants } from './list-query.js';
 import { findSnapshot } from './lookups.js';
+import { unmanageSnapshot } from './manageable.js';
 import { addMetadataRoutes } from './metadata-routes.js';
 import { sendPage } from './pagination.js';
 import type { SnapshotRecord } from './records.js';
@@ -122,11 +123,21 @@ export function snapshotsRouter(service: CinderService): express.Router {
   });
 
   router.post('/snapshots/:id/action', jsonBody, (req, res) => {
-    const { name, args } = actionOf(req, ['os-reset_status', 'os-force_delete', 'os-update_snapshot_status']);
+    const { name, args } = actionOf(req, [
+      'os-reset_status',
+      'os-force_delete',
+      'os-update_snapshot_status',
+      'os-unmanage',
+    ]);
     const snapshot = findSnapshot(service, res, req.params.id);
     if (name === 'os-update_snapshot_status') {
       updateSnapshotStatus(service, snapshot, args, res);
       ctx.persist();
+      return void res.status(202).end();
+    }
+    if (name === 'os-unmanage') {
+      requireAdmin(res, 'snapshot_extension:snapshot_unmanage');
+      unmanageSnapshot(service, res, snapshot);
       return void res.status(202).end();
     }
     requireAdmin(res, `volume_extension:snapshot_admin_actions:${name.replace('os-', '')}`);
@@ -206,7 +217,13 @@ function snapshotSortValue(s: SnapshotRecord, key: string) {
   return fields[key]?.();
 }
 
-export function deleteSnapshot(service: CinderService, res: Response, snapshot: SnapshotRecord): void {
+/** Deletes a snapshot; `unmanaged` runs instead of nothing when Cinder only forgets it (`os-unmanage`). */
+export function deleteSnapshot(
+  service: CinderService,
+  res: Response,
+  snapshot: SnapshotRecord,
+  unmanaged?: () => void,
+): void {
   const { state, ctx } = service;
   if (!state.snapshots.has(snapshot.id)) throw notFound(`Snapshot ${snapshot.id} could not be found.`);
   state.setStatus(snapshot, 'deleting');
@@ -221,6 +238,7 @@ export function deleteSnapshot(service: CinderService, res: Response, snapshot: 
     succeed: () => {
       state.snapshots.delete(snapshot.id);
       notify.snapshot({ ...snapshot, status: 'deleted' }, 'delete.end', 'volume');
+      unmanaged?.();
     },
     fail: () => state.setStatus(snapshot, 'error_deleting'),
     failure: {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { defaultServices, type ServiceRecord } from './backend.js';
+import { defaultServices, seedUnmanaged, type ServiceRecord, type UnmanagedItem } from './backend.js';
 import { defaultGroupTypes, type GroupRecord, type GroupSnapshotRecord } from './group-records.js';
 import type {
   BackupRecord,
@@ -51,6 +51,9 @@ export class CinderState {
   readonly groupSnapshots = new Map<string, GroupSnapshotRecord>();
   /** `/os-services` rows (enabled or disabled, frozen), keyed `binary/host`. */
   readonly services: Map<string, ServiceRecord>;
+  /** Storage on the backends that Cinder does not manage (manageable lists), keyed `host/name`. */
+  readonly unmanagedVolumes = seedUnmanaged();
+  readonly unmanagedSnapshots = new Map<string, UnmanagedItem>();
 
   constructor(options: CinderStateOptions = {}) {
     this.availabilityZones = options.availabilityZones ?? ['nova'];

@@ -4,9 +4,17 @@ import { badRequest } from './errors.js';
 import type { VolumeRecord } from './records.js';
 import { requireAdmin } from './request.js';
 import type { CinderService } from './service.js';
+import { unmanageVolume } from './manageable.js';
+import { migrateVolume } from './volume-migrate.js';
 import { deleteVolume } from './volumes.js';
 
-export const ADMIN_ACTIONS = ['os-reset_status', 'os-force_delete', 'os-force_detach'];
+export const ADMIN_ACTIONS = [
+  'os-reset_status',
+  'os-force_delete',
+  'os-force_detach',
+  'os-migrate_volume',
+  'os-unmanage',
+];
 
 /** The enum Cinder validates reset targets against (objects/fields.py VolumeStatus). */
 const RESETTABLE = VOLUME_STATUSES.filter(
@@ -65,9 +73,14 @@ export function adminAction(
   name: string,
   args: Record<string, unknown>,
 ): void {
-  const rule = `volume_extension:volume_admin_actions:${name.replace('os-', '')}`;
+  const rule =
+    name === 'os-unmanage'
+      ? 'volume_extension:volume_unmanage'
+      : `volume_extension:volume_admin_actions:${name.replace('os-', '')}`;
   requireAdmin(res, rule);
   if (name === 'os-reset_status') resetStatus(volume, args);
+  else if (name === 'os-migrate_volume') migrateVolume(service, res, volume, args);
+  else if (name === 'os-unmanage') unmanageVolume(service, res, volume);
   else if (name === 'os-force_delete') deleteVolume(service, res, volume, { cascade: false, force: true });
   else {
     volume.attachments = volume.attachments.filter((a) => a.attachmentId !== args.attachment_id);

@@ -6,7 +6,7 @@ import { findBackup, findSnapshot, findUsableType, findVolume } from './lookups.
 import { checkQuota } from './quota.js';
 import type { VolumeRecord, VolumeTypeRecord } from './records.js';
 import { bodyObject, callerOf, requireMember, versionAtLeast } from './request.js';
-import { backendSatisfies } from './backend.js';
+import { poolHost, scheduleBackend } from './backend.js';
 import { checkGroupMembership } from './groups.js';
 import type { CinderService } from './service.js';
 import { completeLater } from './transitions.js';
@@ -181,10 +181,9 @@ export function createVolume(service: CinderService, req: Request, res: Response
     encrypted: type.encryption !== undefined,
     groupId,
   });
-  scheduleCreation(service, res, volume, {
-    fromImage: imageSize > 0,
-    schedulable: backendSatisfies(service.state, type),
-  });
+  const backend = scheduleBackend(service.state, type);
+  if (backend) volume.host = poolHost(backend);
+  scheduleCreation(service, res, volume, { fromImage: imageSize > 0, schedulable: backend !== undefined });
   return volume;
 }
 

@@ -201,7 +201,8 @@ export function deleteVolume(
   service: CinderService,
   res: Response,
   volume: VolumeRecord,
-  options: { cascade: boolean; force: boolean },
+  /** `unmanaged`: Cinder only forgets the volume (`os-unmanage`), then this runs. */
+  options: { cascade: boolean; force: boolean; unmanaged?: () => void },
 ): void {
   const { state, ctx } = service;
   const statusOk = options.force || (VOLUME_LIFECYCLE.delete.from as readonly string[]).includes(volume.status);
@@ -232,7 +233,7 @@ export function deleteVolume(
     ctx.persist();
     return;
   }
-  state.setStatus(volume, 'deleting');
+  state.setStatus(volume, options.unmanaged ? 'unmanaging' : 'deleting');
   for (const snapshot of snapshots) state.setStatus(snapshot, 'deleting');
   notify.volume(volume, 'delete.start', 'volume');
   ctx.persist();
@@ -245,6 +246,7 @@ export function deleteVolume(
       for (const snapshot of snapshots) state.snapshots.delete(snapshot.id);
       state.volumes.delete(volume.id);
       notify.volume({ ...volume, status: 'deleted' }, 'delete.end', 'volume');
+      options.unmanaged?.();
     },
     fail: () => state.setStatus(volume, 'error_deleting'),
     failure: {

@@ -14,6 +14,8 @@ export const FAULT_OPERATIONS = [
   'volume.rollback',
   'volume.attach',
   'volume.detach',
+  'volume.migrate',
+  'volume.manage',
 ] as const;
 export type FaultOperation = (typeof FAULT_OPERATIONS)[number];
 

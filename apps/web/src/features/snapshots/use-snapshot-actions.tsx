@@ -7,13 +7,14 @@ import { DeleteSnapshotsForm } from '../../resources/snapshots/dialogs/delete-sn
 import { EditSnapshotForm } from '../../resources/snapshots/dialogs/edit-snapshot-dialog';
 import { SnapshotMetadataForm } from '../../resources/snapshots/dialogs/snapshot-metadata-dialog';
 import { useRepairActions } from '../../resources/repair/repair-actions';
+import { useStorageActions } from '../../resources/storage/storage-actions';
 import { CreateVolumeForm } from '../../resources/volumes/dialogs/create-volume-dialog';
 import { RevertVolumeForm } from '../../resources/volumes/dialogs/revert-volume-dialog';
 import { displayName } from '../../resources/volumes/names';
 import { useRevertTarget } from './use-revert-target';
 
 export interface SnapshotAction {
-  id: 'edit' | 'metadata' | 'createVolume' | 'revert' | 'delete' | 'resetStatus';
+  id: 'edit' | 'metadata' | 'createVolume' | 'revert' | 'delete' | 'resetStatus' | 'forceDelete' | 'unmanage';
   label: string;
   gate: Gate;
   danger?: boolean;
@@ -35,6 +36,7 @@ export function useSnapshotActions(
   const name = displayName(snapshot);
   const revert = useRevertTarget(snapshot, loadVolume);
   const repair = useRepairActions();
+  const storage = useStorageActions();
   return [
     {
       id: 'edit',
@@ -89,12 +91,14 @@ export function useSnapshotActions(
         )),
     },
     // Admins only: hidden for members, since no member may ever use them.
-    ...repair.snapshot(snapshot).map(({ label, gate, danger, run }) => ({
-      id: 'resetStatus' as const,
-      label,
-      gate,
-      ...(danger ? { danger } : {}),
-      run,
-    })),
+    ...[...repair.snapshot(snapshot, onDeleted), ...storage.snapshot(snapshot, onDeleted)].map(
+      ({ key, label, gate, danger, run }) => ({
+        id: key as SnapshotAction['id'],
+        label,
+        gate,
+        ...(danger ? { danger } : {}),
+        run,
+      }),
+    ),
   ];
 }

@@ -7,6 +7,7 @@ import { useActionGate } from '../../lib/action-gate';
 import { openDialog } from '../../lib/open-dialog';
 import { CreateVolumeForm } from '../volumes/dialogs/create-volume-dialog';
 import { useRepairActions } from '../repair/repair-actions';
+import { useStorageActions } from '../storage/storage-actions';
 import { displayName } from '../volumes/names';
 import { useBackupDeleteGate } from './backup-delete-gate';
 import { BACKUP_EXTRA_RULES } from './backup-rules';
@@ -24,6 +25,7 @@ export function useBackupActions(onDeleted?: () => void): (backup: Backup) => Me
   const gate = useActionGate();
   const deleteGate = useBackupDeleteGate();
   const repair = useRepairActions();
+  const storage = useStorageActions();
   const navigate = useNavigate();
   const openVolume = (id: string) => void navigate(`/volumes/${encodeURIComponent(id)}`);
   return (backup) => {
@@ -64,6 +66,7 @@ export function useBackupActions(onDeleted?: () => void): (backup: Backup) => Me
       },
       // Admins only: hidden for members, since no member may ever use them.
       ...repair.backup(backup, onDeleted),
+      ...storage.backup(backup),
     ];
   };
 }

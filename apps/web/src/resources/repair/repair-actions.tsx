@@ -1,4 +1,11 @@
-import { SNAPSHOT_STATUSES, VOLUME_LIFECYCLE, type Backup, type Snapshot, type Volume } from '@cinder-console/cinder';
+import {
+  SNAPSHOT_LIFECYCLE,
+  SNAPSHOT_STATUSES,
+  VOLUME_LIFECYCLE,
+  type Backup,
+  type Snapshot,
+  type Volume,
+} from '@cinder-console/cinder';
 import { useTranslation } from 'react-i18next';
 import type { MenuAction } from '../../components/action-menu';
 import { useActionGate } from '../../lib/action-gate';
@@ -50,7 +57,7 @@ export function useRepairActions() {
         },
       ];
     },
-    snapshot: (snapshot: Snapshot): MenuAction[] => {
+    snapshot: (snapshot: Snapshot, onDeleted?: () => void): MenuAction[] => {
       if (!admin) return [];
       const name = displayName(snapshot);
       return [
@@ -68,6 +75,16 @@ export function useRepairActions() {
                 statuses={SNAPSHOT_STATUSES}
                 close={close}
               />
+            )),
+        },
+        {
+          key: 'forceDelete',
+          label: forceLabel,
+          gate: gate(SNAPSHOT_LIFECYCLE.forceDelete, snapshot.status),
+          danger: true,
+          run: () =>
+            openDialog(t('repair.forceDelete.title', { name }), (close) => (
+              <ForceDeleteForm kind="snapshots" item={snapshot} name={name} close={close} onDeleted={onDeleted} />
             )),
         },
       ];

@@ -6,6 +6,7 @@ import { useCloudAbilities } from '../../lib/capabilities';
 import { openDialog } from '../../lib/open-dialog';
 import { useCinderMutation } from '../../lib/use-cinder-mutation';
 import { useRepairActions } from '../repair/repair-actions';
+import { useStorageActions } from '../storage/storage-actions';
 import { CreateBackupForm } from '../backups/dialogs/create-backup-dialog';
 import { CreateSnapshotForm } from '../snapshots/dialogs/create-snapshot-dialog';
 import { volumeCalls } from './api';
@@ -35,6 +36,7 @@ export function useVolumeActions(onDeleted?: () => void): (volume: Volume) => Vo
   const write = useWriteGate();
   const abilities = useCloudAbilities();
   const repair = useRepairActions();
+  const storage = useStorageActions();
   const cancelTransfer = useCinderMutation({
     call: (volume: Volume) => volumeCalls.cancelTransferOf(abilities?.volumeApi.major, volume.id),
     done: (volume) => t('volumes.transfer.cancelled', { name: displayName(volume) }),
@@ -164,6 +166,7 @@ export function useVolumeActions(onDeleted?: () => void): (volume: Volume) => Vo
       },
       // Admins only: hidden for members, since no member may ever use them.
       ...repair.volume(volume, onDeleted),
+      ...storage.volume(volume, onDeleted),
     ];
     return actions;
   };

@@ -1,0 +1,143 @@
+import type { Manageable } from '@cinder-console/cinder';
+import { Badge, Button, Group, Loader, Select, Switch, Table, Tabs, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../components/error-alert';
+import { openDialog } from '../../lib/open-dialog';
+import { backendOfPool, storageQueries } from '../../resources/storage/api';
+import { ManageSnapshotForm } from '../../resources/storage/dialogs/manage-snapshot-dialog';
+import { ManageVolumeForm } from '../../resources/storage/dialogs/manage-volume-dialog';
+
+const sourceName = (reference: Record<string, unknown> | null | undefined) => {
+  const name = reference?.['source-name'] ?? reference?.['source-id'];
+  return typeof name === 'string' ? name : JSON.stringify(reference ?? {});
+};
+
+function ManageableTable({ kind, pool, rows }: { kind: 'volumes' | 'snapshots'; pool: string; rows: Manageable[] }) {
+  const { t } = useTranslation();
+  const caption = t(`storage.manageable.${kind}`);
+  if (rows.length === 0) return <Text c="dimmed">{t('storage.manageable.none')}</Text>;
+  return (
+    <Table.ScrollContainer minWidth={700}>
+      <Table aria-label={caption} striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('storage.manageable.reference')}</Table.Th>
+            <Table.Th scope="col">{t('storage.manageable.size')}</Table.Th>
+            {kind === 'snapshots' && <Table.Th scope="col">{t('storage.manageable.source')}</Table.Th>}
+            <Table.Th scope="col">{t('storage.manageable.safe')}</Table.Th>
+            <Table.Th scope="col">{t('storage.manageable.actions')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => {
+            const reference = sourceName(row.reference);
+            return (
+              <Table.Tr key={reference}>
+                <Table.Td ff="monospace">{reference}</Table.Td>
+                <Table.Td>{row.size ?? '—'}</Table.Td>
+                {kind === 'snapshots' && <Table.Td ff="monospace">{sourceName(row.source_reference)}</Table.Td>}
+                <Table.Td>
+                  {row.safe_to_manage ? (
+                    <Badge color="teal" variant="light">
+                      {t('storage.manageable.safeYes')}
+                    </Badge>
+                  ) : (
+                    <Text size="sm">
+                      {t('storage.manageable.safeNo', { reason: row.reason_not_safe ?? '—' })}
+                      {row.cinder_id ? ` (${row.cinder_id})` : ''}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    disabled={!row.safe_to_manage}
+                    aria-label={t('storage.manage.openFor', { name: reference })}
+                    onClick={() =>
+                      openDialog(t('storage.manage.title', { name: reference }), (close) =>
+                        kind === 'volumes' ? (
+                          <ManageVolumeForm host={pool} reference={reference} close={close} />
+                        ) : (
+                          <ManageSnapshotForm
+                            reference={reference}
+                            source={sourceName(row.source_reference)}
+                            close={close}
+                          />
+                        ),
+                      )
+                    }
+                  >
+                    {t('storage.manage.submit')}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function ManageableList({ kind, pool, all }: { kind: 'volumes' | 'snapshots'; pool: string; all: boolean }) {
+  const { t } = useTranslation();
+  const host = backendOfPool(pool);
+  const query = useQuery(storageQueries.manageable(kind, host));
+  if (query.isPending) return <Loader aria-label={t('app.loading')} />;
+  if (query.error) return <ErrorAlert error={query.error} title={t('storage.manageable.loadFailed')} />;
+  // Cinder's own volumes are most of a busy backend: listed only when asked for.
+  const rows = all ? query.data : query.data.filter((row) => row.safe_to_manage);
+  return <ManageableTable kind={kind} pool={pool} rows={rows} />;
+}
+
+/**
+ * Storage a backend holds that Cinder does not manage (3.8): pick a pool, see what is there, and
+ * manage a volume or a snapshot. Cinder's own, not safe to manage, are listed on request.
+ */
+export function ManageableSection() {
+  const { t } = useTranslation();
+  const pools = useQuery(storageQueries.pools());
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [all, setAll] = useState(false);
+  const pool = chosen ?? pools.data?.[0]?.name ?? null;
+  return (
+    <section aria-labelledby="storage-manageable">
+      <Title order={2} size="h3" id="storage-manageable" mb="xs">
+        {t('storage.manageable.title')}
+      </Title>
+      <Group mb="sm">
+        <Select
+          label={t('storage.manageable.pool')}
+          data={(pools.data ?? []).map((p) => p.name)}
+          value={pool}
+          onChange={setChosen}
+          allowDeselect={false}
+          w={360}
+        />
+        <Switch
+          mt="lg"
+          label={t('storage.manageable.showManaged')}
+          checked={all}
+          onChange={(event) => setAll(event.currentTarget.checked)}
+        />
+      </Group>
+      {pool && (
+        <Tabs defaultValue="volumes" keepMounted={false}>
+          <Tabs.List>
+            <Tabs.Tab value="volumes">{t('storage.manageable.volumes')}</Tabs.Tab>
+            <Tabs.Tab value="snapshots">{t('storage.manageable.snapshots')}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="volumes" pt="xs">
+            <ManageableList kind="volumes" pool={pool} all={all} />
+          </Tabs.Panel>
+          <Tabs.Panel value="snapshots" pt="xs">
+            <ManageableList kind="snapshots" pool={pool} all={all} />
+          </Tabs.Panel>
+        </Tabs>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useStorageMutation } from '../use-storage-mutation';
+import { storageCalls } from '../api';
+
+/**
+ * Takes a volume or snapshot out of Cinder's management (admin): Cinder forgets it, the data stays
+ * on the backend, where the Storage page's manageable list offers it again.
+ */
+export function UnmanageForm({
+  kind,
+  item,
+  name,
+  close,
+  onDone,
+}: {
+  kind: 'volumes' | 'snapshots';
+  item: { id: string };
+  name: string;
+  close: () => void;
+  onDone?: (() => void) | undefined;
+}) {
+  const { t } = useTranslation();
+  const unmanage = useStorageMutation({
+    call: () => (kind === 'volumes' ? storageCalls.unmanageVolume(item.id) : storageCalls.unmanageSnapshot(item.id)),
+    done: () => t('storage.unmanage.done', { name }),
+    failed: () => t('storage.unmanage.failed', { name }),
+    affects: [kind],
+    onDone: () => {
+      close();
+      onDone?.();
+    },
+  });
+  return (
+    <Stack gap="sm">
+      <Text size="sm">{t('storage.unmanage.question', { name })}</Text>
+      <Alert color="orange" title={t('storage.unmanage.warningTitle')}>
+        {t(`storage.unmanage.warning.${kind}`)}
+      </Alert>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={close} data-autofocus>
+          {t('actions.cancel')}
+        </Button>
+        <Button color="red" loading={unmanage.isPending} onClick={() => unmanage.mutate(undefined)}>
+          {t('storage.unmanage.submit')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
