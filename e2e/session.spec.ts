@@ -2,20 +2,7 @@ import { expect, test, type Page, type Route } from '@playwright/test';
 import { AppShell } from './pages/app-shell';
 import { LoginPage } from './pages/login-page';
 import { VolumesPage } from './pages/volumes-page';
-
-/** Every Fernet token starts with this (version byte 0x80 plus a timestamp), in Keystone and the emulator alike. */
-const FERNET_PREFIX = 'gAAAAA';
-
-/** Collects every response body and header the browser receives, to search them for tokens. */
-function recordTraffic(page: Page): string[] {
-  const seen: string[] = [];
-  page.on('response', async (response) => {
-    seen.push(JSON.stringify(response.headers()));
-    const body = await response.body().catch(() => Buffer.alloc(0));
-    seen.push(body.toString('utf8'));
-  });
-  return seen;
-}
+import { FERNET_PREFIX, recordTraffic } from './support/token-leak';
 
 test('a member signs in, sees the project volumes, and signs out', async ({ page }) => {
   const login = new LoginPage(page);

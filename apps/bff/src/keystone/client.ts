@@ -17,11 +17,20 @@ export interface KeystoneClient {
     userDomain: string;
     project?: { name: string; domain: string } | undefined;
   }): Promise<IssuedToken>;
+  /** The `application_credential` method: by id, or by name and its owner's name and domain. */
+  applicationCredentialAuth(input: {
+    id?: string | undefined;
+    name?: string | undefined;
+    user?: { name: string; domain: string } | undefined;
+    secret: string;
+  }): Promise<IssuedToken>;
   rescope(token: string, projectId: string): Promise<IssuedToken>;
   listProjects(token: string): Promise<Array<{ id: string; name: string }>>;
   /** Every project of the cloud (`GET /v3/projects`): Keystone lets only admins ask. */
   listAllProjects(token: string): Promise<Array<{ id: string; name: string; domainId: string | null }>>;
   revoke(token: string): Promise<void>;
+  /** Another Keystone v3 call on the token's behalf (`path` below `/v3`): its JSON, or null for a 204. */
+  call(token: string, path: string, init?: { method?: string; body?: unknown }): Promise<unknown>;
 }
 
 const projectsSchema = z.object({
@@ -69,6 +78,13 @@ export function keystoneClient(baseUrl: string, timeoutMs: number, tls?: Upstrea
         ...(project ? { scope: { project: { name: project.name, domain: { name: project.domain } } } } : {}),
       });
     },
+    applicationCredentialAuth({ id, name, user, secret }) {
+      const credential =
+        id !== undefined
+          ? { id, secret }
+          : { name, secret, user: { name: user?.name, domain: { name: user?.domain } } };
+      return issue({ identity: { methods: ['application_credential'], application_credential: credential } });
+    },
     rescope(token, projectId) {
       return issue({ identity: { methods: ['token'], token: { id: token } }, scope: { project: { id: projectId } } });
     },
@@ -99,6 +115,17 @@ export function keystoneClient(baseUrl: string, timeoutMs: number, tls?: Upstrea
       });
       // Read to the end, so that the connection goes back to the pool.
       await response.arrayBuffer();
+    },
+    async call(token, path, init = {}) {
+      const response = await upstreamFetch('keystone', `${baseUrl}${path}`, {
+        method: init.method ?? 'GET',
+        headers: { ...json, 'X-Auth-Token': token },
+        ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+        timeoutMs,
+        ...(agents ? { agents } : {}),
+      });
+      const text = await response.text();
+      return text ? (JSON.parse(text) as unknown) : null;
     },
   };
 }

@@ -1,18 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import type { CatalogService } from '@cinder-console/cinder';
+import type { ApplicationCredentialLogin, CatalogService, PasswordLogin } from '@cinder-console/cinder';
 import type { Config } from '../config.js';
-import { HttpError } from '../errors.js';
+import { HttpError, UpstreamError } from '../errors.js';
 import { catalogRegions, selectEndpoint, VOLUME_SERVICE_TYPES } from '../keystone/catalog.js';
 import type { IssuedToken, KeystoneClient } from '../keystone/client.js';
 import { discoverVolumeApi } from '../proxy/volume-api.js';
 import type { SessionRecord } from './session.js';
 
-export interface LoginInput {
-  username: string;
-  password: string;
-  project?: string | undefined;
-  domain?: string | undefined;
-}
+export type LoginInput = PasswordLogin | { applicationCredential: ApplicationCredentialLogin };
+
+const REFUSED_CREDENTIAL = 'The request you have made requires authentication.';
 
 /** 32 random bytes, url-safe base64: 43 characters, unguessable. */
 export function newSecret(): string {
@@ -25,6 +22,28 @@ export function newSecret(): string {
  * that, by re-scoping to the first project the user may use.
  */
 async function scopedToken(keystone: KeystoneClient, config: Config, input: LoginInput): Promise<IssuedToken> {
+  if ('applicationCredential' in input) {
+    // The credential carries its project; Keystone refuses a scope next to it.
+    const credential = input.applicationCredential;
+    return keystone
+      .applicationCredentialAuth(
+        'id' in credential
+          ? credential
+          : {
+              name: credential.name,
+              secret: credential.secret,
+              user: { name: credential.user, domain: credential.domain ?? config.OS_USER_DOMAIN_NAME },
+            },
+      )
+      .catch((error: unknown) => {
+        // Keystone answers an unknown credential id with 404: told apart from a wrong secret, it would
+        // let anyone probe for ids, and it would escape the sign-in throttle, which counts 401s.
+        if (error instanceof UpstreamError && error.status === 404) {
+          throw new UpstreamError({ ...error.body, status: 401, code: 'unauthorized', message: REFUSED_CREDENTIAL });
+        }
+        throw error;
+      });
+  }
   const userDomain = input.domain ?? config.OS_USER_DOMAIN_NAME;
   const credentials = { username: input.username, password: input.password, userDomain };
   if (input.project) {
@@ -101,8 +120,12 @@ export async function createSessionRecord(
 ): Promise<SessionRecord> {
   const token = await scopedToken(keystone, config, input);
   const now = new Date().toISOString();
+  const scope = await scopeFromToken(keystone, config, token, config.OS_REGION_NAME);
+  const viaCredential = 'applicationCredential' in input;
   return {
-    ...(await scopeFromToken(keystone, config, token, config.OS_REGION_NAME)),
+    ...scope,
+    // An application credential's token cannot be re-scoped: its project is the only one on offer.
+    ...(viaCredential ? { projects: [scope.project], authMethod: 'application_credential' as const } : {}),
     csrfToken: newSecret(),
     createdAt: now,
     lastSeenAt: now,

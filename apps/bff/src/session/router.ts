@@ -1,17 +1,32 @@
 import express from 'express';
 import type { Redis } from 'ioredis';
-import { loginRequestSchema, switchProjectSchema, switchRegionSchema } from '@cinder-console/cinder';
+import { loginSchemaFor, switchProjectSchema, switchRegionSchema } from '@cinder-console/cinder';
 import type { Config } from '../config.js';
 import { HttpError, validationError } from '../errors.js';
 import type { KeystoneClient } from '../keystone/client.js';
 import { clearSessionCookie, writeSessionCookie } from './cookie.js';
 import { loginLimits } from './login-limits.js';
-import { createSessionRecord, locateServices, newSecret, scopeFromToken } from './login.js';
+import { createSessionRecord, locateServices, newSecret, scopeFromToken, type LoginInput } from './login.js';
 import { currentSession, requireSession } from './middleware.js';
 import { toSessionView, type SessionRecord } from './session.js';
 import type { SessionStore } from './store.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import { auditEntry } from '../audit/entry.js';
+
+/** Who a failed sign-in named, for the audit log (never the password or secret). */
+function attemptedBy(input: LoginInput, defaultDomain: string): Pick<SessionRecord, 'user' | 'project' | 'region'> {
+  if ('applicationCredential' in input) {
+    const credential = input.applicationCredential;
+    const user = 'id' in credential ? '' : credential.user;
+    const domain = 'id' in credential ? defaultDomain : (credential.domain ?? defaultDomain);
+    return { user: { id: '', name: user, domain }, project: { id: '', name: '' }, region: null };
+  }
+  return {
+    user: { id: '', name: input.username, domain: input.domain ?? defaultDomain },
+    project: { id: '', name: input.project ?? '' },
+    region: null,
+  };
+}
 
 /** `/api/session`: sign in, see the session, sign out. */
 export function sessionRouter(deps: {
@@ -43,18 +58,14 @@ export function sessionRouter(deps: {
     keystone.revoke(token).catch((err: unknown) => req.log?.warn({ err }, 'token revocation failed'));
 
   router.post('/', express.json({ limit: '16kb' }), ...loginLimits(config, loginRedis), async (req, res) => {
-    const parsed = loginRequestSchema.safeParse(req.body);
+    const parsed = loginSchemaFor(req.body).safeParse(req.body);
     if (!parsed.success) throw validationError(parsed.error);
     let record: SessionRecord;
     try {
       record = await createSessionRecord(keystone, config, parsed.data);
     } catch (error) {
       // Failed sign-ins are audited too: they are what an attack looks like.
-      const attempted = {
-        user: { id: '', name: parsed.data.username, domain: parsed.data.domain ?? config.OS_USER_DOMAIN_NAME },
-        project: { id: '', name: parsed.data.project ?? '' },
-        region: null,
-      };
+      const attempted = attemptedBy(parsed.data, config.OS_USER_DOMAIN_NAME);
       await audited(attempted, 'session.login', (error as { status?: number }).status ?? 500, res);
       throw error;
     }
@@ -85,6 +96,9 @@ export function sessionRouter(deps: {
     const parsed = switchProjectSchema.safeParse(req.body);
     if (!parsed.success) throw validationError(parsed.error);
     const { id, record } = currentSession(res)!;
+    if (record.authMethod === 'application_credential') {
+      throw new HttpError(403, 'scopeFixed', "An application credential's session stays in the credential's project.");
+    }
     if (!record.projects.some((p) => p.id === parsed.data.projectId)) {
       throw new HttpError(403, 'projectNotAllowed', 'You have no role on that project.');
     }

@@ -20,6 +20,7 @@ export const PAGES = {
   qos: () => import('../features/qos/qos-page'),
   quotas: () => import('../features/quotas/quotas-page'),
   audit: () => import('../features/audit/audit-page'),
+  'application-credentials': () => import('../features/application-credentials/application-credentials-page'),
 } satisfies Record<string, () => Promise<PageModule>>;
 
 /**

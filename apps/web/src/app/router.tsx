@@ -43,6 +43,7 @@ export const router = createBrowserRouter([
       { path: 'qos', lazy: page(PAGES['qos']) },
       { path: 'quotas', lazy: page(PAGES['quotas']) },
       { path: 'audit', lazy: page(PAGES['audit']) },
+      { path: 'application-credentials', lazy: page(PAGES['application-credentials']) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,7 +1,19 @@
-import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Center,
+  Group,
+  Paper,
+  PasswordInput,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/error-alert';
@@ -9,6 +21,7 @@ import { LanguagePicker, ThemeToggle } from '../../components/lazy-controls';
 import { closeAllDialogs } from '../../lib/open-dialog';
 import { sessionQueries, useLogin } from './api';
 import { safeNext } from './safe-next';
+import { loginBody, type LoginValues } from './login-values';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -19,19 +32,37 @@ export function LoginPage() {
   const login = useLogin();
   // However the session ended (expiry, sign-out elsewhere), no dialog may stay over this page.
   useEffect(() => closeAllDialogs(), []);
-  const form = useForm({
+  const form = useForm<LoginValues>({
     mode: 'uncontrolled',
-    initialValues: { username: '', password: '', project: '', domain: 'Default' },
+    initialValues: {
+      method: 'password',
+      username: '',
+      password: '',
+      project: '',
+      domain: 'Default',
+      credential: '',
+      credentialUser: '',
+      secret: '',
+    },
     validate: {
-      username: (value) => (value.trim() ? null : t('login.usernameRequired')),
-      password: (value) => (value ? null : t('login.passwordRequired')),
+      username: (value, values) => (values.method !== 'password' || value.trim() ? null : t('login.usernameRequired')),
+      password: (value, values) => (values.method !== 'password' || value ? null : t('login.passwordRequired')),
+      credential: (value, values) =>
+        values.method !== 'applicationCredential' || value.trim() ? null : t('login.credentialRequired'),
+      secret: (value, values) =>
+        values.method !== 'applicationCredential' || value ? null : t('login.secretRequired'),
     },
   });
-
+  // The form is uncontrolled (no re-render per keystroke), so the method that picks the fields is state.
+  const [method, setMethod] = useState<LoginValues['method']>('password');
+  form.watch('method', ({ value }) => {
+    setMethod(value);
+    login.reset();
+  });
   if (session.data) return <Navigate to={next} replace />;
 
   const submit = form.onSubmit((values) => {
-    login.mutate(values, { onSuccess: () => void navigate(next, { replace: true }) });
+    login.mutate(loginBody(values), { onSuccess: () => void navigate(next, { replace: true }) });
   });
 
   return (
@@ -54,28 +85,66 @@ export function LoginPage() {
           {login.error && <ErrorAlert error={login.error} title={t('login.failed')} />}
           <form onSubmit={submit} noValidate aria-label={t('login.title')}>
             <Stack gap="sm">
-              <TextInput
-                label={t('login.username')}
-                autoComplete="username"
-                required
-                data-autofocus
-                autoFocus
-                key={form.key('username')}
-                {...form.getInputProps('username')}
+              <SegmentedControl
+                fullWidth
+                aria-label={t('login.method')}
+                data={[
+                  { value: 'password', label: t('login.withPassword') },
+                  { value: 'applicationCredential', label: t('login.withCredential') },
+                ]}
+                key={form.key('method')}
+                {...form.getInputProps('method')}
               />
-              <PasswordInput
-                label={t('login.password')}
-                autoComplete="current-password"
-                required
-                key={form.key('password')}
-                {...form.getInputProps('password')}
-              />
-              <TextInput
-                label={t('login.project')}
-                description={t('login.projectHint')}
-                key={form.key('project')}
-                {...form.getInputProps('project')}
-              />
+              {method === 'password' ? (
+                <>
+                  <TextInput
+                    label={t('login.username')}
+                    autoComplete="username"
+                    required
+                    data-autofocus
+                    autoFocus
+                    key={form.key('username')}
+                    {...form.getInputProps('username')}
+                  />
+                  <PasswordInput
+                    label={t('login.password')}
+                    autoComplete="current-password"
+                    required
+                    key={form.key('password')}
+                    {...form.getInputProps('password')}
+                  />
+                  <TextInput
+                    label={t('login.project')}
+                    description={t('login.projectHint')}
+                    key={form.key('project')}
+                    {...form.getInputProps('project')}
+                  />
+                </>
+              ) : (
+                <>
+                  <TextInput
+                    label={t('login.credential')}
+                    description={t('login.credentialHint')}
+                    autoComplete="username"
+                    required
+                    key={form.key('credential')}
+                    {...form.getInputProps('credential')}
+                  />
+                  <TextInput
+                    label={t('login.credentialUser')}
+                    description={t('login.credentialUserHint')}
+                    key={form.key('credentialUser')}
+                    {...form.getInputProps('credentialUser')}
+                  />
+                  <PasswordInput
+                    label={t('login.secret')}
+                    autoComplete="current-password"
+                    required
+                    key={form.key('secret')}
+                    {...form.getInputProps('secret')}
+                  />
+                </>
+              )}
               <TextInput label={t('login.domain')} key={form.key('domain')} {...form.getInputProps('domain')} />
               <Button type="submit" loading={login.isPending} fullWidth mt="xs">
                 {t('login.submit')}
