@@ -33,8 +33,18 @@ function serialize(ctx: EmulatorContext): string {
       },
     ]),
   );
-  const { domains, roles, projects, users, groups, memberships, assignments, implications, applicationCredentials } =
-    ctx.identity;
+  const {
+    domains,
+    roles,
+    projects,
+    users,
+    groups,
+    memberships,
+    assignments,
+    implications,
+    applicationCredentials,
+    credentials,
+  } = ctx.identity;
   const identity: IdentityData = {
     domains,
     roles,
@@ -45,6 +55,7 @@ function serialize(ctx: EmulatorContext): string {
     assignments,
     implications,
     applicationCredentials,
+    credentials,
   };
   return JSON.stringify({
     format: FORMAT,
