@@ -58,6 +58,29 @@ export const applicationCredentialLoginSchema = z.strictObject({
   applicationCredential: z.union([credentialById, credentialByName]),
 });
 
+/** The second step of a multi-factor sign-in: the passcode, and the ticket the first step gave. */
+export const passcodeLoginSchema = z.strictObject({
+  mfa: z.strictObject({
+    ticket: z.string().min(20).max(64),
+    passcode: z
+      .string()
+      .trim()
+      .refine((value) => /^\d{6,8}$/.test(value), {
+        message: 'Enter the passcode: 6 to 8 digits',
+        params: { i18n: 'passcode' },
+      }),
+  }),
+});
+
+/**
+ * `POST /api/session`'s 202 when the password was right and the user's multi-factor rule wants more
+ * (Keystone's auth receipt, which stays in the BFF): the ticket to send with the passcode, and until when.
+ */
+export const mfaChallengeSchema = z.object({
+  mfaRequired: z.object({ ticket: z.string(), methods: z.array(z.string()), expiresAt: z.string() }),
+});
+export type MfaChallenge = z.infer<typeof mfaChallengeSchema>['mfaRequired'];
+
 const has = (value: unknown, key: string): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && key in value;
 
@@ -66,13 +89,14 @@ const has = (value: unknown, key: string): value is Record<string, unknown> =>
  * issue names its field (a union alone would report only "no branch matched").
  */
 export function loginSchemaFor(body: unknown): z.ZodType<z.output<typeof loginRequestSchema>> {
+  if (has(body, 'mfa')) return passcodeLoginSchema;
   if (!has(body, 'applicationCredential')) return passwordLoginSchema;
   const credential = body.applicationCredential;
   return z.strictObject({ applicationCredential: has(credential, 'name') ? credentialByName : credentialById });
 }
 
 /** The body of `POST /api/session`: a password or an application credential. */
-export const loginRequestSchema = z.union([passwordLoginSchema, applicationCredentialLoginSchema]);
+export const loginRequestSchema = z.union([passwordLoginSchema, applicationCredentialLoginSchema, passcodeLoginSchema]);
 export type LoginRequest = z.input<typeof loginRequestSchema>;
 export type PasswordLogin = z.output<typeof passwordLoginSchema>;
 export type ApplicationCredentialLogin = z.output<typeof applicationCredentialLoginSchema>['applicationCredential'];

@@ -7,7 +7,18 @@ import type { IssuedToken, KeystoneClient } from '../keystone/client.js';
 import { discoverVolumeApi } from '../proxy/volume-api.js';
 import type { SessionRecord } from './session.js';
 
-export type LoginInput = PasswordLogin | { applicationCredential: ApplicationCredentialLogin };
+/** The second step of an MFA sign-in: the passcode, with what the first step left (receipt, user, scope asked for). */
+export interface TotpStep {
+  receipt: string;
+  userId: string;
+  passcode: string;
+  /** Who signed in at the password step, for the audit log. */
+  username?: string | undefined;
+  project?: string | undefined;
+  domain?: string | undefined;
+}
+
+export type LoginInput = PasswordLogin | { applicationCredential: ApplicationCredentialLogin } | { totp: TotpStep };
 
 const REFUSED_CREDENTIAL = 'The request you have made requires authentication.';
 
@@ -44,13 +55,27 @@ async function scopedToken(keystone: KeystoneClient, config: Config, input: Logi
         throw error;
       });
   }
-  const userDomain = input.domain ?? config.OS_USER_DOMAIN_NAME;
-  const credentials = { username: input.username, password: input.password, userDomain };
-  if (input.project) {
-    const projectDomain = input.domain ?? config.OS_PROJECT_DOMAIN_NAME;
-    return keystone.passwordAuth({ ...credentials, project: { name: input.project, domain: projectDomain } });
-  }
-  const unscoped = await keystone.passwordAuth(credentials);
+  const { project, domain } = 'totp' in input ? input.totp : input;
+  const scope = project ? { name: project, domain: domain ?? config.OS_PROJECT_DOMAIN_NAME } : undefined;
+  // A user with MFA rules gets ReceiptRequired from the password step; the router asks for the passcode.
+  const token = await ('totp' in input
+    ? keystone.totpAuth({
+        receipt: input.totp.receipt,
+        userId: input.totp.userId,
+        passcode: input.totp.passcode,
+        project: scope,
+      })
+    : keystone.passwordAuth({
+        username: input.username,
+        password: input.password,
+        userDomain: domain ?? config.OS_USER_DOMAIN_NAME,
+        project: scope,
+      }));
+  return scope ? token : toSomeProject(keystone, token);
+}
+
+/** An unscoped login's token as it is when Keystone scoped it to the default project, else re-scoped to the first project. */
+async function toSomeProject(keystone: KeystoneClient, unscoped: IssuedToken): Promise<IssuedToken> {
   if (unscoped.body.project) return unscoped;
   const [first] = await keystone.listProjects(unscoped.value);
   try {
