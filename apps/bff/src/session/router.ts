@@ -6,14 +6,7 @@ import { HttpError, validationError } from '../errors.js';
 import type { KeystoneClient } from '../keystone/client.js';
 import { clearSessionCookie, writeSessionCookie } from './cookie.js';
 import { loginLimits } from './login-limits.js';
-import {
-  createSessionRecord,
-  locateServices,
-  newSecret,
-  scopeFromToken,
-  type LoginInput,
-  type TotpStep,
-} from './login.js';
+import { createSessionRecord, locateServices, newSecret, scopeFromToken, type LoginInput } from './login.js';
 import { MfaChallenges } from './mfa-challenges.js';
 import { ReceiptRequired } from '../keystone/client.js';
 import { currentSession, requireSession } from './middleware.js';
