@@ -21,6 +21,9 @@ import { LanguagePicker, ThemeToggle } from '../../components/lazy-controls';
 import { closeAllDialogs } from '../../lib/open-dialog';
 import { sessionQueries, useLogin } from './api';
 import { safeNext } from './safe-next';
+import { PasscodeForm } from './passcode-form';
+import { ApiError } from '../../lib/api-error';
+import type { MfaChallenge, SessionView } from '@cinder-console/cinder';
 import { loginBody, type LoginValues } from './login-values';
 
 export function LoginPage() {
@@ -55,14 +58,27 @@ export function LoginPage() {
   });
   // The form is uncontrolled (no re-render per keystroke), so the method that picks the fields is state.
   const [method, setMethod] = useState<LoginValues['method']>('password');
+  const [challenge, setChallenge] = useState<MfaChallenge>();
   form.watch('method', ({ value }) => {
     setMethod(value);
     login.reset();
   });
   if (session.data) return <Navigate to={next} replace />;
 
+  const done = (answer: SessionView | { mfaRequired: MfaChallenge }) => {
+    if ('mfaRequired' in answer) setChallenge(answer.mfaRequired);
+    else void navigate(next, { replace: true });
+  };
+  const sendPasscode = (body: { mfa: { ticket: string; passcode: string } }) =>
+    login.mutate(body, {
+      onSuccess: done,
+      // The ticket is gone (too slow, too many wrong codes): back to the password.
+      onError: (error) => {
+        if (error instanceof ApiError && error.code === 'mfaExpired') setChallenge(undefined);
+      },
+    });
   const submit = form.onSubmit((values) => {
-    login.mutate(loginBody(values), { onSuccess: () => void navigate(next, { replace: true }) });
+    login.mutate(loginBody(values), { onSuccess: done });
   });
 
   return (
@@ -83,74 +99,86 @@ export function LoginPage() {
             </Alert>
           )}
           {login.error && <ErrorAlert error={login.error} title={t('login.failed')} />}
-          <form onSubmit={submit} noValidate aria-label={t('login.title')}>
-            <Stack gap="sm">
-              <SegmentedControl
-                fullWidth
-                aria-label={t('login.method')}
-                data={[
-                  { value: 'password', label: t('login.withPassword') },
-                  { value: 'applicationCredential', label: t('login.withCredential') },
-                ]}
-                key={form.key('method')}
-                {...form.getInputProps('method')}
-              />
-              {method === 'password' ? (
-                <>
-                  <TextInput
-                    label={t('login.username')}
-                    autoComplete="username"
-                    required
-                    data-autofocus
-                    autoFocus
-                    key={form.key('username')}
-                    {...form.getInputProps('username')}
-                  />
-                  <PasswordInput
-                    label={t('login.password')}
-                    autoComplete="current-password"
-                    required
-                    key={form.key('password')}
-                    {...form.getInputProps('password')}
-                  />
-                  <TextInput
-                    label={t('login.project')}
-                    description={t('login.projectHint')}
-                    key={form.key('project')}
-                    {...form.getInputProps('project')}
-                  />
-                </>
-              ) : (
-                <>
-                  <TextInput
-                    label={t('login.credential')}
-                    description={t('login.credentialHint')}
-                    autoComplete="username"
-                    required
-                    key={form.key('credential')}
-                    {...form.getInputProps('credential')}
-                  />
-                  <TextInput
-                    label={t('login.credentialUser')}
-                    description={t('login.credentialUserHint')}
-                    key={form.key('credentialUser')}
-                    {...form.getInputProps('credentialUser')}
-                  />
-                  <PasswordInput
-                    label={t('login.secret')}
-                    autoComplete="current-password"
-                    required
-                    key={form.key('secret')}
-                    {...form.getInputProps('secret')}
-                  />
-                </>
-              )}
-              <TextInput label={t('login.domain')} key={form.key('domain')} {...form.getInputProps('domain')} />
-              <Button type="submit" loading={login.isPending} fullWidth mt="xs">
-                {t('login.submit')}
-              </Button>
-            </Stack>
-          </form>
+          {challenge ? (
+            <PasscodeForm
+              challenge={challenge}
+              pending={login.isPending}
+              onSubmit={sendPasscode}
+              onRestart={() => {
+                setChallenge(undefined);
+                login.reset();
+              }}
+            />
+          ) : (
+            <form onSubmit={submit} noValidate aria-label={t('login.title')}>
+              <Stack gap="sm">
+                <SegmentedControl
+                  fullWidth
+                  aria-label={t('login.method')}
+                  data={[
+                    { value: 'password', label: t('login.withPassword') },
+                    { value: 'applicationCredential', label: t('login.withCredential') },
+                  ]}
+                  key={form.key('method')}
+                  {...form.getInputProps('method')}
+                />
+                {method === 'password' ? (
+                  <>
+                    <TextInput
+                      label={t('login.username')}
+                      autoComplete="username"
+                      required
+                      data-autofocus
+                      autoFocus
+                      key={form.key('username')}
+                      {...form.getInputProps('username')}
+                    />
+                    <PasswordInput
+                      label={t('login.password')}
+                      autoComplete="current-password"
+                      required
+                      key={form.key('password')}
+                      {...form.getInputProps('password')}
+                    />
+                    <TextInput
+                      label={t('login.project')}
+                      description={t('login.projectHint')}
+                      key={form.key('project')}
+                      {...form.getInputProps('project')}
+                    />
+                  </>
+                ) : (
+                  <>
+                    <TextInput
+                      label={t('login.credential')}
+                      description={t('login.credentialHint')}
+                      autoComplete="username"
+                      required
+                      key={form.key('credential')}
+                      {...form.getInputProps('credential')}
+                    />
+                    <TextInput
+                      label={t('login.credentialUser')}
+                      description={t('login.credentialUserHint')}
+                      key={form.key('credentialUser')}
+                      {...form.getInputProps('credentialUser')}
+                    />
+                    <PasswordInput
+                      label={t('login.secret')}
+                      autoComplete="current-password"
+                      required
+                      key={form.key('secret')}
+                      {...form.getInputProps('secret')}
+                    />
+                  </>
+                )}
+                <TextInput label={t('login.domain')} key={form.key('domain')} {...form.getInputProps('domain')} />
+                <Button type="submit" loading={login.isPending} fullWidth mt="xs">
+                  {t('login.submit')}
+                </Button>
+              </Stack>
+            </form>
+          )}
           <Text size="xs" c="dimmed">
             {t('login.demoHint')}
           </Text>
