@@ -43,3 +43,16 @@ test('a passcode that is not digits is named on its field, and nothing is sent',
   await page.getByRole('button', { name: 'Start over' }).click();
   await expect(login.password).toBeVisible();
 });
+
+test('a user registers an authenticator app: a QR code and the secret, shown once', async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.goto('/application-credentials');
+  await login.signIn(user.name, user.password);
+  await page.getByRole('textbox', { name: 'Passcode' }).fill(user.passcode());
+  await page.getByRole('button', { name: 'Verify' }).click();
+  const card = page.getByRole('region', { name: 'Authenticator app (TOTP)' });
+  await expect(card).toContainText('An authenticator app is registered');
+  await card.getByRole('button', { name: 'Register another authenticator app' }).click();
+  await expect(card.getByRole('img', { name: 'QR code of the authenticator secret' })).toBeVisible();
+  await expect(card.getByRole('textbox', { name: 'Authenticator secret' })).toHaveValue(/^[A-Z2-7]{32}$/);
+});

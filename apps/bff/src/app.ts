@@ -8,6 +8,7 @@ import { auditRouter } from './audit/router.js';
 import { bodyDeadline } from './body-deadline.js';
 import { applicationCredentialsRouter } from './identity/application-credentials.js';
 import { identityRouter } from './identity/router.js';
+import { totpRouter } from './identity/totp.js';
 import { bootstrapper } from './bootstrap.js';
 import { capabilitiesRouter, capabilitiesService } from './capabilities.js';
 import { fetchList, takesTimeFilters } from './live/fetch-list.js';
@@ -134,6 +135,7 @@ export function createApp(
   api.use('/session', sessionRouter({ config, store, keystone, audit, loginRedis }));
   api.use('/audit', auditRouter(audit));
   api.use('/identity/application-credentials', applicationCredentialsRouter(keystone, config));
+  api.use('/identity/totp', totpRouter(keystone, 'Cinder Console'));
   api.use('/identity', identityRouter(keystone));
   api.use('/capabilities', capabilitiesRouter(capabilities));
   api.use('/events', eventsRouter(relay, store, { idleMs, maxStreamsPerSession: config.LIVE_STREAMS_PER_SESSION }));

@@ -62,3 +62,9 @@ export const createdApplicationCredentialSchema = z.object({
   cloudsYaml: z.string(),
 });
 export type CreatedApplicationCredential = z.infer<typeof createdApplicationCredentialSchema>;
+
+/** `POST /api/identity/totp`'s answer: the new TOTP secret (base32), its `otpauth://` URI and that URI as an SVG QR code. */
+export const totpRegistrationSchema = z.object({ secret: z.string(), uri: z.string(), qrSvg: z.string() });
+export type TotpRegistration = z.infer<typeof totpRegistrationSchema>;
+
+export const totpStatusSchema = z.object({ registered: z.boolean() });

@@ -11,7 +11,7 @@ beforeEach(async () => {
 afterEach(() => harness.close());
 
 /** As a cloud admin would: gives `user` a TOTP secret and the rule password + totp. Returns the user's authenticator. */
-async function requireTotp(authUrl: string, userName: string): Promise<TOTP> {
+async function requireTotp(authUrl: string, userName: string, registered?: Secret): Promise<TOTP> {
   const auth = await fetch(`${authUrl}/auth/tokens`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -27,12 +27,14 @@ async function requireTotp(authUrl: string, userName: string): Promise<TOTP> {
   });
   const headers = { 'X-Auth-Token': auth.headers.get('x-subject-token')!, 'Content-Type': 'application/json' };
   const { users } = await (await fetch(`${authUrl}/users?name=${userName}`, { headers })).json();
-  const secret = new Secret({ size: 20 });
-  await fetch(`${authUrl}/credentials`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ credential: { user_id: users[0].id, type: 'totp', blob: secret.base32 } }),
-  });
+  const secret = registered ?? new Secret({ size: 20 });
+  if (!registered) {
+    await fetch(`${authUrl}/credentials`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ credential: { user_id: users[0].id, type: 'totp', blob: secret.base32 } }),
+    });
+  }
   const options = { multi_factor_auth_enabled: true, multi_factor_auth_rules: [['password', 'totp']] };
   await fetch(`${authUrl}/users/${users[0].id}`, {
     method: 'PATCH',
@@ -82,5 +84,32 @@ describe('password + TOTP sign-in', () => {
   it('still refuses a wrong password outright, without a ticket', async () => {
     const response = await new BrowserClient(harness.bff.url).login('demo', 'wrong');
     expect(response.status).toBe(401);
+  });
+});
+
+describe('TOTP registration', () => {
+  it('gives the user a secret with its otpauth URI and QR code, whose passcodes then sign in', async () => {
+    const browser = new BrowserClient(harness.bff.url);
+    await browser.login('alt_demo', 'alt_demo');
+    expect(await (await browser.request('/api/identity/totp')).json()).toEqual({ registered: false });
+    const created = await browser.request('/api/identity/totp', { method: 'POST' });
+    expect(created.status).toBe(201);
+    const { secret, uri, qrSvg } = await created.json();
+    expect(uri).toMatch(/^otpauth:\/\/totp\/Cinder%20Console:alt_demo\?/);
+    expect(uri).toContain(`secret=${secret}`);
+    expect(qrSvg).toContain('<svg');
+    expect(await (await browser.request('/api/identity/totp')).json()).toEqual({ registered: true });
+    expect(
+      (await browser.request('/api/identity/totp', { method: 'POST', headers: { 'X-CSRF-Token': 'no' } })).status,
+    ).toBe(403);
+
+    const app = await requireTotp(harness.emulator.authUrl, 'alt_demo', Secret.fromBase32(secret));
+    const again = new BrowserClient(harness.bff.url);
+    const { mfaRequired } = await (await again.login('alt_demo', 'alt_demo')).json();
+    const done = await again.request('/api/session', {
+      method: 'POST',
+      body: { mfa: { ticket: mfaRequired.ticket, passcode: app.generate() } },
+    });
+    expect(done.status).toBe(201);
   });
 });

@@ -9,6 +9,7 @@ import { openDialog } from '../../lib/open-dialog';
 import { applicationCredentialQueries } from '../../resources/identity/application-credentials';
 import { CreateCredentialForm } from './create-credential-form';
 import { DeleteCredential } from './delete-credential';
+import { TotpCard } from './totp-card';
 
 /**
  * The signed-in user's application credentials: what each delegates, until when, and the way to
@@ -94,6 +95,7 @@ export function ApplicationCredentialsPage() {
           </Table>
         </Table.ScrollContainer>
       )}
+      <TotpCard />
     </Stack>
   );
 }

@@ -1,6 +1,8 @@
 import {
   applicationCredentialListSchema,
   createdApplicationCredentialSchema,
+  totpRegistrationSchema,
+  totpStatusSchema,
   type CreateApplicationCredential,
 } from '@cinder-console/cinder';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
@@ -34,5 +36,25 @@ export function useDeleteApplicationCredential() {
   return useMutation({
     mutationFn: (id: string) => apiVoid(`${PATH}/${encodeURIComponent(id)}`, { method: 'DELETE' }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: applicationCredentialQueries.all() }),
+  });
+}
+
+const TOTP_PATH = '/api/identity/totp';
+
+/** Whether the user has a TOTP secret with Keystone. */
+export const totpQueries = {
+  status: () =>
+    queryOptions({
+      queryKey: ['identity', 'totp'] as const,
+      queryFn: ({ signal }) => apiJson(TOTP_PATH, totpStatusSchema, { signal }),
+    }),
+};
+
+/** Registers a new TOTP secret; the answer (secret, QR code) is shown once and never cached. */
+export function useRegisterTotp() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiJson(TOTP_PATH, totpRegistrationSchema, { method: 'POST' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: totpQueries.status().queryKey }),
   });
 }
