@@ -2,9 +2,7 @@ import { expect, test, type Page, type Route } from '@playwright/test';
 import { AppShell } from './pages/app-shell';
 import { LoginPage } from './pages/login-page';
 import { VolumesPage } from './pages/volumes-page';
-
-/** Every Fernet token starts with this (version byte 0x80 plus a timestamp), in Keystone and the emulator alike. */
-const FERNET_PREFIX = 'gAAAAA';
+import { FERNET_PREFIX, recordTraffic } from './support/token-leak';
 
 /** The offer, after signing in again, of what was typed into "Create volume" before the session ended. */
 const UNSAVED_CREATE = 'Unsaved input in “Create volume”';
@@ -13,17 +11,6 @@ const UNSAVED_CREATE = 'Unsaved input in “Create volume”';
 async function endSessionBehindThePage(page: Page): Promise<void> {
   const { csrfToken } = await (await page.request.get('/api/session')).json();
   expect((await page.request.delete('/api/session', { headers: { 'X-CSRF-Token': csrfToken } })).status()).toBe(204);
-}
-
-/** Collects every response body and header the browser receives, to search them for tokens. */
-function recordTraffic(page: Page): string[] {
-  const seen: string[] = [];
-  page.on('response', async (response) => {
-    seen.push(JSON.stringify(response.headers()));
-    const body = await response.body().catch(() => Buffer.alloc(0));
-    seen.push(body.toString('utf8'));
-  });
-  return seen;
 }
 
 test('a member signs in, sees the project volumes, and signs out', async ({ page }) => {

@@ -215,6 +215,9 @@ connection = mysql+pymysql://keystone:keystone@localhost/keystone?unix_socket=$R
 [identity]
 # cheap bcrypt so that token requests stay fast in tests
 password_hash_rounds = 4
+[auth]
+# Keystone's default methods plus totp, for MFA rules (password + totp) and auth receipts
+methods = external,password,token,oauth1,mapped,application_credential,totp
 [token]
 provider = fernet
 expiration = 3600

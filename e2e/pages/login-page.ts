@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The sign-in form, found the way a user finds it: by its labels and button. */
 export class LoginPage {
@@ -22,6 +22,19 @@ export class LoginPage {
    */
   async goto(next: string | null = '/volumes'): Promise<void> {
     await this.page.goto(next === null ? '/login' : `/login?${new URLSearchParams({ next })}`);
+  }
+
+  /** Signs in with an application credential: its id, or its name with `owner`. */
+  async signInWithCredential(credential: string, secret: string, owner?: string): Promise<void> {
+    // The method is a radio group: chosen with the keyboard, as its inputs sit under styled labels.
+    const method = this.page.getByRole('radio', { name: 'Application credential' });
+    await this.page.getByRole('radio', { name: 'Password' }).focus();
+    await this.page.keyboard.press('ArrowRight');
+    await expect(method).toBeChecked();
+    await this.page.getByRole('textbox', { name: 'Credential ID or name' }).fill(credential);
+    if (owner) await this.page.getByRole('textbox', { name: "Owner's user name" }).fill(owner);
+    await this.page.getByRole('textbox', { name: 'Secret' }).fill(secret);
+    await this.submit.click();
   }
 
   async signIn(username: string, password: string): Promise<void> {

@@ -6,7 +6,9 @@ import { RedisAuditLog } from './audit/redis-audit-log.js';
 import { AuditOutcomes } from './audit/outcomes.js';
 import { auditRouter } from './audit/router.js';
 import { bodyDeadline } from './body-deadline.js';
+import { applicationCredentialsRouter } from './identity/application-credentials.js';
 import { identityRouter } from './identity/router.js';
+import { totpRouter } from './identity/totp.js';
 import { bootstrapper } from './bootstrap.js';
 import { capabilitiesRouter, capabilitiesService } from './capabilities.js';
 import { deltaModeOf, fetchList } from './live/fetch-list.js';
@@ -131,6 +133,8 @@ export function createApp(
   api.use(csrfProtection({ exempt: (method, path) => method === 'POST' && path === '/session' }));
   api.use('/session', sessionRouter({ config, store, keystone, audit, loginRedis }));
   api.use('/audit', auditRouter(audit));
+  api.use('/identity/application-credentials', applicationCredentialsRouter(keystone, config));
+  api.use('/identity/totp', totpRouter(keystone, 'Cinder Console'));
   api.use('/identity', identityRouter(keystone));
   api.use('/capabilities', capabilitiesRouter(capabilities));
   api.use('/events', eventsRouter(relay, store, { idleMs, maxStreamsPerSession: config.LIVE_STREAMS_PER_SESSION }));

@@ -4,6 +4,7 @@ export * from './status.js';
 export * from './time.js';
 export * from './volume.js';
 export * from './session.js';
+export * from './application-credentials.js';
 export * from './lifecycle.js';
 export * from './capabilities.js';
 export * from './live.js';

@@ -18,27 +18,88 @@ export const sessionViewSchema = z.object({
   idleExpiresAt: z.string(),
   csrfToken: z.string(),
   volumeApi: z.object({ major: z.number().int(), microversion: z.string().nullable() }),
+  /** How the session was signed in: an application credential's session is fixed to its project. */
+  authMethod: z.enum(['password', 'application_credential']).default('password'),
 });
 export type SessionView = z.infer<typeof sessionViewSchema>;
 
-/** The body of `POST /api/session`. Keystone limits names to 255 characters; passwords get a generous but finite bound. */
-export const loginRequestSchema = z.strictObject({
+const optionalName = z
+  .string()
+  .trim()
+  .max(255)
+  .optional()
+  .transform((v) => v || undefined);
+
+/** Password sign-in. Keystone limits names to 255 characters; passwords get a generous but finite bound. */
+export const passwordLoginSchema = z.strictObject({
   username: z.string().trim().min(1, 'Enter a user name').max(255),
   password: z.string().min(1, 'Enter a password').max(4096),
-  project: z
-    .string()
-    .trim()
-    .max(255)
-    .optional()
-    .transform((v) => v || undefined),
-  domain: z
-    .string()
-    .trim()
-    .max(255)
-    .optional()
-    .transform((v) => v || undefined),
+  project: optionalName,
+  domain: optionalName,
 });
+
+const credentialSecret = z.string().min(1, 'Enter the secret').max(4096);
+
+/**
+ * Sign-in with an application credential: its id and secret, or its name, its owner's name (and
+ * domain) and secret. The credential brings its own project: nothing to choose.
+ */
+const credentialById = z.strictObject({
+  id: z.string().trim().min(1, 'Enter the credential id').max(64),
+  secret: credentialSecret,
+});
+const credentialByName = z.strictObject({
+  name: z.string().trim().min(1, 'Enter the credential name').max(255),
+  user: z.string().trim().min(1, 'Enter a user name').max(255),
+  domain: optionalName,
+  secret: credentialSecret,
+});
+export const applicationCredentialLoginSchema = z.strictObject({
+  applicationCredential: z.union([credentialById, credentialByName]),
+});
+
+/** The second step of a multi-factor sign-in: the passcode, and the ticket the first step gave. */
+export const passcodeLoginSchema = z.strictObject({
+  mfa: z.strictObject({
+    ticket: z.string().min(20).max(64),
+    passcode: z
+      .string()
+      .trim()
+      .refine((value) => /^\d{6,8}$/.test(value), {
+        message: 'Enter the passcode: 6 to 8 digits',
+        params: { i18n: 'passcode' },
+      }),
+  }),
+});
+
+/**
+ * `POST /api/session`'s 202 when the password was right and the user's multi-factor rule wants more
+ * (Keystone's auth receipt, which stays in the BFF): the ticket to send with the passcode, and until when.
+ */
+export const mfaChallengeSchema = z.object({
+  mfaRequired: z.object({ ticket: z.string(), methods: z.array(z.string()), expiresAt: z.string() }),
+});
+export type MfaChallenge = z.infer<typeof mfaChallengeSchema>['mfaRequired'];
+
+const has = (value: unknown, key: string): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && key in value;
+
+/**
+ * The schema a `POST /api/session` body is checked with: the one its shape asks for, so that each
+ * issue names its field (a union alone would report only "no branch matched").
+ */
+export function loginSchemaFor(body: unknown): z.ZodType<z.output<typeof loginRequestSchema>> {
+  if (has(body, 'mfa')) return passcodeLoginSchema;
+  if (!has(body, 'applicationCredential')) return passwordLoginSchema;
+  const credential = body.applicationCredential;
+  return z.strictObject({ applicationCredential: has(credential, 'name') ? credentialByName : credentialById });
+}
+
+/** The body of `POST /api/session`: a password or an application credential. */
+export const loginRequestSchema = z.union([passwordLoginSchema, applicationCredentialLoginSchema, passcodeLoginSchema]);
 export type LoginRequest = z.input<typeof loginRequestSchema>;
+export type PasswordLogin = z.output<typeof passwordLoginSchema>;
+export type ApplicationCredentialLogin = z.output<typeof applicationCredentialLoginSchema>['applicationCredential'];
 
 /** `PUT /api/session/project`: switch to another of the user's projects. */
 export const switchProjectSchema = z.strictObject({ projectId: z.string().min(1).max(64) });

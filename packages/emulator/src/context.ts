@@ -2,6 +2,7 @@ import { CinderState } from './cinder/state.js';
 import { GlanceState } from './glance/state.js';
 import { IdentityStore, type SeedPasswords } from './keystone/identity.js';
 import { TokenStore } from './keystone/tokens.js';
+import { ReceiptStore } from './keystone/mfa.js';
 import { NovaState } from './nova/state.js';
 import { ValidationCache } from './keystone/validation-cache.js';
 import { DEFAULT_DURATIONS, FAST_TIME_SCALE, type Durations } from './sim/durations.js';
@@ -49,6 +50,8 @@ export interface EmulatorOptions {
 export class EmulatorContext {
   readonly identity: IdentityStore;
   readonly tokens: TokenStore;
+  /** MFA auth receipts (Openstack-Auth-Receipt). */
+  readonly receipts = new ReceiptStore();
   /** How Cinder and Glance see tokens: through keystonemiddleware's cache. */
   readonly serviceTokens: ValidationCache;
   /** Cinder per region, in catalog order. */

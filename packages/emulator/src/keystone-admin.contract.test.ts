@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { get, login, postJson, type Login } from './contract/client.js';
 import { contractTarget, type ContractTarget } from './contract/target.js';
+import { created, keystoneAdmin, unique } from './contract/keystone-admin.js';
 
 // Keystone's identity admin API as Tempest's dynamic credentials and `openstack project/user/role`
 // use it: judged against the real Keystone 22 with CONTRACT_TARGET=real.
@@ -17,45 +17,11 @@ afterAll(async () => {
   await target.close();
 });
 
-const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
-
-function call(method: string, path: string, token: string, body?: unknown): Promise<Response> {
-  return fetch(`${target.authUrl}${path}`, {
-    method,
-    headers: { 'X-Auth-Token': token, 'Content-Type': 'application/json', Accept: 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
-
-async function created<T>(response: Response, key: string): Promise<T> {
-  if (response.status !== 201) throw new Error(`expected 201, got ${response.status}: ${await response.text()}`);
-  return ((await response.json()) as Record<string, T>)[key]!;
-}
-
-async function roleId(name: string): Promise<string> {
-  const { roles } = await (await get(`${target.authUrl}/roles?name=${name}`, admin.token)).json();
-  return roles[0].id;
-}
-
-/** A fresh project and a user holding `role` on it, as Tempest's dynamic credentials make them. */
-async function projectUser(role = 'member') {
-  const project = await created<{ id: string; name: string }>(
-    await call('POST', '/projects', admin.token, { project: { name: unique('ct-project'), domain_id: 'default' } }),
-    'project',
-  );
-  cleanups.push(() => call('DELETE', `/projects/${project.id}`, admin.token));
-  const password = unique('pw');
-  const user = await created<{ id: string; name: string }>(
-    await call('POST', '/users', admin.token, {
-      user: { name: unique('ct-user'), password, domain_id: 'default', project_id: project.id },
-    }),
-    'user',
-  );
-  cleanups.push(() => call('DELETE', `/users/${user.id}`, admin.token));
-  const grant = await call('PUT', `/projects/${project.id}/users/${user.id}/roles/${await roleId(role)}`, admin.token);
-  expect(grant.status).toBe(204);
-  return { project, user, password };
-}
+const { call, roleId, projectUser } = keystoneAdmin(
+  () => target,
+  () => admin,
+  cleanups,
+);
 
 async function signIn(user: string, password: string, project: string): Promise<Response> {
   return postJson(`${target.authUrl}/auth/tokens`, {

@@ -35,8 +35,18 @@ function serialize(ctx: EmulatorContext): string {
       },
     ]),
   );
-  const { domains, roles, projects, users, groups, memberships, assignments, implications, applicationCredentials } =
-    ctx.identity;
+  const {
+    domains,
+    roles,
+    projects,
+    users,
+    groups,
+    memberships,
+    assignments,
+    implications,
+    applicationCredentials,
+    credentials,
+  } = ctx.identity;
   const identity: IdentityData = {
     domains,
     roles,
@@ -47,6 +57,7 @@ function serialize(ctx: EmulatorContext): string {
     assignments,
     implications,
     applicationCredentials,
+    credentials,
   };
   return JSON.stringify({
     format: FORMAT,

@@ -2,12 +2,36 @@ import { tokenResponseSchema, type TokenResponse } from '@cinder-console/cinder'
 import { z } from 'zod';
 import { HttpError } from '../errors.js';
 import { upstreamAgents, type UpstreamTlsSettings } from '../tls.js';
-import { upstreamFetch } from './upstream-fetch.js';
+import { sendUpstream, unreachable, upstreamFailure, upstreamFetch } from './upstream-fetch.js';
 
 export interface IssuedToken {
   /** The secret itself: never leaves the BFF. */
   value: string;
   body: TokenResponse['token'];
+}
+
+const RECEIPT_HEADER = 'Openstack-Auth-Receipt';
+
+/** Keystone's 401 body beside an auth receipt: who passed which methods, and the rules still open. */
+const receiptResponseSchema = z.object({
+  receipt: z.looseObject({ methods: z.array(z.string()), user: z.looseObject({ id: z.string() }) }),
+  required_auth_methods: z.array(z.array(z.string())),
+});
+
+/**
+ * Keystone's answer when the user's MFA rules want more than was given: the receipt for what was
+ * (never shown to the browser) and the rules, one of which the next request must complete.
+ */
+export class ReceiptRequired extends Error {
+  constructor(
+    readonly receipt: string,
+    readonly userId: string,
+    /** The methods the receipt stands for. */
+    readonly passed: string[],
+    readonly rules: string[][],
+  ) {
+    super('Keystone wants another authentication method.');
+  }
 }
 
 export interface KeystoneClient {
@@ -17,11 +41,27 @@ export interface KeystoneClient {
     userDomain: string;
     project?: { name: string; domain: string } | undefined;
   }): Promise<IssuedToken>;
+  /** The `application_credential` method: by id, or by name and its owner's name and domain. */
+  applicationCredentialAuth(input: {
+    id?: string | undefined;
+    name?: string | undefined;
+    user?: { name: string; domain: string } | undefined;
+    secret: string;
+  }): Promise<IssuedToken>;
+  /** Completes an MFA sign-in: a TOTP passcode with the receipt of the methods already passed. */
+  totpAuth(input: {
+    receipt: string;
+    userId: string;
+    passcode: string;
+    project?: { name: string; domain: string } | undefined;
+  }): Promise<IssuedToken>;
   rescope(token: string, projectId: string): Promise<IssuedToken>;
   listProjects(token: string): Promise<Array<{ id: string; name: string }>>;
   /** Every project of the cloud (`GET /v3/projects`): Keystone lets only admins ask. */
   listAllProjects(token: string): Promise<Array<{ id: string; name: string; domainId: string | null }>>;
   revoke(token: string): Promise<void>;
+  /** Another Keystone v3 call on the token's behalf (`path` below `/v3`): its JSON, or null for a 204. */
+  call(token: string, path: string, init?: { method?: string; body?: unknown }): Promise<unknown>;
 }
 
 const projectsSchema = z.object({
@@ -43,14 +83,32 @@ export function keystoneClient(baseUrl: string, timeoutMs: number, tls?: Upstrea
   const agents = tls && upstreamAgents(tls);
   const json = { 'Content-Type': 'application/json', Accept: 'application/json' };
 
-  async function issue(auth: unknown): Promise<IssuedToken> {
-    const response = await upstreamFetch('keystone', `${baseUrl}/auth/tokens`, {
-      method: 'POST',
-      headers: json,
-      body: JSON.stringify({ auth }),
-      timeoutMs,
-      ...(agents ? { agents } : {}),
-    });
+  async function issue(auth: unknown, receipt?: string): Promise<IssuedToken> {
+    let response: Response;
+    try {
+      response = await sendUpstream(`${baseUrl}/auth/tokens`, {
+        method: 'POST',
+        headers: receipt ? { ...json, [RECEIPT_HEADER]: receipt } : json,
+        body: JSON.stringify({ auth }),
+        timeoutMs,
+        ...(agents ? { agents } : {}),
+      });
+    } catch (error) {
+      throw unreachable('keystone', error, timeoutMs);
+    }
+    const nextReceipt = response.headers.get(RECEIPT_HEADER);
+    if (response.status === 401 && nextReceipt) {
+      const body = receiptResponseSchema.safeParse(await response.json().catch(() => undefined));
+      if (body.success) {
+        throw new ReceiptRequired(
+          nextReceipt,
+          body.data.receipt.user.id,
+          body.data.receipt.methods,
+          body.data.required_auth_methods,
+        );
+      }
+    }
+    if (response.status >= 400) throw await upstreamFailure('keystone', response);
     const value = response.headers.get('x-subject-token');
     const parsed = tokenResponseSchema.safeParse(await response.json().catch(() => undefined));
     if (!value || !parsed.success) {
@@ -68,6 +126,22 @@ export function keystoneClient(baseUrl: string, timeoutMs: number, tls?: Upstrea
         },
         ...(project ? { scope: { project: { name: project.name, domain: { name: project.domain } } } } : {}),
       });
+    },
+    applicationCredentialAuth({ id, name, user, secret }) {
+      const credential =
+        id !== undefined
+          ? { id, secret }
+          : { name, secret, user: { name: user?.name, domain: { name: user?.domain } } };
+      return issue({ identity: { methods: ['application_credential'], application_credential: credential } });
+    },
+    totpAuth({ receipt, userId, passcode, project }) {
+      return issue(
+        {
+          identity: { methods: ['totp'], totp: { user: { id: userId, passcode } } },
+          ...(project ? { scope: { project: { name: project.name, domain: { name: project.domain } } } } : {}),
+        },
+        receipt,
+      );
     },
     rescope(token, projectId) {
       return issue({ identity: { methods: ['token'], token: { id: token } }, scope: { project: { id: projectId } } });
@@ -99,6 +173,17 @@ export function keystoneClient(baseUrl: string, timeoutMs: number, tls?: Upstrea
       });
       // Read to the end, so that the connection goes back to the pool.
       await response.arrayBuffer();
+    },
+    async call(token, path, init = {}) {
+      const response = await upstreamFetch('keystone', `${baseUrl}${path}`, {
+        method: init.method ?? 'GET',
+        headers: { ...json, 'X-Auth-Token': token },
+        ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+        timeoutMs,
+        ...(agents ? { agents } : {}),
+      });
+      const text = await response.text();
+      return text ? (JSON.parse(text) as unknown) : null;
     },
   };
 }

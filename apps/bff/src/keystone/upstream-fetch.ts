@@ -80,14 +80,15 @@ export async function upstreamFetch(service: UpstreamService, url: string, init:
   } catch (error) {
     throw unreachable(service, error, init.timeoutMs);
   }
-  if (response.status >= 400) {
-    const body = await response.text().catch(() => '');
-    const requestId = response.headers.get('x-openstack-request-id') ?? undefined;
-    throw new UpstreamError(
-      envelopeFromUpstream({ status: response.status, body, requestId, upstream: service }).error,
-    );
-  }
+  if (response.status >= 400) throw await upstreamFailure(service, response);
   return response;
+}
+
+/** The envelope error for a service's error response, with its own message and request id. */
+export async function upstreamFailure(service: UpstreamService, response: Response): Promise<UpstreamError> {
+  const body = await response.text().catch(() => '');
+  const requestId = response.headers.get('x-openstack-request-id') ?? undefined;
+  return new UpstreamError(envelopeFromUpstream({ status: response.status, body, requestId, upstream: service }).error);
 }
 
 /** The envelope error for a call that got no answer (timed out, refused, failed at TLS), naming the service. */

@@ -15,9 +15,18 @@ const MAX_DELAY_MS = 30_000;
  */
 const countsAsFailure = (res: express.Response) => res.statusCode === 401;
 
-/** The user name a sign-in names, as Keystone matches it (case-insensitively here, to be safe). */
+/**
+ * Who a sign-in names, as Keystone matches it (case-insensitively here, to be safe): the user name,
+ * or for an application credential its id, else its owner's name (a secret is guessed like a password).
+ */
 function userOf(req: express.Request): string {
-  const name = (req.body as { username?: unknown } | undefined)?.username;
+  const body = req.body as { username?: unknown; applicationCredential?: { id?: unknown; user?: unknown } } | undefined;
+  const credential = body?.applicationCredential;
+  const name = credential
+    ? typeof credential.id === 'string'
+      ? `credential:${credential.id}`
+      : credential.user
+    : body?.username;
   return typeof name === 'string' ? name.trim().toLowerCase().slice(0, 255) : '';
 }
 

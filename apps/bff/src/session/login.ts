@@ -1,18 +1,26 @@
 import { randomBytes } from 'node:crypto';
-import type { CatalogService } from '@cinder-console/cinder';
+import type { ApplicationCredentialLogin, CatalogService, PasswordLogin } from '@cinder-console/cinder';
 import type { Config } from '../config.js';
-import { HttpError } from '../errors.js';
+import { HttpError, UpstreamError } from '../errors.js';
 import { catalogRegions, selectEndpoint, VOLUME_SERVICE_TYPES } from '../keystone/catalog.js';
 import type { IssuedToken, KeystoneClient } from '../keystone/client.js';
 import { discoverVolumeApi } from '../proxy/volume-api.js';
 import type { SessionRecord } from './session.js';
 
-export interface LoginInput {
-  username: string;
-  password: string;
+/** The second step of an MFA sign-in: the passcode, with what the first step left (receipt, user, scope asked for). */
+export interface TotpStep {
+  receipt: string;
+  userId: string;
+  passcode: string;
+  /** Who signed in at the password step, for the audit log. */
+  username?: string | undefined;
   project?: string | undefined;
   domain?: string | undefined;
 }
+
+export type LoginInput = PasswordLogin | { applicationCredential: ApplicationCredentialLogin } | { totp: TotpStep };
+
+const REFUSED_CREDENTIAL = 'The request you have made requires authentication.';
 
 /** 32 random bytes, url-safe base64: 43 characters, unguessable. */
 export function newSecret(): string {
@@ -25,13 +33,49 @@ export function newSecret(): string {
  * that, by re-scoping to the first project the user may use.
  */
 async function scopedToken(keystone: KeystoneClient, config: Config, input: LoginInput): Promise<IssuedToken> {
-  const userDomain = input.domain ?? config.OS_USER_DOMAIN_NAME;
-  const credentials = { username: input.username, password: input.password, userDomain };
-  if (input.project) {
-    const projectDomain = input.domain ?? config.OS_PROJECT_DOMAIN_NAME;
-    return keystone.passwordAuth({ ...credentials, project: { name: input.project, domain: projectDomain } });
+  if ('applicationCredential' in input) {
+    // The credential carries its project; Keystone refuses a scope next to it.
+    const credential = input.applicationCredential;
+    return keystone
+      .applicationCredentialAuth(
+        'id' in credential
+          ? credential
+          : {
+              name: credential.name,
+              secret: credential.secret,
+              user: { name: credential.user, domain: credential.domain ?? config.OS_USER_DOMAIN_NAME },
+            },
+      )
+      .catch((error: unknown) => {
+        // Keystone answers an unknown credential id with 404: told apart from a wrong secret, it would
+        // let anyone probe for ids, and it would escape the sign-in throttle, which counts 401s.
+        if (error instanceof UpstreamError && error.status === 404) {
+          throw new UpstreamError({ ...error.body, status: 401, code: 'unauthorized', message: REFUSED_CREDENTIAL });
+        }
+        throw error;
+      });
   }
-  const unscoped = await keystone.passwordAuth(credentials);
+  const { project, domain } = 'totp' in input ? input.totp : input;
+  const scope = project ? { name: project, domain: domain ?? config.OS_PROJECT_DOMAIN_NAME } : undefined;
+  // A user with MFA rules gets ReceiptRequired from the password step; the router asks for the passcode.
+  const token = await ('totp' in input
+    ? keystone.totpAuth({
+        receipt: input.totp.receipt,
+        userId: input.totp.userId,
+        passcode: input.totp.passcode,
+        project: scope,
+      })
+    : keystone.passwordAuth({
+        username: input.username,
+        password: input.password,
+        userDomain: domain ?? config.OS_USER_DOMAIN_NAME,
+        project: scope,
+      }));
+  return scope ? token : toSomeProject(keystone, token);
+}
+
+/** An unscoped login's token as it is when Keystone scoped it to the default project, else re-scoped to the first project. */
+async function toSomeProject(keystone: KeystoneClient, unscoped: IssuedToken): Promise<IssuedToken> {
   if (unscoped.body.project) return unscoped;
   const [first] = await keystone.listProjects(unscoped.value);
   try {
@@ -101,8 +145,12 @@ export async function createSessionRecord(
 ): Promise<SessionRecord> {
   const token = await scopedToken(keystone, config, input);
   const now = new Date().toISOString();
+  const scope = await scopeFromToken(keystone, config, token, config.OS_REGION_NAME);
+  const viaCredential = 'applicationCredential' in input;
   return {
-    ...(await scopeFromToken(keystone, config, token, config.OS_REGION_NAME)),
+    ...scope,
+    // An application credential's token cannot be re-scoped: its project is the only one on offer.
+    ...(viaCredential ? { projects: [scope.project], authMethod: 'application_credential' as const } : {}),
     csrfToken: newSecret(),
     createdAt: now,
     lastSeenAt: now,

@@ -1,17 +1,42 @@
 import express from 'express';
 import type { Redis } from 'ioredis';
-import { loginRequestSchema, switchProjectSchema, switchRegionSchema } from '@cinder-console/cinder';
+import { loginSchemaFor, switchProjectSchema, switchRegionSchema } from '@cinder-console/cinder';
 import type { Config } from '../config.js';
 import { HttpError, validationError } from '../errors.js';
 import type { KeystoneClient } from '../keystone/client.js';
 import { clearSessionCookie, writeSessionCookie } from './cookie.js';
 import { loginLimits } from './login-limits.js';
-import { createSessionRecord, locateServices, newSecret, scopeFromToken } from './login.js';
+import { createSessionRecord, locateServices, newSecret, scopeFromToken, type LoginInput } from './login.js';
+import { MfaChallenges } from './mfa-challenges.js';
+import { ReceiptRequired } from '../keystone/client.js';
 import { currentSession, requireSession } from './middleware.js';
 import { toSessionView, type SessionRecord } from './session.js';
 import type { SessionStore } from './store.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import { auditEntry } from '../audit/entry.js';
+
+/** Who a failed sign-in named, for the audit log (never the password or secret). */
+function attemptedBy(input: LoginInput, defaultDomain: string): Pick<SessionRecord, 'user' | 'project' | 'region'> {
+  if ('totp' in input) {
+    const { username, domain, project } = input.totp;
+    return {
+      user: { id: '', name: username ?? '', domain: domain ?? defaultDomain },
+      project: { id: '', name: project ?? '' },
+      region: null,
+    };
+  }
+  if ('applicationCredential' in input) {
+    const credential = input.applicationCredential;
+    const user = 'id' in credential ? '' : credential.user;
+    const domain = 'id' in credential ? defaultDomain : (credential.domain ?? defaultDomain);
+    return { user: { id: '', name: user, domain }, project: { id: '', name: '' }, region: null };
+  }
+  return {
+    user: { id: '', name: input.username, domain: input.domain ?? defaultDomain },
+    project: { id: '', name: input.project ?? '' },
+    region: null,
+  };
+}
 
 /** `/api/session`: sign in, see the session, sign out. */
 export function sessionRouter(deps: {
@@ -38,26 +63,48 @@ export function sessionRouter(deps: {
       }),
     );
   const idleMs = config.SESSION_IDLE_MINUTES * 60_000;
+  const challenges = new MfaChallenges();
   const router = express.Router();
   const revokeQuietly = (req: express.Request, token: string) =>
     keystone.revoke(token).catch((err: unknown) => req.log?.warn({ err }, 'token revocation failed'));
 
   router.post('/', express.json({ limit: '16kb' }), ...loginLimits(config, loginRedis), async (req, res) => {
-    const parsed = loginRequestSchema.safeParse(req.body);
+    const parsed = loginSchemaFor(req.body).safeParse(req.body);
     if (!parsed.success) throw validationError(parsed.error);
+    const body = parsed.data;
+    const challenge = 'mfa' in body ? challenges.find(body.mfa.ticket) : undefined;
+    if ('mfa' in body && !challenge) {
+      throw new HttpError(
+        401,
+        'mfaExpired',
+        'The sign-in took too long or had too many wrong passcodes. Sign in again.',
+      );
+    }
+    const input: LoginInput = 'mfa' in body ? { totp: { ...challenge!, passcode: body.mfa.passcode } } : body;
     let record: SessionRecord;
     try {
-      record = await createSessionRecord(keystone, config, parsed.data);
+      record = await createSessionRecord(keystone, config, input);
     } catch (error) {
+      if (error instanceof ReceiptRequired && 'username' in input) {
+        // The password was right; the user's rule wants a passcode too. The receipt stays here.
+        const asked = { username: input.username, domain: input.domain, project: input.project };
+        const opened = challenges.open(error, asked);
+        res.status(202).json({
+          mfaRequired: {
+            ticket: opened.ticket,
+            methods: ['totp'],
+            expiresAt: new Date(opened.expiresAt).toISOString(),
+          },
+        });
+        return;
+      }
+      const status = (error as { status?: number }).status ?? 500;
+      if ('mfa' in body && status === 401) challenges.failed(body.mfa.ticket);
       // Failed sign-ins are audited too: they are what an attack looks like.
-      const attempted = {
-        user: { id: '', name: parsed.data.username, domain: parsed.data.domain ?? config.OS_USER_DOMAIN_NAME },
-        project: { id: '', name: parsed.data.project ?? '' },
-        region: null,
-      };
-      await audited(attempted, 'session.login', (error as { status?: number }).status ?? 500, res);
+      await audited(attemptedBy(input, config.OS_USER_DOMAIN_NAME), 'session.login', status, res);
       throw error;
     }
+    if ('mfa' in body) challenges.close(body.mfa.ticket);
     // A new id at every login, so a session id planted before login is worthless after it.
     const previous = currentSession(res);
     if (previous) await store.delete(previous.id);
@@ -85,6 +132,9 @@ export function sessionRouter(deps: {
     const parsed = switchProjectSchema.safeParse(req.body);
     if (!parsed.success) throw validationError(parsed.error);
     const { id, record } = currentSession(res)!;
+    if (record.authMethod === 'application_credential') {
+      throw new HttpError(403, 'scopeFixed', "An application credential's session stays in the credential's project.");
+    }
     if (!record.projects.some((p) => p.id === parsed.data.projectId)) {
       throw new HttpError(403, 'projectNotAllowed', 'You have no role on that project.');
     }

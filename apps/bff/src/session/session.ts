@@ -21,6 +21,8 @@ export interface SessionRecord {
   imageUrl: string | null;
   /** Nova's endpoint for the region and interface, when the catalog has one (absent in sessions made before it was kept). */
   computeUrl?: string | null;
+  /** Absent (password) in sessions made before other methods existed. */
+  authMethod?: 'password' | 'application_credential';
   createdAt: string;
   lastSeenAt: string;
 }
@@ -41,5 +43,6 @@ export function toSessionView(session: SessionRecord, idleMs: number): SessionVi
     idleExpiresAt: new Date(idleExpiry(session, idleMs)).toISOString(),
     csrfToken: session.csrfToken,
     volumeApi: { major: session.volumeApi.major, microversion: session.volumeApi.microversion },
+    authMethod: session.authMethod ?? 'password',
   };
 }

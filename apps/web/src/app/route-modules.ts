@@ -27,6 +27,7 @@ export const PAGES = {
   'group-snapshots/:groupSnapshotId': () => import('../features/group-snapshots/group-snapshot-detail-page'),
   'group-types': () => import('../features/group-types/group-types-page'),
   storage: () => import('../features/storage/storage-page'),
+  'application-credentials': () => import('../features/application-credentials/application-credentials-page'),
 } satisfies Record<string, () => Promise<PageModule>>;
 
 /**

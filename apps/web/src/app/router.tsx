@@ -50,6 +50,7 @@ export const router = createBrowserRouter([
       { path: 'group-snapshots/:groupSnapshotId', lazy: page(PAGES['group-snapshots/:groupSnapshotId']) },
       { path: 'group-types', lazy: page(PAGES['group-types']) },
       { path: 'storage', lazy: page(PAGES['storage']) },
+      { path: 'application-credentials', lazy: page(PAGES['application-credentials']) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -29,6 +29,7 @@ function session(user: string, project: string): SessionView {
     project: { id: project, name: project },
     projects: [],
     roles: ['member'],
+    authMethod: 'password',
     region: null,
     regions: [],
     expiresAt: '2026-12-05T00:00:00Z',

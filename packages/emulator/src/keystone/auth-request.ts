@@ -31,10 +31,20 @@ const applicationCredentialSchema = z.object({
 export const authRequestSchema = z.object({
   auth: z.object({
     identity: z.object({
-      methods: z.array(z.enum(['password', 'token', 'application_credential'])).min(1),
+      methods: z.array(z.enum(['password', 'token', 'application_credential', 'totp'])).min(1),
       password: z.object({ user: userRefSchema }).optional(),
       token: z.object({ id: z.string() }).optional(),
       application_credential: applicationCredentialSchema.optional(),
+      totp: z
+        .object({
+          user: z.object({
+            id: z.string().optional(),
+            name: z.string().optional(),
+            domain: domainRefSchema.optional(),
+            passcode: z.string(),
+          }),
+        })
+        .optional(),
     }),
     scope: z.union([z.object({ project: projectRefSchema }), z.literal('unscoped')]).optional(),
   }),
@@ -42,3 +52,4 @@ export const authRequestSchema = z.object({
 export type AuthRequest = z.infer<typeof authRequestSchema>;
 export type ProjectRef = z.infer<typeof projectRefSchema>;
 export type UserRef = z.infer<typeof userRefSchema>;
+export type TotpUserRef = NonNullable<AuthRequest['auth']['identity']['totp']>['user'];

@@ -1,6 +1,7 @@
 import type { EmulatorContext } from '../context.js';
 import { findUsableCredential } from './admin/application-credentials.js';
 import type { AuthRequest, ProjectRef } from './auth-request.js';
+import { totpMatches, unmetRules, type Receipt } from './mfa.js';
 import type { IssuedToken } from './tokens.js';
 
 export type AuthOutcome =
@@ -12,7 +13,9 @@ export type AuthOutcome =
       parent?: IssuedToken;
       applicationCredentialId?: string;
     }
-  | { ok: false; status: 400 | 401 | 404; message?: string };
+  | { ok: false; status: 400 | 401 | 404; message?: string }
+  /** Some but not all of the user's MFA rule was met: 401 with a receipt for what was. */
+  | { ok: false; status: 401; receipt: { id: string; receipt: Receipt }; rules: string[][] };
 
 const UNAUTHORIZED = { ok: false, status: 401 } as const;
 const MALFORMED =
@@ -26,23 +29,42 @@ function resolveProject(ctx: EmulatorContext, ref: ProjectRef) {
   return { project: domain ? ctx.identity.findProjectByName(ref.name, domain.id) : undefined };
 }
 
+function findUser(
+  ctx: EmulatorContext,
+  ref: {
+    id?: string | undefined;
+    name?: string | undefined;
+    domain?: { id?: string | undefined; name?: string | undefined } | undefined;
+  },
+) {
+  if (ref.id !== undefined) return ctx.identity.findUser(ref.id);
+  if (ref.name === undefined || !ref.domain) return undefined;
+  const domain = ctx.identity.findDomain(ref.domain);
+  return domain ? ctx.identity.findUserByName(ref.name, domain.id) : undefined;
+}
+
+/** The user every given method (password, totp) proves, or undefined when any fails or they disagree. */
 function authenticateUser(ctx: EmulatorContext, request: AuthRequest) {
   const { identity } = request.auth;
   if (identity.methods.includes('token')) {
     const parent = ctx.tokens.validate(identity.token?.id);
     return parent ? { userId: parent.userId, parent } : undefined;
   }
-  const ref = identity.password?.user;
-  if (!ref) return undefined;
-  let user;
-  if (ref.id !== undefined) {
-    user = ctx.identity.findUser(ref.id);
-  } else if (ref.name !== undefined && ref.domain) {
-    const domain = ctx.identity.findDomain(ref.domain);
-    user = domain ? ctx.identity.findUserByName(ref.name, domain.id) : undefined;
+  const proven = new Set<string>();
+  if (identity.methods.includes('password')) {
+    const ref = identity.password?.user;
+    const user = ref && findUser(ctx, ref);
+    if (!user || !user.enabled || user.password !== ref.password) return undefined;
+    proven.add(user.id);
   }
-  if (!user || !user.enabled || user.password !== ref.password) return undefined;
-  return { userId: user.id, parent: undefined };
+  if (identity.methods.includes('totp')) {
+    const ref = identity.totp?.user;
+    const user = ref && findUser(ctx, ref);
+    if (!user || !user.enabled || !totpMatches(ctx.identity, user.id, ref.passcode)) return undefined;
+    proven.add(user.id);
+  }
+  if (proven.size !== 1) return undefined;
+  return { userId: [...proven][0]!, parent: undefined };
 }
 
 /**
@@ -50,11 +72,22 @@ function authenticateUser(ctx: EmulatorContext, request: AuthRequest) {
  * project the user holds a role on is the same opaque 401, as Keystone hides the reason.
  * Without a scope the token is scoped to the user's default project when the user has a role there.
  */
-export function authenticate(ctx: EmulatorContext, request: AuthRequest): AuthOutcome {
+export function authenticate(ctx: EmulatorContext, request: AuthRequest, receiptId?: string): AuthOutcome {
   if (request.auth.identity.methods.includes('application_credential')) return withApplicationCredential(ctx, request);
   const who = authenticateUser(ctx, request);
   if (!who) return UNAUTHORIZED;
-  const methods = who.parent ? who.parent.methods : ['password'];
+  let methods = who.parent ? who.parent.methods : [...new Set(request.auth.identity.methods)];
+  if (!who.parent) {
+    // A receipt brings the methods already passed, for the same user only (Keystone's extract_receipt).
+    if (receiptId !== undefined) {
+      const receipt = ctx.receipts.validate(receiptId);
+      if (!receipt || receipt.userId !== who.userId)
+        return { ok: false, status: 404, message: `Could not find auth receipt: ${receiptId}.` };
+      methods = [...new Set([...receipt.methods, ...methods])];
+    }
+    const rules = unmetRules(ctx.identity.findUser(who.userId)!, methods);
+    if (rules) return { ok: false, status: 401, receipt: ctx.receipts.issue(who.userId, methods), rules };
+  }
   const delegated = who.parent?.applicationCredentialId;
   const base = {
     ok: true as const,

@@ -28,6 +28,8 @@ export interface User {
   defaultProjectId: string | null;
   email?: string;
   description?: string;
+  /** Keystone's user options the emulator honours: multi-factor rules (`[["password", "totp"]]`). */
+  options?: { multi_factor_auth_enabled?: boolean; multi_factor_auth_rules?: string[][] };
   /** Tokens issued up to this moment are revoked (password change, disabling), as Keystone's revocation events. */
   revokedAt?: Date;
 }
@@ -59,6 +61,15 @@ export interface ApplicationCredential {
   expiresAt: Date | null;
 }
 
+/** `/v3/credentials`: a `totp` credential's blob is the user's base32 TOTP secret. */
+export interface Credential {
+  id: string;
+  userId: string;
+  projectId: string | null;
+  type: string;
+  blob: string;
+}
+
 /** Passwords for the seeded users; each defaults to the user's name. */
 export type SeedPasswords = Partial<Record<'admin' | 'demo' | 'alt_demo' | 'reader', string>>;
 
@@ -73,6 +84,7 @@ export interface IdentityData {
   assignments: Array<Assignment & { userId?: string; projectId?: string }>;
   implications?: Array<[prior: string, implied: string]>;
   applicationCredentials?: ApplicationCredential[];
+  credentials?: Credential[];
 }
 
 const DEFAULT_DOMAIN: Domain = { id: 'default', name: 'Default', description: 'The default domain', enabled: true };
@@ -94,6 +106,7 @@ export class IdentityStore {
   /** Implied roles: holding the prior role also grants the implied one. */
   readonly implications: Array<[prior: string, implied: string]> = [];
   readonly applicationCredentials: ApplicationCredential[] = [];
+  readonly credentials: Credential[] = [];
 
   constructor(passwords: SeedPasswords = {}) {
     const [admin, member, reader] = ['admin', 'member', 'reader'].map((name) => this.addRole(name)) as [
@@ -171,6 +184,7 @@ export class IdentityStore {
     replace(this.memberships, data.memberships);
     replace(this.assignments, data.assignments);
     replace(this.applicationCredentials, data.applicationCredentials);
+    replace(this.credentials, data.credentials);
     const byName = (name: string) => this.roles.find((r) => r.name === name)?.id;
     const [admin, member, reader] = [byName('admin'), byName('member'), byName('reader')];
     const chain: Array<[string, string]> = [];

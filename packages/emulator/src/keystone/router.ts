@@ -5,8 +5,9 @@ import { authRequestSchema } from './auth-request.js';
 import { authenticate } from './authenticate.js';
 import { keystoneError, unauthorized } from './errors.js';
 import { buildCatalog } from './catalog.js';
-import { renderProject, renderToken } from './views.js';
+import { renderProject, renderReceipt, renderToken } from './views.js';
 import { applicationCredentialsRouter } from './admin/application-credentials.js';
+import { credentialsRouter } from './admin/credentials.js';
 import { domainsRouter } from './admin/domains.js';
 import { grantsRouter } from './admin/grants.js';
 import { groupsRouter } from './admin/groups.js';
@@ -55,7 +56,12 @@ export function keystoneRouter(ctx: EmulatorContext): express.Router {
       keystoneError(res, 400, `Invalid input for field 'auth': ${parsed.error.issues[0]?.message ?? 'malformed'}`);
       return;
     }
-    const outcome = authenticate(ctx, parsed.data);
+    const outcome = authenticate(ctx, parsed.data, req.get('Openstack-Auth-Receipt'));
+    if (!outcome.ok && 'receipt' in outcome) {
+      res.setHeader('Openstack-Auth-Receipt', outcome.receipt.id);
+      res.status(401).json(renderReceipt(ctx, outcome.receipt.receipt, outcome.rules));
+      return;
+    }
     if (!outcome.ok) {
       if (outcome.status === 401) unauthorized(res, ctx);
       else keystoneError(res, outcome.status, outcome.message ?? 'Bad Request');
@@ -101,7 +107,12 @@ export function keystoneRouter(ctx: EmulatorContext): express.Router {
 
   // Keystone's identity admin API and application credentials, each behind a valid token.
   const admin = [domainsRouter, projectsRouter, usersRouter, groupsRouter, rolesRouter, grantsRouter];
-  router.use('/v3', requireToken, jsonBody, ...[...admin, applicationCredentialsRouter].map((mount) => mount(ctx)));
+  router.use(
+    '/v3',
+    requireToken,
+    jsonBody,
+    ...[...admin, applicationCredentialsRouter, credentialsRouter].map((mount) => mount(ctx)),
+  );
 
   router.get('/v3/auth/catalog', requireToken, (_req, res) => {
     const token = res.locals.token as { projectId?: string };

@@ -1,3 +1,4 @@
+import type { Receipt } from './mfa.js';
 import type { EmulatorContext } from '../context.js';
 import { keystoneTime } from '../http/time.js';
 import { buildCatalog } from './catalog.js';
@@ -69,7 +70,7 @@ export function renderUser(ctx: EmulatorContext, user: User) {
     domain_id: user.domainId,
     enabled: user.enabled,
     password_expires_at: null,
-    options: {},
+    options: user.options ?? {},
     ...(user.defaultProjectId ? { default_project_id: user.defaultProjectId } : {}),
     ...(user.email !== undefined ? { email: user.email } : {}),
     ...(user.description !== undefined ? { description: user.description } : {}),
@@ -119,5 +120,20 @@ export function renderApplicationCredential(ctx: EmulatorContext, credential: Ap
         options: {},
       })),
     links: { self: `${ctx.identityUrl}/v3/application_credentials/${credential.id}` },
+  };
+}
+
+/** Keystone's 401 body beside `Openstack-Auth-Receipt` (keystone/receipt/handlers.py). */
+export function renderReceipt(ctx: EmulatorContext, receipt: Receipt, rules: string[][]) {
+  const user = ctx.identity.findUser(receipt.userId)!;
+  const domain = ctx.identity.findDomain({ id: user.domainId });
+  return {
+    receipt: {
+      methods: receipt.methods,
+      user: { id: user.id, name: user.name, domain: { id: user.domainId, name: domain?.name ?? user.domainId } },
+      expires_at: receipt.expiresAt.toISOString().replace(/Z$/, '000Z'),
+      issued_at: receipt.issuedAt.toISOString().replace(/Z$/, '000Z'),
+    },
+    required_auth_methods: rules,
   };
 }

@@ -1,4 +1,5 @@
-import { sessionViewSchema, type LoginRequest, type SessionView } from '@cinder-console/cinder';
+import { mfaChallengeSchema, sessionViewSchema, type LoginRequest, type SessionView } from '@cinder-console/cinder';
+import { z } from 'zod';
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { apiJson, apiVoid, setCsrfToken } from '../../lib/api-client';
 import { ApiError } from '../../lib/api-error';
@@ -54,11 +55,15 @@ export function primeSession(queryClient: QueryClient, session: SessionView | nu
   queryClient.setQueryData(sessionQueries.all(), session);
 }
 
+/** A sign-in's answer: the session, or (202) the request for a passcode. */
+const loginAnswerSchema = z.union([sessionViewSchema, mfaChallengeSchema]);
+
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: LoginRequest) => apiJson(SESSION_PATH, sessionViewSchema, { method: 'POST', body: input }),
+    mutationFn: (input: LoginRequest) => apiJson(SESSION_PATH, loginAnswerSchema, { method: 'POST', body: input }),
     onSuccess: (session) => {
+      if ('mfaRequired' in session) return;
       recordSessionEnd(undefined);
       forgetOtherUsersDrafts(session.user.id);
       notifications.hide(SESSION_LOST_NOTICE);

@@ -1,7 +1,19 @@
-import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Center,
+  Group,
+  Paper,
+  PasswordInput,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/error-alert';
@@ -9,6 +21,10 @@ import { LanguagePicker, ThemeToggle } from '../../components/lazy-controls';
 import { closeAllDialogs } from '../../lib/open-dialog';
 import { sessionQueries, useLogin } from './api';
 import { safeNext } from './safe-next';
+import { PasscodeForm } from './passcode-form';
+import { ApiError } from '../../lib/api-error';
+import type { MfaChallenge, SessionView } from '@cinder-console/cinder';
+import { loginBody, type LoginValues } from './login-values';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -19,19 +35,50 @@ export function LoginPage() {
   const login = useLogin();
   // However the session ended (expiry, sign-out elsewhere), no dialog may stay over this page.
   useEffect(() => closeAllDialogs(), []);
-  const form = useForm({
+  const form = useForm<LoginValues>({
     mode: 'uncontrolled',
-    initialValues: { username: '', password: '', project: '', domain: 'Default' },
+    initialValues: {
+      method: 'password',
+      username: '',
+      password: '',
+      project: '',
+      domain: 'Default',
+      credential: '',
+      credentialUser: '',
+      secret: '',
+    },
     validate: {
-      username: (value) => (value.trim() ? null : t('login.usernameRequired')),
-      password: (value) => (value ? null : t('login.passwordRequired')),
+      username: (value, values) => (values.method !== 'password' || value.trim() ? null : t('login.usernameRequired')),
+      password: (value, values) => (values.method !== 'password' || value ? null : t('login.passwordRequired')),
+      credential: (value, values) =>
+        values.method !== 'applicationCredential' || value.trim() ? null : t('login.credentialRequired'),
+      secret: (value, values) =>
+        values.method !== 'applicationCredential' || value ? null : t('login.secretRequired'),
     },
   });
-
+  // The form is uncontrolled (no re-render per keystroke), so the method that picks the fields is state.
+  const [method, setMethod] = useState<LoginValues['method']>('password');
+  const [challenge, setChallenge] = useState<MfaChallenge>();
+  form.watch('method', ({ value }) => {
+    setMethod(value);
+    login.reset();
+  });
   if (session.data) return <Navigate to={next} replace />;
 
+  const done = (answer: SessionView | { mfaRequired: MfaChallenge }) => {
+    if ('mfaRequired' in answer) setChallenge(answer.mfaRequired);
+    else void navigate(next, { replace: true });
+  };
+  const sendPasscode = (body: { mfa: { ticket: string; passcode: string } }) =>
+    login.mutate(body, {
+      onSuccess: done,
+      // The ticket is gone (too slow, too many wrong codes): back to the password.
+      onError: (error) => {
+        if (error instanceof ApiError && error.code === 'mfaExpired') setChallenge(undefined);
+      },
+    });
   const submit = form.onSubmit((values) => {
-    login.mutate(values, { onSuccess: () => void navigate(next, { replace: true }) });
+    login.mutate(loginBody(values), { onSuccess: done });
   });
 
   return (
@@ -52,36 +99,86 @@ export function LoginPage() {
             </Alert>
           )}
           {login.error && <ErrorAlert error={login.error} title={t('login.failed')} />}
-          <form onSubmit={submit} noValidate aria-label={t('login.title')}>
-            <Stack gap="sm">
-              <TextInput
-                label={t('login.username')}
-                autoComplete="username"
-                required
-                data-autofocus
-                autoFocus
-                key={form.key('username')}
-                {...form.getInputProps('username')}
-              />
-              <PasswordInput
-                label={t('login.password')}
-                autoComplete="current-password"
-                required
-                key={form.key('password')}
-                {...form.getInputProps('password')}
-              />
-              <TextInput
-                label={t('login.project')}
-                description={t('login.projectHint')}
-                key={form.key('project')}
-                {...form.getInputProps('project')}
-              />
-              <TextInput label={t('login.domain')} key={form.key('domain')} {...form.getInputProps('domain')} />
-              <Button type="submit" loading={login.isPending} fullWidth mt="xs">
-                {t('login.submit')}
-              </Button>
-            </Stack>
-          </form>
+          {challenge ? (
+            <PasscodeForm
+              challenge={challenge}
+              pending={login.isPending}
+              onSubmit={sendPasscode}
+              onRestart={() => {
+                setChallenge(undefined);
+                login.reset();
+              }}
+            />
+          ) : (
+            <form onSubmit={submit} noValidate aria-label={t('login.title')}>
+              <Stack gap="sm">
+                <SegmentedControl
+                  fullWidth
+                  aria-label={t('login.method')}
+                  data={[
+                    { value: 'password', label: t('login.withPassword') },
+                    { value: 'applicationCredential', label: t('login.withCredential') },
+                  ]}
+                  key={form.key('method')}
+                  {...form.getInputProps('method')}
+                />
+                {method === 'password' ? (
+                  <>
+                    <TextInput
+                      label={t('login.username')}
+                      autoComplete="username"
+                      required
+                      data-autofocus
+                      autoFocus
+                      key={form.key('username')}
+                      {...form.getInputProps('username')}
+                    />
+                    <PasswordInput
+                      label={t('login.password')}
+                      autoComplete="current-password"
+                      required
+                      key={form.key('password')}
+                      {...form.getInputProps('password')}
+                    />
+                    <TextInput
+                      label={t('login.project')}
+                      description={t('login.projectHint')}
+                      key={form.key('project')}
+                      {...form.getInputProps('project')}
+                    />
+                  </>
+                ) : (
+                  <>
+                    <TextInput
+                      label={t('login.credential')}
+                      description={t('login.credentialHint')}
+                      autoComplete="username"
+                      required
+                      key={form.key('credential')}
+                      {...form.getInputProps('credential')}
+                    />
+                    <TextInput
+                      label={t('login.credentialUser')}
+                      description={t('login.credentialUserHint')}
+                      key={form.key('credentialUser')}
+                      {...form.getInputProps('credentialUser')}
+                    />
+                    <PasswordInput
+                      label={t('login.secret')}
+                      autoComplete="current-password"
+                      required
+                      key={form.key('secret')}
+                      {...form.getInputProps('secret')}
+                    />
+                  </>
+                )}
+                <TextInput label={t('login.domain')} key={form.key('domain')} {...form.getInputProps('domain')} />
+                <Button type="submit" loading={login.isPending} fullWidth mt="xs">
+                  {t('login.submit')}
+                </Button>
+              </Stack>
+            </form>
+          )}
           <Text size="xs" c="dimmed">
             {t('login.demoHint')}
           </Text>

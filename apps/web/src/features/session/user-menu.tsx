@@ -2,6 +2,7 @@ import { Button, Menu, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { SessionView } from '@cinder-console/cinder';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { LANGUAGES } from '../../lib/i18n';
 import { useLogout, useSwitchScope } from './api';
 
@@ -83,6 +84,9 @@ export function UserMenu({ session, onShowShortcuts, withLanguage }: UserMenuPro
           </>
         )}
         <Menu.Divider />
+        <Menu.Item component={Link} to="/application-credentials">
+          {t('appCredentials.title')}
+        </Menu.Item>
         <Menu.Item onClick={onShowShortcuts}>{t('app.keyboardShortcuts')}</Menu.Item>
         <Menu.Item onClick={signOut} disabled={logout.isPending}>
           {t('app.signOut')}

@@ -18,6 +18,7 @@ export function deleteUser(identity: IdentityStore, userId: string): void {
   removeWhere(identity.assignments, (a) => a.userId === userId);
   removeWhere(identity.memberships, (m) => m.userId === userId);
   removeWhere(identity.applicationCredentials, (c) => c.userId === userId);
+  removeWhere(identity.credentials, (c) => c.userId === userId);
 }
 
 export function deleteGroup(identity: IdentityStore, groupId: string): void {

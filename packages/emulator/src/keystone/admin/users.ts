@@ -26,6 +26,12 @@ const userFields = z.object({
   enabled: z.boolean().optional(),
   email: z.string().optional(),
   description: z.string().nullable().optional(),
+  options: z
+    .looseObject({
+      multi_factor_auth_enabled: z.boolean().nullable().optional(),
+      multi_factor_auth_rules: z.array(z.array(z.string()).max(16)).max(16).nullable().optional(),
+    })
+    .optional(),
 });
 const userBody = z.object({ user: userFields });
 const passwordBody = z.object({ user: z.object({ password: z.string(), original_password: z.string() }) });
@@ -107,6 +113,16 @@ export function usersRouter(ctx: EmulatorContext): express.Router {
     if (input.description !== undefined) user.description = input.description ?? '';
     if (input.default_project_id !== undefined) user.defaultProjectId = input.default_project_id;
     if (input.enabled !== undefined) user.enabled = input.enabled;
+    if (input.options) {
+      // Keystone drops an option set to null.
+      const options = { ...user.options };
+      const { multi_factor_auth_enabled: enabled, multi_factor_auth_rules: rules } = input.options;
+      if (enabled === null) delete options.multi_factor_auth_enabled;
+      else if (enabled !== undefined) options.multi_factor_auth_enabled = enabled;
+      if (rules === null) delete options.multi_factor_auth_rules;
+      else if (rules !== undefined) options.multi_factor_auth_rules = rules;
+      user.options = options;
+    }
     // A new password revokes the user's tokens, as Keystone's revocation event does.
     if (input.password != null) {
       user.password = input.password;
