@@ -18,6 +18,8 @@ export interface Project {
   description: string;
   enabled: boolean;
   tags?: string[];
+  /** Attributes outside Keystone's schema (`openstack project create --property k=v`), kept as given. */
+  extra?: Record<string, unknown>;
 }
 export interface User {
   id: string;

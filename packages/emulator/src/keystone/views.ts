@@ -37,7 +37,9 @@ export function renderToken(ctx: EmulatorContext, token: IssuedToken, withCatalo
 }
 
 export function renderProject(ctx: EmulatorContext, project: Project) {
+  // Keystone's Project.to_dict: the extra attributes first, the columns over them.
   return {
+    ...project.extra,
     id: project.id,
     name: project.name,
     domain_id: project.domainId,

@@ -32,8 +32,20 @@ const projectFields = z.object({
   enabled: z.boolean().optional(),
   is_domain: z.literal(false).optional(),
   tags: z.array(TAG).max(80).optional(),
+  options: z.record(z.string(), z.unknown()).optional(),
 });
-const projectBody = z.object({ project: projectFields });
+// Keystone's project schema has `additionalProperties: true`: other keys are stored as extras.
+const projectBody = z.object({ project: projectFields.passthrough() });
+
+/** The body's keys outside the schema, as Keystone keeps them in the project's `extra` column. */
+function extras(input: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(input).filter(([key]) => !(key in projectFields.shape)));
+}
+
+/** Keystone's query_filter_is_true: present and not `0` (a bare `?parents_as_list` counts). */
+function flagIsTrue(req: express.Request, name: string): boolean {
+  return name in req.query && req.query[name] !== '0';
+}
 
 function nameTaken(ctx: EmulatorContext, name: string, domainId: string, except?: Project): boolean {
   return ctx.identity.projects.some((p) => p !== except && p.name === name && p.domainId === domainId);
@@ -86,6 +98,7 @@ export function projectsRouter(ctx: EmulatorContext): express.Router {
       description: input.description ?? '',
       enabled: input.enabled ?? true,
       tags: input.tags ?? [],
+      extra: extras(input),
     });
     ctx.persist();
     res.status(201).json({ project: renderProject(ctx, project) });
@@ -98,7 +111,14 @@ export function projectsRouter(ctx: EmulatorContext): express.Router {
     if (!project) return notFound(res, 'project', param(req, 'id'));
     if (!isAdmin && token.projectId !== project.id)
       return keystoneError(res, 403, 'You are not authorized to perform the requested action: identity:get_project.');
-    res.json({ project: renderProject(ctx, project) });
+    // `openstack project show --parents --children`. Projects here all sit directly under their
+    // domain, and Keystone keeps only the caller's own projects in either list (a domain is not
+    // one), so both lists are empty.
+    const hierarchy = {
+      ...(flagIsTrue(req, 'parents_as_list') ? { parents: [] } : {}),
+      ...(flagIsTrue(req, 'subtree_as_list') ? { subtree: [] } : {}),
+    };
+    res.json({ project: { ...renderProject(ctx, project), ...hierarchy } });
   });
 
   router.patch('/projects/:id', adminOnly(ctx, 'update_project'), (req, res) => {
@@ -115,6 +135,7 @@ export function projectsRouter(ctx: EmulatorContext): express.Router {
     if (input.description !== undefined) project.description = input.description ?? '';
     if (input.enabled !== undefined) project.enabled = input.enabled;
     if (input.tags !== undefined) project.tags = input.tags;
+    project.extra = { ...project.extra, ...extras(input) };
     ctx.persist();
     res.json({ project: renderProject(ctx, project) });
   });
