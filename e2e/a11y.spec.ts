@@ -41,7 +41,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         ['Snapshots', 'Snapshots'],
         ['Backups', 'Backups'],
       ] as const) {
-        await shell.navigation.getByRole('link', { name: link }).click();
+        await shell.navigation.getByRole('link', { name: link, exact: true }).click();
         await expect(shell.heading).toHaveText(heading);
         await shell.waitUntilSettled();
         await scan(page, `the ${heading.toLowerCase()} page`);

@@ -46,7 +46,7 @@ test('pointing at a link starts loading its list, and the click shows it without
   await shell.navigation.getByRole('link', { name: 'Overview' }).click();
   await shell.waitUntilSettled();
   const calls = apiCalls(page);
-  const snapshots = shell.navigation.getByRole('link', { name: 'Snapshots' });
+  const snapshots = shell.navigation.getByRole('link', { name: 'Snapshots', exact: true });
   const listed = page.waitForRequest((request) => request.url().includes('/api/cinder/snapshots/detail'));
   await snapshots.hover();
   await listed;

@@ -112,7 +112,7 @@ test('a session that ended sends the user to sign in, and back to where they wer
   const { csrfToken } = await (await page.request.get('/api/session')).json();
   expect((await page.request.delete('/api/session', { headers: { 'X-CSRF-Token': csrfToken } })).status()).toBe(204);
 
-  await shell.navigation.getByRole('link', { name: 'Snapshots' }).click();
+  await shell.navigation.getByRole('link', { name: 'Snapshots', exact: true }).click();
   await expect(page).toHaveURL(/\/login\?next=%2Fsnapshots&reason=expired$/);
   await expect(page.getByText('Your session has ended. Please sign in again.')).toBeVisible();
   await login.signIn('demo', 'demo');

@@ -19,14 +19,17 @@ test('the navigation reaches every section', async ({ page }) => {
     ['Quotas', 'Quotas'],
     ['Volumes', 'Volumes'],
   ] as const) {
-    await shell.navigation.getByRole('link', { name: link }).click();
+    await shell.navigation.getByRole('link', { name: link, exact: true }).click();
     await expect(shell.heading).toHaveText(heading);
-    await expect(shell.navigation.getByRole('link', { name: link })).toHaveAttribute('aria-current', 'page');
+    await expect(shell.navigation.getByRole('link', { name: link, exact: true })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
   }
   await expect(shell.navigation.getByRole('link', { name: 'Audit trail' })).toBeVisible();
   // Cloud-wide administration is for admins: a member's navigation does not offer it.
   for (const link of ['Volume types', 'QoS specs']) {
-    await expect(shell.navigation.getByRole('link', { name: link })).toHaveCount(0);
+    await expect(shell.navigation.getByRole('link', { name: link, exact: true })).toHaveCount(0);
   }
 });
 

@@ -156,6 +156,6 @@ test('deleting a volume with "also delete their snapshots" removes its snapshots
   await dialog.getByRole('button', { name: 'Delete volume' }).click();
   await expect(volumes.table.getByRole('link', { name, exact: true })).toHaveCount(0, CLOUD_OPERATION);
   await page.goto(`/snapshots`);
-  await expect(page.getByRole('table', { name: 'Snapshots' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Snapshots', exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: `${name}-snap`, exact: true })).toHaveCount(0, CLOUD_OPERATION);
 });

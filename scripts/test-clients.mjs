@@ -87,7 +87,7 @@ if (values.refresh) {
     process.exit(1);
   }
   const header = [
-    "# Client functional tests (python-openstackclient 6.0, python-cinderclient 9.1, Debian) that pass on the",
+    '# Client functional tests (python-openstackclient 6.0, python-cinderclient 9.1, Debian) that pass on the',
     '# real rig (deploy/openstack-dev: Keystone 22, Cinder 21.3).',
     `# Refreshed by \`npm run test:clients -- --refresh\`, ${new Date().toISOString().slice(0, 10)}.`,
     '# The emulator must pass every one of them.',

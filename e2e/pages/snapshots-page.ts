@@ -17,7 +17,7 @@ export class SnapshotsPage {
     // The volumes page object already knows how to scroll a virtualised resource table.
     this.rows = new VolumesPage(page, 'Snapshots');
     this.table = this.rows.table;
-    this.heading = page.getByRole('heading', { level: 1, name: 'Snapshots' });
+    this.heading = page.getByRole('heading', { level: 1, name: 'Snapshots', exact: true });
     this.createButton = page.getByRole('button', { name: 'Create snapshot' });
     this.nameFilter = page.getByRole('searchbox', { name: /^Name (contains|is)$/ });
     this.statusFilter = page.getByRole('combobox', { name: 'Status' });
@@ -28,7 +28,7 @@ export class SnapshotsPage {
   async goto(): Promise<void> {
     await this.page
       .getByRole('navigation', { name: 'Main navigation' })
-      .getByRole('link', { name: 'Snapshots' })
+      .getByRole('link', { name: 'Snapshots', exact: true })
       .click();
     await expect(this.heading).toBeVisible();
   }

@@ -8,7 +8,7 @@ export class VolumesPage {
     readonly page: Page,
     label = 'Volumes',
   ) {
-    this.table = page.getByRole('table', { name: label });
+    this.table = page.getByRole('table', { name: label, exact: true });
   }
 
   async goto(search = ''): Promise<void> {

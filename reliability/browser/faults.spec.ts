@@ -80,7 +80,7 @@ test('Keystone down at sign-in: a clear error; a tab already signed in keeps wor
   await expect(login.error).toContainText('Keystone (identity) is unavailable');
   await expect(page).toHaveURL(/\/login/);
 
-  await shell.navigation.getByRole('link', { name: 'Snapshots' }).click();
+  await shell.navigation.getByRole('link', { name: 'Snapshots', exact: true }).click();
   await expect(shell.heading).toHaveText('Snapshots');
   await shell.waitUntilSettled();
   await expect(signedIn.getByRole('alert')).toHaveCount(0);

@@ -48,10 +48,7 @@ describe('Keystone projects as openstackclient uses them', () => {
 
   it('lists parents and subtree on request (`project show --parents --children`): none for a top-level project', async () => {
     const project = await newProject({});
-    const response = await get(
-      `${target.authUrl}/projects/${project.id}?parents_as_list&subtree_as_list`,
-      admin.token,
-    );
+    const response = await get(`${target.authUrl}/projects/${project.id}?parents_as_list&subtree_as_list`, admin.token);
     expect(response.status).toBe(200);
     const shown = (await response.json()).project;
     expect(shown).toMatchObject({ id: project.id, parents: [], subtree: [] });

@@ -55,11 +55,14 @@ export const accessibleColors: CSSVariablesResolver = (theme: MantineTheme) => {
       '--mantine-color-anchor': untilReadable(primary[7]!, gray[1]!, darken),
       '--mantine-color-dimmed': untilReadable(gray[6]!, gray[1]!, darken),
       '--mantine-color-error': untilReadable(theme.colors.red![6]!, theme.white, darken),
+      // A picker's placeholder is text in the page (axe checks it), unlike an input's placeholder attribute.
+      '--mantine-color-placeholder': untilReadable(gray[5]!, theme.white, darken),
     },
     dark: {
       ...dark,
       '--mantine-primary-color-contrast': theme.white,
       '--mantine-color-dimmed': untilReadable(darkShades[2]!, darkShades[5]!, lighten),
+      '--mantine-color-placeholder': untilReadable(darkShades[3]!, darkShades[6]!, lighten),
     },
   };
 };

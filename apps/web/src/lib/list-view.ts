@@ -1,5 +1,5 @@
-import { useCallback, useMemo } from 'react';
-import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useLocation, useNavigate, useNavigationType, useSearchParams } from 'react-router-dom';
 
 export const PAGE_SIZES = [20, 50, 100, 200] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
@@ -79,12 +79,23 @@ export function useListView(filterKeys: readonly string[], sortKeys: readonly st
     };
   }, [params, filterKeys, sortKeys]);
 
+  // The search of a navigation asked for but not yet in the address bar. The router's navigations
+  // finish asynchronously, so a second quick change (a sort click right after a filter) must build
+  // on the first one's search, not on the address as it still is, or the first change is lost.
+  // Back and forward replace whatever was asked for.
+  const requested = useRef<string | undefined>(undefined);
+  const navigationType = useNavigationType();
+  useEffect(() => {
+    if (requested.current === location.search || navigationType === 'POP') requested.current = undefined;
+  }, [location.key, location.search, navigationType]);
+
   const go = useCallback(
     (change: (next: URLSearchParams) => void, state: PagerState = {}, replace = false) => {
-      // The address as it is now, not as of the last render: two quick changes must both stick.
-      const next = new URLSearchParams(window.location.search);
+      const next = new URLSearchParams(requested.current ?? window.location.search);
       change(next);
-      void navigate({ search: next.toString() }, { state, replace });
+      const search = next.toString();
+      requested.current = search ? `?${search}` : '';
+      void navigate({ search }, { state, replace });
     },
     [navigate],
   );
