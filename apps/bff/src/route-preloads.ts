@@ -13,6 +13,9 @@ type Manifest = Record<string, ManifestChunk>;
 /** The signed-in shell and the sign-in page, lazy routes of their own (apps/web/src/app/router.tsx). */
 const SHELL = 'src/app/require-session.tsx';
 const LOGIN = 'src/features/session/login-page.tsx';
+const OVERVIEW = 'src/features/overview/overview-page.tsx';
+/** English strings every page but the overview loads beside its code (apps/web/src/lib/i18n/en-later.ts). */
+const LATER_STRINGS = 'src/lib/i18n/en-later.ts';
 
 /**
  * The page module of an address, by the SPA's naming: `/<feature>` is
@@ -21,7 +24,7 @@ const LOGIN = 'src/features/session/login-page.tsx';
  */
 function pageModule(manifest: Manifest, pathname: string): string | undefined {
   const [feature, id, ...rest] = pathname.split('/').filter(Boolean);
-  if (!feature) return 'src/features/overview/overview-page.tsx';
+  if (!feature) return OVERVIEW;
   if (rest.length || !/^[a-z-]+$/.test(feature)) return undefined;
   const folder = `src/features/${feature}/`;
   if (id === undefined) return `${folder}${feature}-page.tsx`;
@@ -51,7 +54,8 @@ export function routePreloads(manifest: Manifest, pathname: string, signedIn: bo
   const entry = Object.keys(manifest).filter((key) => manifest[key]!.isEntry);
   const loaded = new Set(closure(manifest, entry).map((chunk) => chunk.file));
   const page = signedIn ? pageModule(manifest, pathname) : undefined;
-  const modules = signedIn ? [SHELL, ...(page ? [page] : [])] : [LOGIN];
+  const pageModules = page ? [page, ...(page === OVERVIEW ? [] : [LATER_STRINGS])] : [];
+  const modules = signedIn ? [SHELL, ...pageModules] : [LOGIN];
   const chunks = closure(manifest, modules).filter((chunk) => !loaded.has(chunk.file));
   const scripts = chunks.map((chunk) => `<link rel="modulepreload" crossorigin href="/${chunk.file}">`);
   const styles = [...new Set(chunks.flatMap((chunk) => chunk.css ?? []))].map(

@@ -1,13 +1,21 @@
 import { createBrowserRouter, Navigate } from 'react-router-dom';
+import { loadLaterCatalogues } from '../lib/i18n';
 import { NotFoundPage } from './not-found-page';
 import { PageLoader } from './page-loader';
 import { RouteError } from './route-error';
 import { PAGES } from './route-modules';
 
-/** Pages load on demand, so the first screen downloads only what it shows. */
-const page = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({
-  Component: (await load()).default,
-});
+/**
+ * Pages load on demand, so the first screen downloads only what it shows. A page's strings that are
+ * not in the first download (lib/i18n/en-later.ts) load beside its code; the overview, the page
+ * after sign-in, needs none of them, so it never waits for them.
+ */
+const page =
+  (load: () => Promise<{ default: React.ComponentType }>, { laterStrings = true } = {}) =>
+  async () => {
+    const [module] = await Promise.all([load(), laterStrings ? loadLaterCatalogues() : undefined]);
+    return { Component: module.default };
+  };
 
 /**
  * The sign-in page and the signed-in shell load on demand too: a visitor who is signed out never
@@ -15,7 +23,7 @@ const page = (load: () => Promise<{ default: React.ComponentType }>) => async ()
  * library of the sign-in page. The first route is lighter for both (docs/benchmarks.md, Bundle).
  */
 const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
-  page(async () => ({ default: (await load())[name] }));
+  page(async () => ({ default: (await load())[name] }), { laterStrings: false });
 
 export const router = createBrowserRouter([
   {
@@ -31,7 +39,7 @@ export const router = createBrowserRouter([
     hydrateFallbackElement: <PageLoader />,
     children: [
       { index: true, element: <Navigate to="/overview" replace /> },
-      { path: 'overview', lazy: page(PAGES['overview']) },
+      { path: 'overview', lazy: page(PAGES['overview'], { laterStrings: false }) },
       { path: 'volumes', lazy: page(PAGES['volumes']) },
       { path: 'volumes/:volumeId', lazy: page(PAGES['volumes/:volumeId']) },
       { path: 'snapshots', lazy: page(PAGES['snapshots']) },

@@ -1,7 +1,10 @@
 import { BACKUP_STATUSES, SNAPSHOT_STATUSES, VOLUME_STATUSES } from '@cinder-console/cinder';
 import { describe, expect, it } from 'vitest';
-import { en } from './catalogues';
+import { en as firstEnglish } from './catalogues';
+import { enLater } from './en-later';
 import { zhCN } from './zh-cn';
+
+const en = { ...firstEnglish, ...enLater };
 
 /** Every leaf key of a nested message catalogue, as dotted paths. */
 function keys(messages: object, prefix = ''): string[] {

@@ -1,7 +1,7 @@
 import i18n from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
-import { en, lazyCatalogues } from './catalogues';
+import { en, laterEnglish, lazyCatalogues } from './catalogues';
 
 export const LANGUAGES = [
   { code: 'en', label: 'English' },
@@ -55,5 +55,18 @@ i18n.on('languageChanged', (lng) => {
   document.documentElement.lang = lng;
 });
 document.documentElement.lang = i18n.resolvedLanguage ?? 'en';
+
+let laterLoaded: Promise<void> | undefined;
+
+/**
+ * Adds the English strings that are not in the first download (catalogues.ts). Page loaders await
+ * it beside the page's code, so no page renders a key instead of its text; it loads once.
+ */
+export function loadLaterCatalogues(): Promise<void> {
+  laterLoaded ??= laterEnglish().then((catalogue) => {
+    i18n.addResourceBundle('en', 'translation', catalogue, true, false);
+  });
+  return laterLoaded;
+}
 
 export default i18n;
