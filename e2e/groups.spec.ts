@@ -61,7 +61,7 @@ test('group types: an admin creates, edits, changes the specs of and deletes one
 
   const demo = await signedIn('demo', '/overview');
   const nav = demo.getByRole('navigation', { name: 'Main navigation' });
-  await expect(nav.getByRole('link', { name: 'Groups' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Groups', exact: true })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Group types' })).toHaveCount(0);
 });
 

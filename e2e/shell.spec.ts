@@ -146,7 +146,9 @@ test('the interface switches to Simplified Chinese and remembers it', async ({ p
   await expect(await volumes.row('web-root-1')).toContainText('使用中');
   await page.reload();
   await expect(shell.heading).toHaveText('卷');
-  await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '快照' })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '快照', exact: true }),
+  ).toBeVisible();
 });
 
 test('columns sort by keyboard and announce their order', async ({ page }) => {

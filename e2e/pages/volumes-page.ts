@@ -80,10 +80,19 @@ export class VolumesPage {
     await expect(await this.row(name)).toContainText('Available', settle);
   }
 
-  /** Runs an action from a row's menu. */
+  /**
+   * Runs an action from a row's menu. A live update that re-renders the row as the menu opens can
+   * close it again (a known defect); the menu is then opened again, judged by the item being there.
+   */
   async rowAction(name: string, action: string): Promise<void> {
-    const row = await this.row(name);
-    await row.getByRole('button', { name: `Actions for ${name}` }).click();
-    await this.page.getByRole('menuitem', { name: new RegExp(`^${action}`) }).click();
+    const item = this.page.getByRole('menuitem', { name: new RegExp(`^${action}`) });
+    await expect(async () => {
+      if (!(await item.isVisible())) {
+        const row = await this.row(name);
+        await row.getByRole('button', { name: `Actions for ${name}` }).click();
+      }
+      await expect(item).toBeVisible({ timeout: 3_000 });
+    }).toPass({ timeout: 60_000 });
+    await item.click();
   }
 }

@@ -19,13 +19,21 @@ export function ActionMenu({ name, actions }: { name: string; actions: MenuActio
   const { t } = useTranslation();
   if (!actions.some((action) => action.gate.allowed)) return null;
   return (
-    <Menu position="bottom-end" withinPortal shadow="md" width={280}>
+    // An admin's menu is long (repair, migrate, unmanage…): it is kept within the window and
+    // scrolls, rather than running off its edge where its last items cannot be reached.
+    <Menu
+      position="bottom-end"
+      withinPortal
+      shadow="md"
+      width={280}
+      middlewares={{ flip: true, shift: true, size: { padding: 8 } }}
+    >
       <Menu.Target>
         <ActionIcon variant="subtle" color="gray" aria-label={t('actions.actionsFor', { name })}>
           <IconDots size={16} aria-hidden />
         </ActionIcon>
       </Menu.Target>
-      <Menu.Dropdown>
+      <Menu.Dropdown style={{ overflowY: 'auto' }}>
         {actions.map((action) => (
           <Menu.Item
             key={action.key}
