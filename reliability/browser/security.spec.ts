@@ -31,7 +31,7 @@ test('no Keystone token in any response, header, cookie, storage or console mess
   await shell.waitUntilSettled();
   // Walk the pages a member uses, each making its own calls.
   for (const name of ['Overview', 'Snapshots', 'Backups', 'Volumes']) {
-    await shell.navigation.getByRole('link', { name }).click();
+    await shell.navigation.getByRole('link', { name, exact: true }).click();
     await shell.waitUntilSettled();
   }
   await page.getByRole('link', { name: 'db-data', exact: true }).click();

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router-dom';
+import { Navigate, useLocation, useNavigation } from 'react-router-dom';
 import { ErrorAlert } from '../components/error-alert';
 import { sessionQueries } from '../features/session/api';
 import { loginPathFor } from '../features/session/safe-next';
@@ -12,6 +12,9 @@ import { PageLoader } from './page-loader';
 export function RequireSession() {
   const { t } = useTranslation();
   const location = useLocation();
+  // While a page is still loading the user has already chosen it: a session that ends meanwhile
+  // (the click's own prefetch can be what finds out) returns there, not to the page being left.
+  const pending = useNavigation().location;
   const session = useQuery(sessionQueries.current());
   if (session.isPending) return <PageLoader />;
   if (session.error) {
@@ -24,7 +27,8 @@ export function RequireSession() {
     // again before it ran out, returns here.
     const ended = lastSessionEnd();
     if (ended === 'signedOut') return <Navigate to="/login" replace />;
-    const here = `${location.pathname}${location.search}${location.hash}`;
+    const { pathname, search, hash } = pending ?? location;
+    const here = `${pathname}${search}${hash}`;
     return <Navigate to={loginPathFor(here, ended === 'lost' ? 'expired' : undefined)} replace />;
   }
   return <AppLayout session={session.data} />;
