@@ -31,6 +31,8 @@ test('attach a volume to a server by name, extend it in use, then detach it', as
   await expect(detachItem).toBeDisabled();
   await expect(detachItem).toContainText('Needs status In use');
   await page.keyboard.press('Escape');
+  // Closing animates: until it is gone, its items still look clickable.
+  await expect(page.getByRole('menu')).toBeHidden();
 
   const release = await holdOperation('volume.attach', name);
   await volumes.rowAction(name, 'Attach to server');

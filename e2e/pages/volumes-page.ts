@@ -19,7 +19,7 @@ export class VolumesPage {
   /**
    * The row of the volume called `name`, scrolling the table until it is rendered. The table is
    * virtualised, so a row that arrives while the table is scrolled elsewhere (a live change, newest
-   * first) is not in the DOM: each try starts again from the top, until the row is there.
+   * first) is not in the DOM: each try starts again from the top, until the row is there and shown.
    */
   async row(name: string): Promise<Locator> {
     const row = this.table.getByRole('row').filter({ has: this.page.getByRole('link', { name, exact: true }) });
@@ -35,8 +35,9 @@ export class VolumesPage {
         if (atEnd) break;
       }
       expect(await row.count()).toBe(1);
+      // The virtualiser re-renders rows as the table scrolls: one caught mid-way is tried again.
+      await row.scrollIntoViewIfNeeded({ timeout: 3_000 });
     }).toPass({ timeout: 30_000 });
-    await row.scrollIntoViewIfNeeded();
     return row;
   }
 
@@ -81,8 +82,9 @@ export class VolumesPage {
   }
 
   /**
-   * Runs an action from a row's menu. A live update that re-renders the row as the menu opens can
-   * close it again (a known defect); the menu is then opened again, judged by the item being there.
+   * Runs an action from a row's menu. The item is offered only once the row's status allows it (a
+   * volume just created is still creating), so the menu is opened again until it is there; a menu
+   * still closing (after Escape) counts as closed.
    */
   async rowAction(name: string, action: string): Promise<void> {
     const item = this.page.getByRole('menuitem', { name: new RegExp(`^${action}`) });
@@ -91,8 +93,7 @@ export class VolumesPage {
         const row = await this.row(name);
         await row.getByRole('button', { name: `Actions for ${name}` }).click();
       }
-      await expect(item).toBeVisible({ timeout: 3_000 });
+      await item.click({ timeout: 3_000 });
     }).toPass({ timeout: 60_000 });
-    await item.click();
   }
 }

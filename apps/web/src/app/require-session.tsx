@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigation } from 'react-router-dom';
 import { ErrorAlert } from '../components/error-alert';
 import { sessionQueries } from '../features/session/api';
-import { loginPathFor } from '../features/session/safe-next';
+import { isLoginPath, loginPathFor } from '../features/session/safe-next';
 import { lastSessionEnd } from '../features/session/session-end';
 import { AppLayout } from './app-layout';
 import { PageLoader } from './page-loader';
@@ -12,9 +12,11 @@ import { PageLoader } from './page-loader';
 export function RequireSession() {
   const { t } = useTranslation();
   const location = useLocation();
-  // While a page is still loading the user has already chosen it: a session that ends meanwhile
-  // (the click's own prefetch can be what finds out) returns there, not to the page being left.
+  // While a page of the console is still loading the user has already chosen it: a session that
+  // ends meanwhile returns there, not to the page being left. The sign-in page this component
+  // itself sends the user to is no such page (reading it would nest `next` into `next`).
   const pending = useNavigation().location;
+  const chosen = pending && !isLoginPath(pending.pathname) ? pending : location;
   const session = useQuery(sessionQueries.current());
   if (session.isPending) return <PageLoader />;
   if (session.error) {
@@ -27,7 +29,7 @@ export function RequireSession() {
     // again before it ran out, returns here.
     const ended = lastSessionEnd();
     if (ended === 'signedOut') return <Navigate to="/login" replace />;
-    const { pathname, search, hash } = pending ?? location;
+    const { pathname, search, hash } = chosen;
     const here = `${pathname}${search}${hash}`;
     return <Navigate to={loginPathFor(here, ended === 'lost' ? 'expired' : undefined)} replace />;
   }

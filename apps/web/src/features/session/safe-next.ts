@@ -14,8 +14,13 @@ export function safeNext(next: string | null | undefined, origin = window.locati
   } catch {
     return HOME_PATH;
   }
-  if (url.origin !== origin || url.pathname === '/login' || url.pathname.startsWith('/login/')) return HOME_PATH;
+  if (url.origin !== origin || isLoginPath(url.pathname)) return HOME_PATH;
   return `${url.pathname}${url.search}${url.hash}`;
+}
+
+/** Whether `pathname` is the sign-in page's. */
+export function isLoginPath(pathname: string): boolean {
+  return pathname === '/login' || pathname.startsWith('/login/');
 }
 
 /** The login address that brings the user back to `path` (path, search and hash of this site). */
