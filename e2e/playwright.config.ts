@@ -9,7 +9,7 @@ export default consoleSuiteConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
   // Suites with a console of their own: the real cloud and the v2-only cloud.
-  testIgnore: ['real/**', 'v2-only/**'],
+  testIgnore: ['real/**', 'v2-only/**', 'several-clouds/**'],
   root: '..',
   globalSetup: './global-setup.ts',
   port: Number(process.env.E2E_PORT ?? 8181),

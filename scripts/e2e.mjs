@@ -2,7 +2,8 @@
 // Runs the Playwright suite against `npm start`'s setup on free ports, with Debian's Chromium.
 // `--real` runs the real-cloud set (e2e/real) against the console pointed at the rig instead.
 // With no test named, the v2-only cloud's set (e2e/v2-only: the emulator as `--v2-only --profile
-// huawei-evs`) runs after the main suite, on its own console; `--v2-only` runs only that set.
+// huawei-evs`) and the two-cloud set (e2e/several-clouds: OS_CLOUDS over two emulators) run after the
+// main suite, each on its own console; `--v2-only` or `--several-clouds` runs only that set.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -42,14 +43,17 @@ if (!process.argv.includes('--no-build')) {
   if (status !== 0) process.exit(status);
 }
 const [port, emulatorPort] = [await freePort(), await freePort()];
-const flags = ['--no-build', '--real', '--v2-only'];
+const flags = ['--no-build', '--real', '--v2-only', '--several-clouds'];
+const extraSuites = ['e2e/v2-only/playwright.config.ts', 'e2e/several-clouds/playwright.config.ts'];
 const passed = process.argv.slice(2).filter((a) => !flags.includes(a));
 const suites = process.argv.includes('--real')
   ? ['e2e/real/playwright.config.ts']
   : process.argv.includes('--v2-only')
-    ? ['e2e/v2-only/playwright.config.ts']
-    : // A run narrowed to some specs or tests is about the main suite; a full run takes both.
-      ['e2e/playwright.config.ts', ...(passed.length === 0 ? ['e2e/v2-only/playwright.config.ts'] : [])];
+    ? [extraSuites[0]]
+    : process.argv.includes('--several-clouds')
+      ? [extraSuites[1]]
+      : // A run narrowed to some specs or tests is about the main suite; a full run takes them all.
+        ['e2e/playwright.config.ts', ...(passed.length === 0 ? extraSuites : [])];
 const env = {
   ...process.env,
   CHROMIUM_PATH: chromium,

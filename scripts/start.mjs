@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// `npm start`: the console on http://localhost:8080. Without OS_AUTH_URL or OS_CLOUD it first starts the
-// embedded OpenStack emulator and points the BFF at it; with either it uses that cloud.
+// `npm start`: the console on http://localhost:8080. Without OS_AUTH_URL, OS_CLOUD or OS_CLOUDS it first
+// starts the embedded OpenStack emulator and points the BFF at it; with one of them it uses that cloud.
+// EMULATOR_CLOUDS=2 starts a second emulator beside the first and offers both (OS_CLOUDS east,west).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, startBff } from '@cinder-console/bff';
@@ -22,8 +25,13 @@ function emulatorFlavour(vars) {
 }
 
 let emulator;
+let secondEmulator;
 const scenario = env.EMULATOR_SCENARIO ?? 'demo';
-if (!env.OS_AUTH_URL && !env.OS_CLOUD) {
+if (!['1', '2', undefined].includes(env.EMULATOR_CLOUDS)) {
+  console.error(`EMULATOR_CLOUDS must be 1 or 2, got ${env.EMULATOR_CLOUDS}`);
+  process.exit(1);
+}
+if (!env.OS_AUTH_URL && !env.OS_CLOUD && !env.OS_CLOUDS) {
   const { startEmulator } = await import('@cinder-console/emulator');
   const port = Number(env.EMULATOR_PORT ?? 5050);
   if (env.EMULATOR_PROFILE && !['default', 'huawei-evs'].includes(env.EMULATOR_PROFILE)) {
@@ -54,6 +62,33 @@ if (!env.OS_AUTH_URL && !env.OS_CLOUD) {
   }
   closers.push(() => emulator.close());
   env.OS_AUTH_URL = emulator.authUrl;
+  if (env.EMULATOR_CLOUDS === '2') {
+    // Another cloud altogether: its own Keystone, projects and volumes, on a free port.
+    const { startEmulator } = await import('@cinder-console/emulator');
+    secondEmulator = await startEmulator({
+      port: 0,
+      host: '127.0.0.1',
+      scenario,
+      ...(env.EMULATOR_FAST === '1' ? { fast: true } : {}),
+    });
+    closers.push(() => secondEmulator.close());
+    const dir = mkdtempSync(path.join(tmpdir(), 'cinder-console-clouds-'));
+    const cloud = (name, displayName, authUrl) => [
+      `  ${name}:`,
+      `    display_name: ${displayName}`,
+      '    auth:',
+      `      auth_url: ${authUrl}`,
+    ];
+    const yaml = [
+      'clouds:',
+      ...cloud('east', 'East (embedded)', emulator.authUrl),
+      ...cloud('west', 'West (embedded)', secondEmulator.authUrl),
+    ];
+    env.OS_CLIENT_CONFIG_FILE = path.join(dir, 'clouds.yaml');
+    writeFileSync(env.OS_CLIENT_CONFIG_FILE, yaml.join('\n') + '\n');
+    env.OS_CLOUDS = 'east,west';
+    delete env.OS_AUTH_URL;
+  }
 }
 env.STATIC_DIR ??= path.join(root, 'apps/web/dist');
 
@@ -70,9 +105,13 @@ closers.unshift(() => bff.close());
 const lines = [
   '',
   `  Cinder Console  ${bff.url}`,
-  emulator
-    ? `  Cloud           embedded emulator, scenario ${scenario}${emulatorFlavour(env)} (${emulator.authUrl})`
-    : `  Cloud           ${env.OS_AUTH_URL ?? `clouds.yaml cloud ${env.OS_CLOUD}`}`,
+  secondEmulator
+    ? `  Clouds          east ${emulator.authUrl}, west ${secondEmulator.authUrl} (embedded emulators, ${env.OS_CLIENT_CONFIG_FILE})`
+    : emulator
+      ? `  Cloud           embedded emulator, scenario ${scenario}${emulatorFlavour(env)} (${emulator.authUrl})`
+      : env.OS_CLOUDS
+        ? `  Clouds          clouds.yaml clouds ${env.OS_CLOUDS}`
+        : `  Cloud           ${env.OS_AUTH_URL ?? `clouds.yaml cloud ${env.OS_CLOUD}`}`,
   // Off the public port (METRICS_PORT); a free loopback port unless one is set.
   `  Metrics         ${bff.metricsUrl}/metrics  (readiness: ${bff.metricsUrl}/readyz)`,
 ];

@@ -11,6 +11,8 @@ import { identityRouter } from './identity/router.js';
 import { totpRouter } from './identity/totp.js';
 import { bootstrapper } from './bootstrap.js';
 import { capabilitiesRouter, capabilitiesService } from './capabilities.js';
+import { CloudDirectory } from './cloud/directory.js';
+import { cloudsRouter } from './cloud/router.js';
 import { deltaModeOf, fetchList } from './live/fetch-list.js';
 import { LiveRelay } from './live/relay.js';
 import { eventsRouter } from './live/router.js';
@@ -21,8 +23,6 @@ import { healthRouter, opsRouter } from './ops.js';
 import { computeRoutes } from './proxy/compute-routes.js';
 import { cinderRoutes, glanceRoutes } from './proxy/routes.js';
 import { Metrics } from './metrics.js';
-import { keystoneV3Base } from './keystone/auth-url.js';
-import { keystoneClient } from './keystone/client.js';
 import { createLogger, httpLogger } from './logger.js';
 import { csrfProtection } from './security/csrf.js';
 import { securityHeaders } from './security/headers.js';
@@ -78,8 +78,7 @@ export function createApp(
   // Failed sign-ins are counted in Redis too, so that replicas share one count.
   const loginRedis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 }) : undefined;
   const logger = deps.logger ?? createLogger(config.LOG_LEVEL);
-  const keystoneBase = keystoneV3Base(config.OS_AUTH_URL);
-  const keystone = keystoneClient(keystoneBase, config.UPSTREAM_TIMEOUT_MS, config);
+  const clouds = new CloudDirectory(config);
   const idleMs = config.SESSION_IDLE_MINUTES * 60_000;
   const relay = new LiveRelay({
     fastMs: config.LIVE_FAST_MS,
@@ -117,7 +116,10 @@ export function createApp(
   app.use(securityHeaders);
   app.use(bodyDeadline(config.BODY_TIMEOUT_MS));
   app.use(metrics.countRequests());
-  const ops = opsRouter(keystoneBase, metrics);
+  const ops = opsRouter(
+    clouds.all.map((cloud) => cloud.keystoneBase),
+    metrics,
+  );
   app.use(config.METRICS_PORT === 'shared' ? ops : healthRouter());
   const opsApp = express();
   opsApp.disable('x-powered-by');
@@ -129,13 +131,19 @@ export function createApp(
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  api.use(clouds.select());
   api.use(loadSession(store, idleMs));
-  api.use(csrfProtection({ exempt: (method, path) => method === 'POST' && path === '/session' }));
-  api.use('/session', sessionRouter({ config, store, keystone, audit, loginRedis }));
+  // Signing in has no session yet, and choosing a cloud is not about the session it loaded; both
+  // keep the origin guard (and the cloud choice its own custom-header check).
+  const sessionless = (method: string, path: string) =>
+    (method === 'POST' && path === '/session') || (method === 'PUT' && path === '/clouds/current');
+  api.use(csrfProtection({ exempt: sessionless }));
+  api.use('/clouds', cloudsRouter(clouds, store, idleMs));
+  api.use('/session', sessionRouter({ config, store, clouds, audit, loginRedis }));
   api.use('/audit', auditRouter(audit));
-  api.use('/identity/application-credentials', applicationCredentialsRouter(keystone, config));
-  api.use('/identity/totp', totpRouter(keystone, 'Cinder Console'));
-  api.use('/identity', identityRouter(keystone));
+  api.use('/identity/application-credentials', applicationCredentialsRouter());
+  api.use('/identity/totp', totpRouter('Cinder Console'));
+  api.use('/identity', identityRouter());
   api.use('/capabilities', capabilitiesRouter(capabilities));
   api.use('/events', eventsRouter(relay, store, { idleMs, maxStreamsPerSession: config.LIVE_STREAMS_PER_SESSION }));
   api.use('/glance', ...glanceRoutes({ config, metrics, store }));
@@ -153,7 +161,8 @@ export function createApp(
   if (config.STATIC_DIR) {
     // The page carries the session and capabilities, so the SPA starts without asking for them.
     const head = bootstrapper({ capabilities, idleMs, staticDir: config.STATIC_DIR });
-    app.use(spaRouter(config.STATIC_DIR, { load: loadSession(store, idleMs), head }));
+    const load = [clouds.select(), loadSession(store, idleMs)];
+    app.use(spaRouter(config.STATIC_DIR, { load, head }));
   }
   app.use(() => {
     throw new HttpError(404, 'notFound', 'Not found.');

@@ -3,6 +3,7 @@ import { BOOTSTRAP_ELEMENT_ID } from '@cinder-console/cinder';
 import type { Request, Response } from 'express';
 import type { CapabilitiesOf } from './capabilities.js';
 import { buildManifest, routePreloads } from './route-preloads.js';
+import { currentCloud } from './cloud/directory.js';
 import { currentSession } from './session/middleware.js';
 import { toSessionView } from './session/session.js';
 
@@ -59,10 +60,11 @@ export function bootstrapper(deps: { capabilities: CapabilitiesOf; idleMs: numbe
   const manifest = buildManifest(deps.staticDir);
   return async (req: Request, res: Response, nonce: string): Promise<string> => {
     const loaded = currentSession(res);
-    const bootstrap: Bootstrap = { session: null, capabilities: null };
+    const cloud = currentCloud(res);
+    const bootstrap: Bootstrap = { ...(cloud.label ? { cloud: cloud.name } : {}), session: null, capabilities: null };
     let preload: string | undefined;
     if (loaded) {
-      bootstrap.session = toSessionView(loaded.record, deps.idleMs);
+      bootstrap.session = toSessionView(loaded.record, deps.idleMs, cloud.label);
       try {
         bootstrap.capabilities = await deps.capabilities(loaded.record);
       } catch (error) {

@@ -18,6 +18,8 @@ export interface CloudSettings {
   cloud: string;
   values: Partial<Record<CloudVariable, string>>;
   sources: Partial<Record<CloudVariable, string>>;
+  /** The entry's `display_name`: what the console's sign-in page calls the cloud (several clouds). */
+  displayName?: string;
 }
 
 export type CloudVariable =
@@ -52,6 +54,8 @@ const cloudSchema = z.looseObject({
   cacert: text.optional(),
   verify: flag.optional(),
   insecure: flag.optional(),
+  /** Not read by openstacksdk, which keeps unknown keys: the console's name for the cloud. */
+  display_name: text.max(64).optional(),
 });
 
 const fileSchema = z.looseObject({ clouds: z.record(z.string(), z.unknown()) });
@@ -112,7 +116,13 @@ export function readCloud(name: string, env: NodeJS.ProcessEnv, location: Clouds
     throw new Error(`OS_CLOUD: cloud "${name}" in ${file} is invalid (${problems})`);
   }
   const cloud = parsed.data;
-  const settings: CloudSettings = { file, cloud: name, values: {}, sources: {} };
+  const settings: CloudSettings = {
+    file,
+    cloud: name,
+    values: {},
+    sources: {},
+    ...(cloud.display_name ? { displayName: cloud.display_name } : {}),
+  };
   const set = (variable: CloudVariable, value: string | undefined, source: string) => {
     if (value === undefined) return;
     settings.values[variable] = value;

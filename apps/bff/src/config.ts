@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { readCloud, type CloudSettings, type CloudsYamlLocation } from './clouds-yaml.js';
+import { readCloudProfiles, type CloudProfile } from './cloud/profiles.js';
 import { readCaBundle } from './tls.js';
 
 const BOOLEAN_WORDS: Record<string, boolean> = {
@@ -30,6 +31,11 @@ export const configSchema = z.object({
   OS_PROJECT_DOMAIN_NAME: z.string().min(1).default('Default'),
   /** A cloud in clouds.yaml to take the settings above from; environment variables still win. */
   OS_CLOUD: z.string().min(1).optional(),
+  /**
+   * Several clouds in one console (comma-separated clouds.yaml names): the sign-in page offers them
+   * and each browser keeps one session per cloud. Each cloud's settings come from its entry.
+   */
+  OS_CLOUDS: z.string().min(1).optional(),
   /** A clouds.yaml to read before the usual places. */
   OS_CLIENT_CONFIG_FILE: z.string().min(1).optional(),
   /** A PEM file of CA certificates to trust for every upstream HTTPS call (Keystone, Cinder, Glance). */
@@ -130,7 +136,10 @@ export const configSchema = z.object({
   AUDIT_MAX_AGE_DAYS: z.coerce.number().positive().default(90),
 });
 
-export type Config = z.infer<typeof configSchema>;
+export type Config = z.infer<typeof configSchema> & {
+  /** With OS_CLOUDS, the clouds in their order; without, the one cloud the OS_* settings describe. */
+  clouds?: CloudProfile[];
+};
 
 /** Replicas sharing Redis must share the key that seals tokens; a random one per process cannot work. */
 function checkConsistency(config: Config): string[] {
@@ -170,6 +179,14 @@ function withCloud(
  * bad variable, saying which came from clouds.yaml.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, location: CloudsYamlLocation = {}): Config {
+  let clouds: CloudProfile[] | undefined;
+  if (env.OS_CLOUDS !== undefined) {
+    const read = readCloudProfiles(env, location);
+    if ('problems' in read) throw new Error(`Invalid configuration:\n${read.problems.map((p) => `  ${p}`).join('\n')}`);
+    clouds = read.clouds.profiles;
+    // The shared settings (TLS, timeouts, ...) are checked as for one cloud; the first cloud stands in for OS_AUTH_URL.
+    env = { ...env, ...read.clouds.tls, OS_AUTH_URL: clouds[0]!.OS_AUTH_URL };
+  }
   const { env: merged, cloud } = withCloud(env, location);
   const result = configSchema.safeParse(merged);
   if (!result.success) {
@@ -183,5 +200,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, location: Cloud
   }
   const problems = checkConsistency(result.data);
   if (problems.length > 0) throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
-  return result.data;
+  return clouds ? { ...result.data, clouds } : result.data;
 }

@@ -16,37 +16,38 @@ export function healthRouter(): express.Router {
   return router;
 }
 
+/** Why Keystone at `base` cannot be used, or undefined when it answers. */
+async function keystoneProblem(base: string): Promise<string | undefined> {
+  try {
+    const response = await sendUpstream(`${base}/`, {
+      headers: { Accept: 'application/json' },
+      timeoutMs: READY_TIMEOUT_MS,
+    });
+    await response.arrayBuffer();
+    return response.ok ? undefined : `Keystone (identity) answered ${response.status}.`;
+  } catch (error) {
+    const tls = describeTlsFailure(error);
+    return tls ? `Keystone (identity) cannot be reached securely: ${tls}` : 'Keystone (identity) cannot be reached.';
+  }
+}
+
 /**
- * `/readyz` (Keystone answers: without it nobody can sign in) and `/metrics`, on the metrics
+ * `/readyz` (a Keystone answers: without one nobody can sign in) and `/metrics`, on the metrics
  * listener (METRICS_PORT). Keystone is asked through the same agents, and so the same TLS trust, as
- * every other upstream call, so a certificate problem shows here first.
+ * every other upstream call, so a certificate problem shows here first. With several clouds the
+ * console is ready while any of them can be signed in to: one cloud's outage must not take the
+ * others' console out of its load balancer.
  */
-export function opsRouter(keystoneBase: string, metrics: Metrics): express.Router {
+export function opsRouter(keystoneBases: string[], metrics: Metrics): express.Router {
   const router = healthRouter();
   router.get('/readyz', async (_req, res) => {
-    let problem: string | undefined;
-    try {
-      const response = await sendUpstream(`${keystoneBase}/`, {
-        headers: { Accept: 'application/json' },
-        timeoutMs: READY_TIMEOUT_MS,
-      });
-      await response.arrayBuffer();
-      if (response.ok) {
-        res.json({ status: 'ready' });
-        return;
-      }
-      problem = `Keystone (identity) answered ${response.status}.`;
-    } catch (error) {
-      const tls = describeTlsFailure(error);
-      problem = tls ? `Keystone (identity) cannot be reached securely: ${tls}` : undefined;
+    const problems = await Promise.all(keystoneBases.map(keystoneProblem));
+    if (problems.some((problem) => problem === undefined)) {
+      res.json({ status: 'ready' });
+      return;
     }
     sendEnvelope(res, {
-      error: {
-        status: 503,
-        code: 'keystoneUnavailable',
-        message: problem ?? 'Keystone (identity) cannot be reached.',
-        upstream: 'keystone',
-      },
+      error: { status: 503, code: 'keystoneUnavailable', message: problems[0]!, upstream: 'keystone' },
     });
   });
   router.use('/metrics', metrics.router());

@@ -9,8 +9,8 @@ const NONCE_PLACEHOLDER = '__CSP_NONCE__';
 
 /** What a page carries besides the build's markup (bootstrap.ts), and what reads the session for it. */
 export interface PageBootstrap {
-  /** Runs before the page is written: loads the request's session. */
-  load: RequestHandler;
+  /** Run before the page is written: choose the request's cloud and load its session. */
+  load: RequestHandler[];
   /** Markup for the page's `<head>`, given this response's CSP nonce. */
   head(req: Request, res: Response, nonce: string): Promise<string>;
 }
@@ -38,7 +38,7 @@ export function spaRouter(staticDir: string, bootstrap?: PageBootstrap): express
     res.setHeader('Cache-Control', bootstrap ? 'private, no-cache' : 'no-cache');
     res.type('html').send(head ? html.replace('</head>', `${head}</head>`) : html);
   };
-  const before: RequestHandler[] = bootstrap ? [bootstrap.load] : [];
+  const before: RequestHandler[] = bootstrap ? bootstrap.load : [];
   router.use(
     '/assets',
     express.static(path.join(staticDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }),

@@ -8,6 +8,8 @@ import { sessionViewSchema } from './session.js';
  * the cloud's capabilities (null when signed out, or when they could not be read in time).
  */
 export const bootstrapSchema = z.object({
+  /** The cloud the page was served for, when the console offers several (the one last chosen). */
+  cloud: z.string().optional(),
   session: sessionViewSchema.nullable(),
   capabilities: capabilitiesSchema.nullable(),
 });

@@ -5,6 +5,8 @@ import { z } from 'zod';
  * until when, and the CSRF token to echo. Never the Keystone token.
  */
 export const sessionViewSchema = z.object({
+  /** The cloud the session is on, when the console offers several (`GET /api/clouds`). */
+  cloud: z.object({ name: z.string(), displayName: z.string() }).optional(),
   user: z.object({ id: z.string(), name: z.string(), domain: z.string() }),
   project: z.object({ id: z.string(), name: z.string() }),
   /** Projects the user may switch to. */
@@ -100,6 +102,17 @@ export const loginRequestSchema = z.union([passwordLoginSchema, applicationCrede
 export type LoginRequest = z.input<typeof loginRequestSchema>;
 export type PasswordLogin = z.output<typeof passwordLoginSchema>;
 export type ApplicationCredentialLogin = z.output<typeof applicationCredentialLoginSchema>['applicationCredential'];
+
+/** `GET /api/clouds`: the clouds the console offers (public), and which this browser is signed in to. */
+export const cloudListSchema = z.object({
+  clouds: z.array(z.object({ name: z.string(), displayName: z.string(), signedIn: z.boolean() })),
+  /** The cloud a page opened without naming one is about (the one last signed in to). */
+  current: z.string(),
+});
+export type CloudList = z.infer<typeof cloudListSchema>;
+
+/** `PUT /api/clouds/current`: make a cloud the one new pages of this browser open on. */
+export const chooseCloudSchema = z.strictObject({ cloud: z.string().min(1).max(40) });
 
 /** `PUT /api/session/project`: switch to another of the user's projects. */
 export const switchProjectSchema = z.strictObject({ projectId: z.string().min(1).max(64) });

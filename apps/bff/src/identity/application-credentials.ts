@@ -8,7 +8,7 @@ import {
 } from '@cinder-console/cinder';
 import type { Config } from '../config.js';
 import { HttpError, validationError } from '../errors.js';
-import type { KeystoneClient } from '../keystone/client.js';
+import { currentCloud } from '../cloud/directory.js';
 import { currentSession, requireSession } from '../session/middleware.js';
 
 /** Keystone's rendering of an application credential (Zed and later). */
@@ -61,7 +61,7 @@ const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not an application c
  * created (the secret in the answer this once, with a `clouds.yaml` entry) and deleted. Keystone
  * decides who may: a restricted credential's session may not create or delete any.
  */
-export function applicationCredentialsRouter(keystone: KeystoneClient, config: Config): express.Router {
+export function applicationCredentialsRouter(): express.Router {
   const router = express.Router();
   const base = (userId: string) => `/users/${encodeURIComponent(userId)}/application_credentials`;
 
@@ -69,7 +69,7 @@ export function applicationCredentialsRouter(keystone: KeystoneClient, config: C
     const { record } = currentSession(res)!;
     const body = z
       .object({ application_credentials: z.array(keystoneCredentialSchema) })
-      .parse(await keystone.call(record.token, base(record.user.id)));
+      .parse(await currentCloud(res).keystone.call(record.token, base(record.user.id)));
     const credentials = body.application_credentials.map(toView).sort((a, b) => a.name.localeCompare(b.name));
     res.json({ applicationCredentials: credentials });
   });
@@ -83,7 +83,8 @@ export function applicationCredentialsRouter(keystone: KeystoneClient, config: C
     if (unknownRole) {
       throw new HttpError(400, 'roleNotHeld', `You do not hold the role ${unknownRole} in this project.`);
     }
-    const answer = await keystone.call(record.token, base(record.user.id), {
+    const cloud = currentCloud(res);
+    const answer = await cloud.keystone.call(record.token, base(record.user.id), {
       method: 'POST',
       body: {
         application_credential: {
@@ -102,7 +103,7 @@ export function applicationCredentialsRouter(keystone: KeystoneClient, config: C
     const view: CreatedApplicationCredential = {
       applicationCredential: toView(created),
       secret: created.secret,
-      cloudsYaml: cloudsYamlFor(config, record.region, created, created.secret),
+      cloudsYaml: cloudsYamlFor(cloud.config, record.region, created, created.secret),
     };
     res.status(201).json(view);
   });
@@ -111,7 +112,7 @@ export function applicationCredentialsRouter(keystone: KeystoneClient, config: C
     const id = idSchema.safeParse(req.params.id);
     if (!id.success) throw validationError(id.error, ['id']);
     const { record } = currentSession(res)!;
-    await keystone.call(record.token, `${base(record.user.id)}/${id.data}`, { method: 'DELETE' });
+    await currentCloud(res).keystone.call(record.token, `${base(record.user.id)}/${id.data}`, { method: 'DELETE' });
     res.status(204).end();
   });
 

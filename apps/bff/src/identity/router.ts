@@ -1,5 +1,5 @@
 import express from 'express';
-import type { KeystoneClient } from '../keystone/client.js';
+import { currentCloud } from '../cloud/directory.js';
 import { HttpError } from '../errors.js';
 import { currentSession, requireSession } from '../session/middleware.js';
 
@@ -9,14 +9,14 @@ import { currentSession, requireSession } from '../session/middleware.js';
  * refuses, the answer is its 403 in the envelope. Members get a 403 from the BFF first, since the
  * console has no use for the call without the admin role.
  */
-export function identityRouter(keystone: KeystoneClient): express.Router {
+export function identityRouter(): express.Router {
   const router = express.Router();
   router.get('/projects', requireSession, async (_req, res) => {
     const { record } = currentSession(res)!;
     if (!record.roles.includes('admin')) {
       throw new HttpError(403, 'forbidden', 'Listing every project needs the admin role.');
     }
-    const projects = await keystone.listAllProjects(record.token);
+    const projects = await currentCloud(res).keystone.listAllProjects(record.token);
     res.json({ projects: projects.sort((a, b) => a.name.localeCompare(b.name)) });
   });
   return router;

@@ -3,7 +3,7 @@ import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import type { TotpRegistration } from '@cinder-console/cinder';
-import type { KeystoneClient } from '../keystone/client.js';
+import { currentCloud } from '../cloud/directory.js';
 import { currentSession, requireSession } from '../session/middleware.js';
 
 const credentialsSchema = z.object({ credentials: z.array(z.looseObject({ id: z.string(), type: z.string() })) });
@@ -13,20 +13,22 @@ const credentialsSchema = z.object({ credentials: z.array(z.looseObject({ id: z.
  * (`/v3/credentials` type `totp`, which Keystone's default policy lets a user do for themselves).
  * The secret goes to its owner this once, as text and as a QR code for an authenticator app.
  */
-export function totpRouter(keystone: KeystoneClient, issuer: string): express.Router {
+export function totpRouter(issuer: string): express.Router {
   const router = express.Router();
 
   router.get('/', requireSession, async (_req, res) => {
     const { record } = currentSession(res)!;
     const query = new URLSearchParams({ user_id: record.user.id, type: 'totp' });
-    const { credentials } = credentialsSchema.parse(await keystone.call(record.token, `/credentials?${query}`));
+    const { credentials } = credentialsSchema.parse(
+      await currentCloud(res).keystone.call(record.token, `/credentials?${query}`),
+    );
     res.json({ registered: credentials.length > 0 });
   });
 
   router.post('/', requireSession, async (_req, res) => {
     const { record } = currentSession(res)!;
     const secret = new Secret({ size: 20 });
-    await keystone.call(record.token, '/credentials', {
+    await currentCloud(res).keystone.call(record.token, '/credentials', {
       method: 'POST',
       body: { credential: { user_id: record.user.id, type: 'totp', blob: secret.base32 } },
     });

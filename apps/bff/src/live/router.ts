@@ -13,6 +13,8 @@ const HEARTBEAT_MS = 15_000;
 const querySchema = z.strictObject({
   /** An admin's "All projects" pages: every project's changes, from one poller for the whole cloud. */
   allProjects: z.enum(['1', 'true', '0', 'false']).optional(),
+  /** The tab's cloud, which an EventSource cannot send as a header (CloudDirectory.select reads it). */
+  cloud: z.string().max(40).optional(),
 });
 
 export interface EventsOptions {

@@ -7,7 +7,8 @@ import type { Config } from '../config.js';
 import { HttpError } from '../errors.js';
 import type { LiveRelay } from '../live/relay.js';
 import type { Metrics } from '../metrics.js';
-import { clearSessionCookie } from '../session/cookie.js';
+import { currentCloud } from '../cloud/directory.js';
+import { clearCookie } from '../session/cookie.js';
 import { currentSession, requireSession, type LoadedSession } from '../session/middleware.js';
 import type { SessionStore } from '../session/store.js';
 import { upstreamAgents } from '../tls.js';
@@ -58,7 +59,7 @@ export function endSessionOnRefusal(store: SessionStore) {
     // session itself goes on with its new one.
     if ((await store.get(session.id))?.token !== session.record.token) return;
     await store.delete(session.id);
-    clearSessionCookie(req, res);
+    clearCookie(req, res, currentCloud(res).sessionCookie);
   };
 }
 

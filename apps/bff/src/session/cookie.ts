@@ -1,36 +1,41 @@
 import { parse } from 'cookie';
 import type { Request, Response } from 'express';
 
+/** The session cookie of the one cloud (or, with several, `cc_session-<cloud>`: one session per cloud). */
 export const SESSION_COOKIE = 'cc_session';
-/**
- * The name over TLS. Browsers accept a `__Host-` cookie only with Secure, Path=/ and no Domain, so a
- * sibling subdomain cannot set (toss) one that would shadow ours.
- */
-export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
+/** Which cloud a page opened without saying is about: the one last signed in to (several clouds only). */
+export const CLOUD_COOKIE = 'cc_cloud';
 
-/** The cookie's name for this request: prefixed when it came over TLS (directly or through a trusted proxy). */
-export function sessionCookieName(req: Request): string {
-  return req.secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
+/**
+ * The name a cookie has for this request: `__Host-` prefixed when the request came over TLS
+ * (directly or through a trusted proxy). Browsers accept a `__Host-` cookie only with Secure,
+ * Path=/ and no Domain, so a sibling subdomain cannot set (toss) one that would shadow ours.
+ */
+export function cookieName(req: Request, base: string): string {
+  return req.secure ? `__Host-${base}` : base;
 }
 
-export function readSessionId(req: Request): string | undefined {
+/** The value of cookie `base` on this request (over TLS, only its prefixed name counts: a plain one may have been tossed). */
+export function readCookie(req: Request, base: string): string | undefined {
   const header = req.headers.cookie;
-  if (!header) return undefined;
-  // Over TLS only the prefixed name counts: a plain `cc_session` there may have been tossed.
-  const id = parse(header)[sessionCookieName(req)];
+  return header ? parse(header)[cookieName(req, base)] : undefined;
+}
+
+export function readSessionId(req: Request, base = SESSION_COOKIE): string | undefined {
+  const id = readCookie(req, base);
   // Ids are 43 url-safe base64 characters; anything else is not ours and is not looked up.
   return id && /^[A-Za-z0-9_-]{43}$/.test(id) ? id : undefined;
 }
 
 /**
- * The cookie holds only an opaque id. HttpOnly keeps it from scripts, SameSite=Strict from
- * cross-site requests, and Secure (with the `__Host-` name) is set whenever the request came over
- * TLS (directly, or through a proxy the BFF trusts).
+ * The cookies hold only an opaque id (or a cloud's name). HttpOnly keeps them from scripts,
+ * SameSite=Strict from cross-site requests, and Secure (with the `__Host-` name) is set whenever
+ * the request came over TLS.
  */
-export function writeSessionCookie(req: Request, res: Response, id: string): void {
-  res.cookie(sessionCookieName(req), id, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/' });
+export function writeCookie(req: Request, res: Response, base: string, value: string): void {
+  res.cookie(cookieName(req, base), value, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/' });
 }
 
-export function clearSessionCookie(req: Request, res: Response): void {
-  res.clearCookie(sessionCookieName(req), { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/' });
+export function clearCookie(req: Request, res: Response, base: string): void {
+  res.clearCookie(cookieName(req, base), { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/' });
 }

@@ -8,6 +8,8 @@ export interface MfaChallenge {
   username: string;
   domain: string | undefined;
   project: string | undefined;
+  /** The cloud whose Keystone issued the receipt. */
+  cloud: string;
   expiresAt: number;
   /** Wrong passcodes so far: past the limit the ticket is gone and the password is asked again. */
   failures: number;
@@ -27,7 +29,7 @@ export class MfaChallenges {
 
   open(
     required: ReceiptRequired,
-    asked: Pick<MfaChallenge, 'username' | 'domain' | 'project'>,
+    asked: Pick<MfaChallenge, 'username' | 'domain' | 'project' | 'cloud'>,
   ): {
     ticket: string;
     expiresAt: number;

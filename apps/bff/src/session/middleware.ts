@@ -1,4 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
+import { currentCloud, SINGLE_CLOUD } from '../cloud/directory.js';
 import { HttpError } from '../errors.js';
 import { readSessionId } from './cookie.js';
 import { idleExpiry, type SessionRecord } from './session.js';
@@ -26,15 +27,18 @@ function isPassive(req: Request): boolean {
 }
 
 /**
- * Loads the session named by the cookie, ending it when idle or past the token's expiry (whichever
- * comes first: a session never outlives its Keystone token). Any other request counts as activity.
+ * Loads the session named by the request's cloud's cookie, ending it when idle or past the token's
+ * expiry (whichever comes first: a session never outlives its Keystone token). Any other request
+ * counts as activity. Runs after `CloudDirectory.select`.
  */
 export function loadSession(store: SessionStore, idleMs: number): RequestHandler {
   return async (req, res, next) => {
-    const id = readSessionId(req);
+    const cloud = currentCloud(res);
+    const id = readSessionId(req, cloud.sessionCookie);
     if (!id) return next();
     const record = await store.get(id);
-    if (!record) return next();
+    // A session is its cloud's only: an id moved into another cloud's cookie opens nothing.
+    if (!record || (record.cloud ?? SINGLE_CLOUD) !== cloud.name) return next();
     const now = Date.now();
     if (idleExpiry(record, idleMs) <= now) {
       await store.delete(id);

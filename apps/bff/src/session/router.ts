@@ -1,10 +1,10 @@
 import express from 'express';
 import type { Redis } from 'ioredis';
 import { loginSchemaFor, switchProjectSchema, switchRegionSchema } from '@cinder-console/cinder';
+import { currentCloud, type CloudDirectory } from '../cloud/directory.js';
 import type { Config } from '../config.js';
 import { HttpError, validationError } from '../errors.js';
-import type { KeystoneClient } from '../keystone/client.js';
-import { clearSessionCookie, writeSessionCookie } from './cookie.js';
+import { clearCookie, CLOUD_COOKIE, writeCookie } from './cookie.js';
 import { loginLimits } from './login-limits.js';
 import { createSessionRecord, locateServices, newSecret, scopeFromToken, type LoginInput } from './login.js';
 import { MfaChallenges } from './mfa-challenges.js';
@@ -42,12 +42,12 @@ function attemptedBy(input: LoginInput, defaultDomain: string): Pick<SessionReco
 export function sessionRouter(deps: {
   config: Config;
   store: SessionStore;
-  keystone: KeystoneClient;
+  clouds: CloudDirectory;
   audit: AuditLog;
   /** Where replicas count failed sign-ins together (with REDIS_URL). */
   loginRedis?: Redis | undefined;
 }): express.Router {
-  const { config, store, keystone, audit, loginRedis } = deps;
+  const { config, store, clouds, audit, loginRedis } = deps;
   const audited = (
     session: Pick<SessionRecord, 'user' | 'project' | 'region'>,
     action: string,
@@ -65,14 +65,19 @@ export function sessionRouter(deps: {
   const idleMs = config.SESSION_IDLE_MINUTES * 60_000;
   const challenges = new MfaChallenges();
   const router = express.Router();
-  const revokeQuietly = (req: express.Request, token: string) =>
-    keystone.revoke(token).catch((err: unknown) => req.log?.warn({ err }, 'token revocation failed'));
+  const revokeQuietly = (req: express.Request, res: express.Response, token: string) =>
+    currentCloud(res)
+      .keystone.revoke(token)
+      .catch((err: unknown) => req.log?.warn({ err }, 'token revocation failed'));
 
   router.post('/', express.json({ limit: '16kb' }), ...loginLimits(config, loginRedis), async (req, res) => {
     const parsed = loginSchemaFor(req.body).safeParse(req.body);
     if (!parsed.success) throw validationError(parsed.error);
     const body = parsed.data;
-    const challenge = 'mfa' in body ? challenges.find(body.mfa.ticket) : undefined;
+    const cloud = currentCloud(res);
+    const found = 'mfa' in body ? challenges.find(body.mfa.ticket) : undefined;
+    // A ticket is its cloud's: the passcode step goes to the Keystone that issued the receipt.
+    const challenge = found && found.cloud === cloud.name ? found : undefined;
     if ('mfa' in body && !challenge) {
       throw new HttpError(
         401,
@@ -83,11 +88,12 @@ export function sessionRouter(deps: {
     const input: LoginInput = 'mfa' in body ? { totp: { ...challenge!, passcode: body.mfa.passcode } } : body;
     let record: SessionRecord;
     try {
-      record = await createSessionRecord(keystone, config, input);
+      record = await createSessionRecord(cloud.keystone, cloud.config, input);
+      if (clouds.several) record.cloud = cloud.name;
     } catch (error) {
       if (error instanceof ReceiptRequired && 'username' in input) {
         // The password was right; the user's rule wants a passcode too. The receipt stays here.
-        const asked = { username: input.username, domain: input.domain, project: input.project };
+        const asked = { username: input.username, domain: input.domain, project: input.project, cloud: cloud.name };
         const opened = challenges.open(error, asked);
         res.status(202).json({
           mfaRequired: {
@@ -101,7 +107,7 @@ export function sessionRouter(deps: {
       const status = (error as { status?: number }).status ?? 500;
       if ('mfa' in body && status === 401) challenges.failed(body.mfa.ticket);
       // Failed sign-ins are audited too: they are what an attack looks like.
-      await audited(attemptedBy(input, config.OS_USER_DOMAIN_NAME), 'session.login', status, res);
+      await audited(attemptedBy(input, cloud.config.OS_USER_DOMAIN_NAME), 'session.login', status, res);
       throw error;
     }
     if ('mfa' in body) challenges.close(body.mfa.ticket);
@@ -110,21 +116,23 @@ export function sessionRouter(deps: {
     if (previous) await store.delete(previous.id);
     const id = newSecret();
     await store.set(id, record, Date.parse(record.tokenExpiresAt));
-    writeSessionCookie(req, res, id);
-    req.log?.info({ user: record.user.name, project: record.project.name }, 'signed in');
+    writeCookie(req, res, cloud.sessionCookie, id);
+    // New pages of this browser open on the cloud signed in to last.
+    if (clouds.several) writeCookie(req, res, CLOUD_COOKIE, cloud.name);
+    req.log?.info({ user: record.user.name, project: record.project.name, cloud: record.cloud }, 'signed in');
     await audited(record, 'session.login', 201, res);
-    res.status(201).json(toSessionView(record, idleMs));
+    res.status(201).json(toSessionView(record, idleMs, cloud.label));
   });
 
   router.get('/', requireSession, (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');
-    res.json(toSessionView(currentSession(res)!.record, idleMs));
+    res.json(toSessionView(currentSession(res)!.record, idleMs, currentCloud(res).label));
   });
 
   /** Saves a changed session and answers with its view. */
   const saveAndShow = async (res: express.Response, id: string, record: SessionRecord) => {
     await store.set(id, record, Date.parse(record.tokenExpiresAt));
-    res.json(toSessionView(record, idleMs));
+    res.json(toSessionView(record, idleMs, currentCloud(res).label));
   };
 
   // Re-scoping uses Keystone's token method, so the password is never needed again.
@@ -138,15 +146,16 @@ export function sessionRouter(deps: {
     if (!record.projects.some((p) => p.id === parsed.data.projectId)) {
       throw new HttpError(403, 'projectNotAllowed', 'You have no role on that project.');
     }
-    const token = await keystone.rescope(record.token, parsed.data.projectId);
-    const scope = await scopeFromToken(keystone, config, token, record.region ?? undefined);
+    const cloud = currentCloud(res);
+    const token = await cloud.keystone.rescope(record.token, parsed.data.projectId);
+    const scope = await scopeFromToken(cloud.keystone, cloud.config, token, record.region ?? undefined);
     req.log?.info({ user: record.user.name, project: scope.project.name }, 'switched project');
     await audited({ ...record, ...scope }, 'session.switch_project', 200, res);
     await store.set(id, { ...record, ...scope }, Date.parse(scope.tokenExpiresAt));
     // The replaced token would stay valid in Keystone until it expires: revoked, as at sign-out.
     // (Live pollers read the session afresh each tick, so none goes on using it.)
-    await revokeQuietly(req, record.token);
-    res.json(toSessionView({ ...record, ...scope }, idleMs));
+    await revokeQuietly(req, res, record.token);
+    res.json(toSessionView({ ...record, ...scope }, idleMs, cloud.label));
   });
 
   router.put('/region', requireSession, express.json({ limit: '4kb' }), async (req, res) => {
@@ -157,7 +166,7 @@ export function sessionRouter(deps: {
       throw new HttpError(400, 'unknownRegion', `The catalog has no region ${parsed.data.region}.`);
     }
     // The token is the project's and serves every region: nothing is replaced, so nothing to revoke.
-    const services = await locateServices(record.catalog, record.token, config, parsed.data.region);
+    const services = await locateServices(record.catalog, record.token, currentCloud(res).config, parsed.data.region);
     await audited({ ...record, ...services }, 'session.switch_region', 200, res);
     await saveAndShow(res, id, { ...record, ...services });
   });
@@ -166,9 +175,9 @@ export function sessionRouter(deps: {
     const { id, record } = currentSession(res)!;
     await store.delete(id);
     await audited(record, 'session.logout', 204, res);
-    clearSessionCookie(req, res);
+    clearCookie(req, res, currentCloud(res).sessionCookie);
     // Revoking is best effort: the user is signed out here whatever Keystone says.
-    await revokeQuietly(req, record.token);
+    await revokeQuietly(req, res, record.token);
     res.status(204).end();
   });
 

@@ -21,6 +21,8 @@ export interface SessionRecord {
   imageUrl: string | null;
   /** Nova's endpoint for the region and interface, when the catalog has one (absent in sessions made before it was kept). */
   computeUrl?: string | null;
+  /** The console's name of the cloud (several clouds); absent for the one cloud of a console without OS_CLOUDS. */
+  cloud?: string;
   /** Absent (password) in sessions made before other methods existed. */
   authMethod?: 'password' | 'application_credential';
   createdAt: string;
@@ -31,8 +33,12 @@ export function idleExpiry(session: SessionRecord, idleMs: number): number {
   return Math.min(Date.parse(session.lastSeenAt) + idleMs, Date.parse(session.tokenExpiresAt));
 }
 
-export function toSessionView(session: SessionRecord, idleMs: number): SessionView {
+/** The cloud as the browser sees it: its name and display name, with several clouds only. */
+export type CloudLabel = { name: string; displayName: string } | undefined;
+
+export function toSessionView(session: SessionRecord, idleMs: number, cloud?: CloudLabel): SessionView {
   return {
+    ...(cloud ? { cloud } : {}),
     user: session.user,
     project: session.project,
     projects: session.projects,

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ApiError, networkError } from './api-error';
+import { cloudHeader } from './tab-cloud';
 
 /**
  * The CSRF token of the current session. The session query keeps it current; every mutating
@@ -21,7 +22,7 @@ export interface ApiRequest {
 
 async function send(path: string, request: ApiRequest): Promise<Response> {
   const method = request.method ?? 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
+  const headers: Record<string, string> = { Accept: 'application/json', ...cloudHeader(), ...request.headers };
   if (request.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;

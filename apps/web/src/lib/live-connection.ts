@@ -2,6 +2,7 @@ import { liveEventSchema, type LiveEvent } from '@cinder-console/cinder';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { cloudParam } from './tab-cloud';
 import { useCloudAbilities } from './capabilities';
 
 export type LiveState = 'connecting' | 'live' | 'reconnecting';
@@ -36,7 +37,10 @@ export function useLiveConnection(
     healthHandler.current = onHealth;
   });
   useEffect(() => {
-    const source = new EventSource(allProjects ? '/api/events?allProjects=1' : '/api/events');
+    // A stream cannot send the tab's cloud as a header; the BFF reads it from the address.
+    const query = new URLSearchParams({ ...(allProjects ? { allProjects: '1' } : {}), ...cloudParam() });
+    const search = query.toString();
+    const source = new EventSource(search ? `/api/events?${search}` : '/api/events');
     // Whether Cinder was last said to be failing: a new stream is told again if it still is, so a
     // (re)connection starts from "answering", or a banner could outlive an outage that ended meanwhile.
     let failing = false;

@@ -1,4 +1,10 @@
-import { mfaChallengeSchema, sessionViewSchema, type LoginRequest, type SessionView } from '@cinder-console/cinder';
+import {
+  cloudListSchema,
+  mfaChallengeSchema,
+  sessionViewSchema,
+  type LoginRequest,
+  type SessionView,
+} from '@cinder-console/cinder';
 import { z } from 'zod';
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { apiJson, apiVoid, setCsrfToken } from '../../lib/api-client';
@@ -131,3 +137,13 @@ export function useSwitchScope() {
     },
   });
 }
+
+/** The clouds the console offers, and which this browser is signed in to (several clouds only). */
+export const cloudQueries = {
+  list: () =>
+    queryOptions({
+      queryKey: ['clouds'] as const,
+      queryFn: ({ signal }) => apiJson('/api/clouds', cloudListSchema, { signal }),
+      staleTime: 30_000,
+    }),
+};

@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
-import { Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/error-alert';
@@ -22,9 +22,13 @@ import { closeAllDialogs } from '../../lib/open-dialog';
 import { sessionQueries, useLogin } from './api';
 import { safeNext } from './safe-next';
 import { PasscodeForm } from './passcode-form';
+import { tabCloud } from '../../lib/tab-cloud';
 import { ApiError } from '../../lib/api-error';
 import type { MfaChallenge, SessionView } from '@cinder-console/cinder';
 import { loginBody, type LoginValues } from './login-values';
+
+/** Only a console with several clouds names the tab's cloud, and only it loads the picker's code. */
+const CloudPicker = lazy(async () => ({ default: (await import('./cloud-picker')).CloudPicker }));
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -112,6 +116,11 @@ export function LoginPage() {
           ) : (
             <form onSubmit={submit} noValidate aria-label={t('login.title')}>
               <Stack gap="sm">
+                {tabCloud() !== undefined && (
+                  <Suspense fallback={null}>
+                    <CloudPicker next={next} onChange={() => login.reset()} />
+                  </Suspense>
+                )}
                 <SegmentedControl
                   fullWidth
                   aria-label={t('login.method')}

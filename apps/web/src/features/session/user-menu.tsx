@@ -1,10 +1,13 @@
 import { Button, Menu, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { notifications } from '@mantine/notifications';
 import type { SessionView } from '@cinder-console/cinder';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { LANGUAGES } from '../../lib/i18n';
-import { useLogout, useSwitchScope } from './api';
+import { openCloud } from '../../lib/tab-cloud';
+import { cloudQueries, useLogout, useSwitchScope } from './api';
 
 export interface UserMenuProps {
   session: SessionView;
@@ -26,9 +29,19 @@ export function UserMenu({ session, onShowShortcuts, withLanguage }: UserMenuPro
   const signOut = () => logout.mutate(undefined, { onError: failed(t('app.signOutFailed')) });
   const otherProjects = session.projects.filter((p) => p.id !== session.project.id);
   const otherRegions = session.regions.filter((r) => r !== session.region);
-  const scope = `${session.project.name}${session.regions.length > 1 && session.region ? ` · ${session.region}` : ''}`;
+  const where = `${session.project.name}${session.regions.length > 1 && session.region ? ` · ${session.region}` : ''}`;
+  const scope = session.cloud ? `${session.cloud.displayName} · ${where}` : where;
+  // The other clouds are asked for when the menu first opens: most pages never need them.
+  const [opened, setOpened] = useState(false);
+  const clouds = useQuery({ ...cloudQueries.list(), enabled: opened && session.cloud !== undefined });
+  const otherClouds = (clouds.data?.clouds ?? []).filter((cloud) => cloud.name !== session.cloud?.name);
+  // The same page on the other cloud; a resource's own page would name one the other cloud has not.
+  const { pathname } = useLocation();
+  const samePage = `/${pathname.split('/')[1] ?? ''}`;
+  const switchCloud = (name: string) =>
+    openCloud(name, samePage).catch((error: Error) => failed(t('app.switchFailed'))(error));
   return (
-    <Menu position="bottom-end" withinPortal>
+    <Menu position="bottom-end" withinPortal onOpen={() => setOpened(true)}>
       <Menu.Target>
         <Button
           variant="subtle"
@@ -48,6 +61,7 @@ export function UserMenu({ session, onShowShortcuts, withLanguage }: UserMenuPro
       <Menu.Dropdown>
         <Menu.Label>
           <Text size="xs">{t('app.signedInAs', { user: `${session.user.name} (${session.user.domain})` })}</Text>
+          {session.cloud && <Text size="xs">{t('app.cloud', { cloud: session.cloud.displayName })}</Text>}
           <Text size="xs">{t('app.project', { project: session.project.name })}</Text>
           {session.region && <Text size="xs">{t('app.region', { region: session.region })}</Text>}
         </Menu.Label>
@@ -68,6 +82,12 @@ export function UserMenu({ session, onShowShortcuts, withLanguage }: UserMenuPro
             onClick={() => switchScope.mutate({ region }, { onError: failed(t('app.switchFailed')) })}
           >
             {t('app.switchToRegion', { region })}
+          </Menu.Item>
+        ))}
+        {otherClouds.length > 0 && <Menu.Divider />}
+        {otherClouds.map((cloud) => (
+          <Menu.Item key={cloud.name} onClick={() => void switchCloud(cloud.name)}>
+            {t(cloud.signedIn ? 'app.switchToCloud' : 'app.switchToCloudSignIn', { cloud: cloud.displayName })}
           </Menu.Item>
         ))}
         {withLanguage && (
