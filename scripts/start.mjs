@@ -24,6 +24,8 @@ function emulatorFlavour(vars) {
     .join('');
 }
 
+/** The emulator's identity provider (packages/emulator/src/keystone/federation.ts). */
+const SSO_CHOICE = 'emulator-idp/openid=Emulator single sign-on';
 let emulator;
 let secondEmulator;
 const scenario = env.EMULATOR_SCENARIO ?? 'demo';
@@ -62,6 +64,8 @@ if (!env.OS_AUTH_URL && !env.OS_CLOUD && !env.OS_CLOUDS) {
   }
   closers.push(() => emulator.close());
   env.OS_AUTH_URL = emulator.authUrl;
+  // The emulator's built-in identity provider, offered as single sign-on (Keystone WebSSO).
+  env.OS_WEBSSO_CHOICES ??= SSO_CHOICE;
   if (env.EMULATOR_CLOUDS === '2') {
     // Another cloud altogether: its own Keystone, projects and volumes, on a free port.
     const { startEmulator } = await import('@cinder-console/emulator');
@@ -76,6 +80,7 @@ if (!env.OS_AUTH_URL && !env.OS_CLOUD && !env.OS_CLOUDS) {
     const cloud = (name, displayName, authUrl) => [
       `  ${name}:`,
       `    display_name: ${displayName}`,
+      `    websso_choices: ${env.OS_WEBSSO_CHOICES}`,
       '    auth:',
       `      auth_url: ${authUrl}`,
     ];
@@ -88,6 +93,7 @@ if (!env.OS_AUTH_URL && !env.OS_CLOUD && !env.OS_CLOUDS) {
     writeFileSync(env.OS_CLIENT_CONFIG_FILE, yaml.join('\n') + '\n');
     env.OS_CLOUDS = 'east,west';
     delete env.OS_AUTH_URL;
+    delete env.OS_WEBSSO_CHOICES;
   }
 }
 env.STATIC_DIR ??= path.join(root, 'apps/web/dist');
@@ -117,6 +123,7 @@ const lines = [
 ];
 if (emulator) {
   lines.push('  Demo logins     demo / demo (member)   admin / admin (admin)   alt_demo / alt_demo   reader / reader');
+  lines.push('  Single sign-on  sso_demo / sso_demo at the emulator identity provider (member of demo)');
 }
 console.log(lines.join('\n') + '\n');
 

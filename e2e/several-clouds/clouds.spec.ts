@@ -66,3 +66,14 @@ test("two clouds side by side: each tab signs in to its own cloud and sees only 
   await expect(accountButton(page)).toContainText(EAST);
   await expectNoTokenInBrowser(page, context, traffic);
 });
+
+test("single sign-on goes to the tab's cloud", async ({ page }) => {
+  await new LoginPage(page).goto();
+  await chooseCloud(page, WEST);
+  await page.getByRole('link', { name: 'Sign in with Emulator single sign-on' }).click();
+  await page.getByRole('textbox', { name: 'User name' }).fill('sso_demo');
+  await page.getByLabel('Password').fill('sso_demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(new AppShell(page).heading).toHaveText('Volumes');
+  await expect(page.getByRole('button', { name: 'Account menu for sso_demo' })).toContainText(`${WEST} · demo`);
+});

@@ -28,6 +28,7 @@ import { csrfProtection } from './security/csrf.js';
 import { securityHeaders } from './security/headers.js';
 import { loadSession } from './session/middleware.js';
 import { sessionRouter } from './session/router.js';
+import { webssoRouter } from './session/websso.js';
 import { RedisSessionStore } from './session/redis-store.js';
 import { MemorySessionStore, type SessionStore } from './session/store.js';
 import { TokenCipher } from './session/token-cipher.js';
@@ -137,8 +138,11 @@ export function createApp(
   // keep the origin guard (and the cloud choice its own custom-header check).
   const sessionless = (method: string, path: string) =>
     (method === 'POST' && path === '/session') || (method === 'PUT' && path === '/clouds/current');
-  api.use(csrfProtection({ exempt: sessionless }));
+  // Keystone's WebSSO page posts the token from its own site; the router ties it to the browser's flow.
+  const fromKeystone = (method: string, path: string) => method === 'POST' && path === '/session/websso';
+  api.use(csrfProtection({ exempt: sessionless, crossSite: fromKeystone }));
   api.use('/clouds', cloudsRouter(clouds, store, idleMs));
+  api.use('/session/websso', webssoRouter({ clouds, store, audit }));
   api.use('/session', sessionRouter({ config, store, clouds, audit, loginRedis }));
   api.use('/audit', auditRouter(audit));
   api.use('/identity/application-credentials', applicationCredentialsRouter());

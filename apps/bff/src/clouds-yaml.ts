@@ -20,6 +20,8 @@ export interface CloudSettings {
   sources: Partial<Record<CloudVariable, string>>;
   /** The entry's `display_name`: what the console's sign-in page calls the cloud (several clouds). */
   displayName?: string;
+  /** The entry's `websso_choices` (OS_WEBSSO_CHOICES's syntax): the cloud's single sign-on buttons. */
+  websso?: string;
 }
 
 export type CloudVariable =
@@ -56,6 +58,7 @@ const cloudSchema = z.looseObject({
   insecure: flag.optional(),
   /** Not read by openstacksdk, which keeps unknown keys: the console's name for the cloud. */
   display_name: text.max(64).optional(),
+  websso_choices: text.optional(),
 });
 
 const fileSchema = z.looseObject({ clouds: z.record(z.string(), z.unknown()) });
@@ -122,6 +125,7 @@ export function readCloud(name: string, env: NodeJS.ProcessEnv, location: Clouds
     values: {},
     sources: {},
     ...(cloud.display_name ? { displayName: cloud.display_name } : {}),
+    ...(cloud.websso_choices ? { websso: cloud.websso_choices } : {}),
   };
   const set = (variable: CloudVariable, value: string | undefined, source: string) => {
     if (value === undefined) return;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { readCloud, type CloudSettings, type CloudsYamlLocation } from './clouds-yaml.js';
 import { readCloudProfiles, type CloudProfile } from './cloud/profiles.js';
+import { parseWebssoChoices } from './cloud/websso-choices.js';
 import { readCaBundle } from './tls.js';
 
 const BOOLEAN_WORDS: Record<string, boolean> = {
@@ -36,6 +37,23 @@ export const configSchema = z.object({
    * and each browser keeps one session per cloud. Each cloud's settings come from its entry.
    */
   OS_CLOUDS: z.string().min(1).optional(),
+  /**
+   * Single sign-on through Keystone's WebSSO (federation): `idp/protocol=Label` entries,
+   * comma-separated, each a button on the sign-in page. With OS_CLOUDS, each cloud's
+   * `websso_choices` in clouds.yaml instead.
+   */
+  OS_WEBSSO_CHOICES: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (text === undefined) return [];
+      const parsed = parseWebssoChoices(text);
+      if ('problem' in parsed) {
+        ctx.addIssue({ code: 'custom', message: parsed.problem });
+        return z.NEVER;
+      }
+      return parsed.choices;
+    }),
   /** A clouds.yaml to read before the usual places. */
   OS_CLIENT_CONFIG_FILE: z.string().min(1).optional(),
   /** A PEM file of CA certificates to trust for every upstream HTTPS call (Keystone, Cinder, Glance). */

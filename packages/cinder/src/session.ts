@@ -20,8 +20,11 @@ export const sessionViewSchema = z.object({
   idleExpiresAt: z.string(),
   csrfToken: z.string(),
   volumeApi: z.object({ major: z.number().int(), microversion: z.string().nullable() }),
-  /** How the session was signed in: an application credential's session is fixed to its project. */
-  authMethod: z.enum(['password', 'application_credential']).default('password'),
+  /**
+   * How the session was signed in: an application credential's session is fixed to its project;
+   * `websso` is a federated single sign-on.
+   */
+  authMethod: z.enum(['password', 'application_credential', 'websso']).default('password'),
 });
 export type SessionView = z.infer<typeof sessionViewSchema>;
 

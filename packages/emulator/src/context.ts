@@ -14,6 +14,11 @@ import { NotificationPublisher } from './notify/publisher.js';
 export type Profile = 'default' | 'huawei-evs';
 
 export interface EmulatorOptions {
+  /**
+   * Keystone's `[federation] trusted_dashboard`: the origins WebSSO may post a token back to. By
+   * default any page on this machine (localhost, 127.0.0.1, [::1]), as a development cloud would.
+   */
+  trustedDashboards?: string[];
   /** Passwords of the seed users (default: each user's name). */
   passwords?: SeedPasswords;
   /** Token lifetime in seconds (Keystone's default is 3600). */
@@ -67,6 +72,7 @@ export class EmulatorContext {
   readonly profile: Profile;
   readonly v2: boolean;
   readonly v2Only: boolean;
+  readonly trustedDashboards: string[] | undefined;
   readonly extraResourceFilters: NonNullable<EmulatorOptions['extraResourceFilters']>;
   private readonly onChange: (() => void) | undefined;
   /** The bus Cinder's notifications go to, when the emulator was given one. */
@@ -82,6 +88,7 @@ export class EmulatorContext {
     this.serviceTokens = new ValidationCache(this.tokens, (options.tokenCacheSeconds ?? 300) * 1000);
     this.profile = options.profile ?? 'default';
     this.v2Only = options.v2Only ?? false;
+    this.trustedDashboards = options.trustedDashboards;
     this.v2 = (options.v2 ?? false) || this.v2Only;
     this.extraResourceFilters = options.extraResourceFilters ?? {};
     const huawei = this.profile === 'huawei-evs';

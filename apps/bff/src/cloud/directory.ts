@@ -4,6 +4,7 @@ import { HttpError } from '../errors.js';
 import { keystoneV3Base } from '../keystone/auth-url.js';
 import { keystoneClient, type KeystoneClient } from '../keystone/client.js';
 import { CLOUD_COOKIE, readCookie, SESSION_COOKIE } from '../session/cookie.js';
+import type { WebssoChoice } from './websso-choices.js';
 
 /** The name the one cloud of a console without OS_CLOUDS goes by. */
 export const SINGLE_CLOUD = 'default';
@@ -22,6 +23,8 @@ export interface ConsoleCloud {
   sessionCookie: string;
   /** What session views say of the cloud: nothing when the console has only one. */
   label: { name: string; displayName: string } | undefined;
+  /** Its single sign-on choices (Keystone WebSSO), in the order the sign-in page shows them. */
+  websso: WebssoChoice[];
 }
 
 /** Every cloud of the console, the first being the default. */
@@ -41,9 +44,10 @@ export class CloudDirectory {
         OS_INTERFACE: config.OS_INTERFACE,
         OS_USER_DOMAIN_NAME: config.OS_USER_DOMAIN_NAME,
         OS_PROJECT_DOMAIN_NAME: config.OS_PROJECT_DOMAIN_NAME,
+        websso: config.OS_WEBSSO_CHOICES,
       },
     ];
-    this.all = profiles.map(({ name, displayName, ...settings }) => {
+    this.all = profiles.map(({ name, displayName, websso, ...settings }) => {
       const keystoneBase = keystoneV3Base(settings.OS_AUTH_URL);
       return {
         name,
@@ -53,6 +57,7 @@ export class CloudDirectory {
         keystoneBase,
         sessionCookie: this.several ? `${SESSION_COOKIE}-${name}` : SESSION_COOKIE,
         label: this.several ? { name, displayName } : undefined,
+        websso,
       };
     });
   }
@@ -62,13 +67,13 @@ export class CloudDirectory {
   }
 
   /**
-   * The cloud a request is about: the one its tab names (the header; for an event stream, which
-   * cannot send headers, `?cloud=`), else the one this browser last signed in to, else the first.
-   * A tab naming a cloud the console does not have is told so, not moved to another cloud.
+   * The cloud a request is about: the one its tab names (the header; what a browser opens rather
+   * than fetches names it as `?cloud=`), else the one this browser last signed in to, else the
+   * first. A tab naming a cloud the console does not have is told so, not moved to another cloud.
    */
   select(): RequestHandler {
     return (req, res, next) => {
-      const named = req.get(CLOUD_HEADER) ?? (req.path === '/events' ? streamCloud(req) : undefined);
+      const named = req.get(CLOUD_HEADER) ?? (NAVIGATIONS.has(req.path) ? cloudInAddress(req) : undefined);
       if (named !== undefined && !this.find(named)) {
         throw new HttpError(400, 'unknownCloud', `This console has no cloud named "${named.slice(0, 64)}".`);
       }
@@ -78,7 +83,10 @@ export class CloudDirectory {
   }
 }
 
-function streamCloud(req: Request): string | undefined {
+/** What a browser opens rather than fetches (an event stream, a sign-on), which cannot send headers. */
+const NAVIGATIONS = new Set(['/events', '/session/websso/start']);
+
+function cloudInAddress(req: Request): string | undefined {
   const value = req.query.cloud;
   return typeof value === 'string' ? value : undefined;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { readCloud, type CloudSettings, type CloudsYamlLocation } from '../clouds-yaml.js';
+import { parseWebssoChoices, type WebssoChoice } from './websso-choices.js';
 
 /** One cloud the console signs in to: where its Keystone is and how to pick its endpoints. */
 export interface CloudProfile {
@@ -11,6 +12,8 @@ export interface CloudProfile {
   OS_INTERFACE: 'public' | 'internal' | 'admin';
   OS_USER_DOMAIN_NAME: string;
   OS_PROJECT_DOMAIN_NAME: string;
+  /** Its single sign-on buttons (Keystone WebSSO). */
+  websso: WebssoChoice[];
 }
 
 /** Names go into cookie names and a header: kept to what both carry without escaping. */
@@ -78,7 +81,17 @@ export function readCloudProfiles(
         problems.push(`OS_CLOUDS: cloud "${cloud.cloud}" in ${cloud.file}: ${issue.path.join('.')} ${issue.message}`);
       continue;
     }
-    profiles.push({ name: cloud.cloud, displayName: cloud.displayName ?? cloud.cloud, ...parsed.data });
+    const websso = parseWebssoChoices(cloud.websso ?? '');
+    if ('problem' in websso) {
+      problems.push(`OS_CLOUDS: cloud "${cloud.cloud}" in ${cloud.file}: websso_choices: ${websso.problem}`);
+      continue;
+    }
+    profiles.push({
+      name: cloud.cloud,
+      displayName: cloud.displayName ?? cloud.cloud,
+      ...parsed.data,
+      websso: websso.choices,
+    });
   }
 
   const tls: CloudsConfig['tls'] = {};

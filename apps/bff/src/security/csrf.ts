@@ -17,9 +17,13 @@ function sameToken(a: string, b: string): boolean {
  * `X-CSRF-Token`, which a cross-site page cannot read. Login itself has no session yet, so only
  * the origin guard applies to it.
  */
-export function csrfProtection(options: { exempt: (method: string, path: string) => boolean }): RequestHandler {
+export function csrfProtection(options: {
+  exempt: (method: string, path: string) => boolean;
+  /** What another site posts by design (Keystone's WebSSO form): it must guard itself. */
+  crossSite?: (method: string, path: string) => boolean;
+}): RequestHandler {
   return (req, res, next) => {
-    if (SAFE_METHODS.has(req.method)) return next();
+    if (SAFE_METHODS.has(req.method) || options.crossSite?.(req.method, req.path)) return next();
     const origin = req.get('Origin');
     if (origin !== undefined && origin !== `${req.protocol}://${req.get('host')}`) {
       throw new HttpError(403, 'crossOrigin', 'Requests from another origin are not allowed.');

@@ -18,7 +18,13 @@ export interface TotpStep {
   domain?: string | undefined;
 }
 
-export type LoginInput = PasswordLogin | { applicationCredential: ApplicationCredentialLogin } | { totp: TotpStep };
+/** An unscoped token Keystone's WebSSO posted back (session/websso.ts). */
+export interface FederatedLogin {
+  federatedToken: string;
+}
+
+export type LoginInput =
+  PasswordLogin | { applicationCredential: ApplicationCredentialLogin } | { totp: TotpStep } | FederatedLogin;
 
 const REFUSED_CREDENTIAL = 'The request you have made requires authentication.';
 
@@ -33,6 +39,8 @@ export function newSecret(): string {
  * that, by re-scoping to the first project the user may use.
  */
 async function scopedToken(keystone: KeystoneClient, config: Config, input: LoginInput): Promise<IssuedToken> {
+  // A federated user has no default project: the first project the mapping gives a role on.
+  if ('federatedToken' in input) return toFirstProject(keystone, input.federatedToken);
   if ('applicationCredential' in input) {
     // The credential carries its project; Keystone refuses a scope next to it.
     const credential = input.applicationCredential;
@@ -76,16 +84,20 @@ async function scopedToken(keystone: KeystoneClient, config: Config, input: Logi
 
 /** An unscoped login's token as it is when Keystone scoped it to the default project, else re-scoped to the first project. */
 async function toSomeProject(keystone: KeystoneClient, unscoped: IssuedToken): Promise<IssuedToken> {
-  if (unscoped.body.project) return unscoped;
-  const [first] = await keystone.listProjects(unscoped.value);
+  return unscoped.body.project ? unscoped : toFirstProject(keystone, unscoped.value);
+}
+
+/** An unscoped token re-scoped to the first project its user may use; the unscoped one is revoked. */
+async function toFirstProject(keystone: KeystoneClient, unscoped: string): Promise<IssuedToken> {
+  const [first] = await keystone.listProjects(unscoped);
   try {
     if (!first) {
       throw new HttpError(403, 'noProject', 'This user has no role on any project, so there is nothing to sign in to.');
     }
-    return await keystone.rescope(unscoped.value, first.id);
+    return await keystone.rescope(unscoped, first.id);
   } finally {
     // The unscoped token has served its purpose; left alone it would stay valid until it expires.
-    await keystone.revoke(unscoped.value).catch(() => undefined);
+    await keystone.revoke(unscoped).catch(() => undefined);
   }
 }
 
@@ -151,6 +163,7 @@ export async function createSessionRecord(
     ...scope,
     // An application credential's token cannot be re-scoped: its project is the only one on offer.
     ...(viaCredential ? { projects: [scope.project], authMethod: 'application_credential' as const } : {}),
+    ...('federatedToken' in input ? { authMethod: 'websso' as const } : {}),
     csrfToken: newSecret(),
     createdAt: now,
     lastSeenAt: now,

@@ -16,7 +16,10 @@ import type { AuditLog } from '../audit/audit-log.js';
 import { auditEntry } from '../audit/entry.js';
 
 /** Who a failed sign-in named, for the audit log (never the password or secret). */
-function attemptedBy(input: LoginInput, defaultDomain: string): Pick<SessionRecord, 'user' | 'project' | 'region'> {
+export function attemptedBy(
+  input: LoginInput,
+  defaultDomain: string,
+): Pick<SessionRecord, 'user' | 'project' | 'region'> {
   if ('totp' in input) {
     const { username, domain, project } = input.totp;
     return {
@@ -24,6 +27,9 @@ function attemptedBy(input: LoginInput, defaultDomain: string): Pick<SessionReco
       project: { id: '', name: project ?? '' },
       region: null,
     };
+  }
+  if ('federatedToken' in input) {
+    return { user: { id: '', name: '', domain: defaultDomain }, project: { id: '', name: '' }, region: null };
   }
   if ('applicationCredential' in input) {
     const credential = input.applicationCredential;

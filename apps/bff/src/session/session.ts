@@ -24,7 +24,7 @@ export interface SessionRecord {
   /** The console's name of the cloud (several clouds); absent for the one cloud of a console without OS_CLOUDS. */
   cloud?: string;
   /** Absent (password) in sessions made before other methods existed. */
-  authMethod?: 'password' | 'application_credential';
+  authMethod?: 'password' | 'application_credential' | 'websso';
   createdAt: string;
   lastSeenAt: string;
 }

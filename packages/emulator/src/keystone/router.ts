@@ -5,6 +5,7 @@ import { authRequestSchema } from './auth-request.js';
 import { authenticate } from './authenticate.js';
 import { keystoneError, unauthorized } from './errors.js';
 import { buildCatalog } from './catalog.js';
+import { federationRouter } from './federation.js';
 import { renderProject, renderReceipt, renderToken } from './views.js';
 import { applicationCredentialsRouter } from './admin/application-credentials.js';
 import { credentialsRouter } from './admin/credentials.js';
@@ -104,6 +105,9 @@ export function keystoneRouter(ctx: EmulatorContext): express.Router {
     const projects = ctx.identity.projectsOf(res.locals.token.userId).map((p) => renderProject(ctx, p));
     res.json({ projects, links: { next: null, self: `${ctx.identityUrl}/v3/auth/projects`, previous: null } });
   });
+
+  // WebSSO needs no token: it is how a federated user gets the first one.
+  router.use(federationRouter(ctx));
 
   // Keystone's identity admin API and application credentials, each behind a valid token.
   const admin = [domainsRouter, projectsRouter, usersRouter, groupsRouter, rolesRouter, grantsRouter];

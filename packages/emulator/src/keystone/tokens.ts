@@ -10,6 +10,15 @@ export interface IssuedToken {
   auditIds: string[];
   /** Set on a token obtained with an application credential: its roles are the credential's. */
   applicationCredentialId?: string;
+  /** Set on a token of a federated (WebSSO) sign-in, and on the tokens obtained with it. */
+  federation?: Federation;
+}
+
+/** Keystone's `OS-FEDERATION` of a federated user: who vouched for them, how, and the groups mapped. */
+export interface Federation {
+  identityProvider: string;
+  protocol: string;
+  groups: string[];
 }
 
 /**
@@ -33,6 +42,7 @@ export class TokenStore {
     methods: string[];
     parent?: IssuedToken;
     applicationCredentialId?: string;
+    federation?: Federation;
   }): {
     id: string;
     token: IssuedToken;
@@ -49,6 +59,8 @@ export class TokenStore {
       auditIds: input.parent ? [newAuditId(), input.parent.auditIds[0]!] : [newAuditId()],
       ...(input.applicationCredentialId ? { applicationCredentialId: input.applicationCredentialId } : {}),
     };
+    const federation = input.parent?.federation ?? input.federation;
+    if (federation) token.federation = federation;
     const id = newTokenString();
     this.tokens.set(id, token);
     return { id, token };

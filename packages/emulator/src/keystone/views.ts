@@ -14,7 +14,21 @@ export function renderToken(ctx: EmulatorContext, token: IssuedToken, withCatalo
   };
   const body: Record<string, unknown> = {
     methods: token.methods,
-    user: { domain: domainOf(user.domainId), id: user.id, name: user.name, password_expires_at: null },
+    user: {
+      domain: domainOf(user.domainId),
+      id: user.id,
+      name: user.name,
+      password_expires_at: null,
+      ...(token.federation
+        ? {
+            'OS-FEDERATION': {
+              identity_provider: { id: token.federation.identityProvider },
+              protocol: { id: token.federation.protocol },
+              groups: token.federation.groups.map((id) => ({ id })),
+            },
+          }
+        : {}),
+    },
     audit_ids: token.auditIds,
     expires_at: keystoneTime(token.expiresAt),
     issued_at: keystoneTime(token.issuedAt),

@@ -23,6 +23,7 @@ import { sessionQueries, useLogin } from './api';
 import { safeNext } from './safe-next';
 import { PasscodeForm } from './passcode-form';
 import { tabCloud } from '../../lib/tab-cloud';
+import { SsoChoices, SsoFailure } from './sso-choices';
 import { ApiError } from '../../lib/api-error';
 import type { MfaChallenge, SessionView } from '@cinder-console/cinder';
 import { loginBody, type LoginValues } from './login-values';
@@ -102,6 +103,7 @@ export function LoginPage() {
               {t('errors.sessionEnded')}
             </Alert>
           )}
+          {!login.error && <SsoFailure failure={params.get('sso')} />}
           {login.error && <ErrorAlert error={login.error} title={t('login.failed')} />}
           {challenge ? (
             <PasscodeForm
@@ -188,6 +190,7 @@ export function LoginPage() {
               </Stack>
             </form>
           )}
+          {!challenge && <SsoChoices next={next} />}
           <Text size="xs" c="dimmed">
             {t('login.demoHint')}
           </Text>

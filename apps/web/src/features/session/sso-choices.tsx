@@ -1,0 +1,60 @@
+import { Alert, Button, Divider, Stack } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import { useTranslation } from 'react-i18next';
+import { apiJson } from '../../lib/api-client';
+import { cloudParam, tabCloud } from '../../lib/tab-cloud';
+
+const choicesSchema = z.object({ choices: z.array(z.object({ id: z.string(), label: z.string() })) });
+
+/** What the BFF's `?sso=` says went wrong, by the sign-in page's strings. */
+const FAILURES: Record<string, string> = {
+  expired: 'login.ssoExpired',
+  refused: 'login.ssoRefused',
+  noProject: 'login.ssoNoProject',
+  busy: 'login.ssoBusy',
+};
+
+/**
+ * The single sign-on choices of the tab's cloud (Keystone WebSSO), as links: signing on is a
+ * journey through Keystone and the identity provider's pages, which the BFF starts
+ * (apps/bff/src/session/websso.ts) and ends on `next`.
+ */
+export function SsoChoices({ next }: { next: string }) {
+  const { t } = useTranslation();
+  const choices = useQuery({
+    queryKey: ['websso', tabCloud()],
+    queryFn: ({ signal }) => apiJson('/api/session/websso', choicesSchema, { signal }),
+    staleTime: Infinity,
+  });
+  const list = choices.data?.choices ?? [];
+  return (
+    list.length > 0 && (
+      <Stack gap="xs">
+        <Divider label={t('login.ssoHeading')} labelPosition="center" />
+        {list.map((choice) => (
+          <Button
+            key={choice.id}
+            component="a"
+            variant="default"
+            fullWidth
+            href={`/api/session/websso/start?${new URLSearchParams({ choice: choice.id, next, ...cloudParam() })}`}
+          >
+            {t('login.ssoWith', { label: choice.label })}
+          </Button>
+        ))}
+      </Stack>
+    )
+  );
+}
+
+/** Why the last single sign-on ended on the sign-in page (the BFF's `?sso=`), if it did. */
+export function SsoFailure({ failure }: { failure: string | null }) {
+  const { t } = useTranslation();
+  if (!failure) return null;
+  return (
+    <Alert color="red" variant="light" role="alert" title={t('login.ssoFailed')}>
+      {t(FAILURES[failure] ?? FAILURES.refused!)}
+    </Alert>
+  );
+}
