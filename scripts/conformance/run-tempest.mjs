@@ -50,7 +50,7 @@ async function adminSession(authUrl, adminPassword) {
 /**
  * What Tempest must be told about the target: an active image for `[compute] image_ref` (the
  * rig's seed `cirros-tiny`, the emulator's CirrOS) and the backend's
- * `storage_protocol` and `vendor_name`, which the type tests put in extra specs.
+ * `storage_protocol` and `vendor_name`, which the type tests put in extra specs, and its backends.
  */
 async function describeTarget(authUrl, adminPassword) {
   const session = await adminSession(authUrl, adminPassword);
@@ -63,6 +63,9 @@ async function describeTarget(authUrl, adminPassword) {
     imageRef: [...images].sort((a, b) => (a.min_disk ?? 0) - (b.min_disk ?? 0) || (a.size ?? 0) - (b.size ?? 0))[0]?.id,
     storageProtocol: capabilities.storage_protocol ?? 'iSCSI',
     vendorName: capabilities.vendor_name ?? 'Open Source',
+    backendNames: [
+      ...new Set((pools ?? []).map((pool) => pool.capabilities?.volume_backend_name).filter(Boolean)),
+    ].sort(),
   };
 }
 

@@ -1,6 +1,7 @@
 // Writes the tempest.conf `npm run test:conformance` runs Tempest with: dynamic credentials
 // (Tempest creates a project and user per test class through Keystone's admin API, as on a real
-// cloud), no Nova, Neutron or Swift, the volume service as the target's catalog lists it.
+// cloud), no Nova, Neutron or Swift, the volume service as the target's catalog lists it, with its
+// backends (multi-backend and manage tests on where the target has what they need).
 import { writeFileSync } from 'node:fs';
 
 /**
@@ -13,10 +14,21 @@ import { writeFileSync } from 'node:fs';
  * @param {string | undefined} target.imageRef an active image for the volume-from-image tests
  * @param {string} target.storageProtocol the backend's, for the type tests' extra specs
  * @param {string} target.vendorName
+ * @param {string[]} target.backendNames the pools' `volume_backend_name`s: two or more turn the
+ *   multi-backend tests on (types per backend, retype with migration between them)
  */
 export function tempestConf(target) {
-  const { authUrl, adminPassword, maxMicroversion, buildTimeout, logFile, imageRef, storageProtocol, vendorName } =
-    target;
+  const {
+    authUrl,
+    adminPassword,
+    maxMicroversion,
+    buildTimeout,
+    logFile,
+    imageRef,
+    storageProtocol,
+    vendorName,
+    backendNames,
+  } = target;
   return `[DEFAULT]
 log_file = ${logFile}
 use_stderr = false
@@ -59,13 +71,18 @@ max_microversion = ${maxMicroversion}
 volume_size = 1
 storage_protocol = ${storageProtocol}
 vendor_name = ${vendorName}
+${backendNames.length > 1 ? `backend_names = ${backendNames.join(',')}` : '# one backend: no multi-backend tests'}
+# How both targets' drivers name what they hold (the rig's localfile driver and the emulator's LVM-like one).
+manage_volume_ref = source-name,volume-%s
+manage_snapshot_ref = source-name,snapshot-%s
 
 [volume-feature-enabled]
 backup = true
 snapshot = true
 clone = true
-manage_volume = false
-manage_snapshot = false
+manage_volume = true
+manage_snapshot = true
+multi_backend = ${backendNames.length > 1}
 extend_attached_volume = false
 extend_attached_encrypted_volume = false
 volume_revert = true

@@ -125,8 +125,12 @@ describe('Deleting a volume', () => {
 
   it('refuses a second delete while the volume is still deleting', async () => {
     const volume = await fresh();
+    // The emulator holds the delete (a busy machine could finish it before the second request);
+    // the real cloud's delete takes long enough by itself.
+    const release = target.hold?.('volume.delete', String(volume.name));
     expect((await call('DELETE', volumeUrl(demo, volume.id), demo.token)).status).toBe(202);
     const second = await call('DELETE', volumeUrl(demo, volume.id), demo.token);
+    release?.();
     expectFault(second, 400, DELETE_REFUSED);
     await waitForStatus(volumeUrl(demo, volume.id), demo.token, ['deleted']);
   });

@@ -3,6 +3,7 @@ import { refuseAction, VOLUME_LIFECYCLE } from '@cinder-console/cinder';
 import { jsonBody } from '../http/json-body.js';
 import { allows } from './gates.js';
 import { actionOf } from './actions.js';
+import { backendOf, poolHost, scheduleBackend } from './backend.js';
 import { badRequest, conflict, notFound } from './errors.js';
 import { findSnapshot, findUsableType, findVolume } from './lookups.js';
 import { checkQuota } from './quota.js';
@@ -146,19 +147,40 @@ function retype(service: CinderService, res: Response, volume: VolumeRecord, arg
   checkQuota(service.state, volume.projectId, { [`volumes_${type.name}`]: 1, [`gigabytes_${type.name}`]: volume.size });
   const previous = volume.status;
   const notify = notifierFor(service, res);
-  service.state.setStatus(volume, 'retyping');
+  // The scheduler's find_retype_host: the volume's own backend if it suits the new type; else
+  // another one, which means a migration (allowed by `on-demand` only, for a volume without
+  // snapshots, as the volume manager checks); else no valid host. Either failure leaves the volume.
+  const { state, ctx } = service;
+  const target = scheduleBackend(state, type);
+  const moves = target !== undefined && target !== backendOf(volume.host);
+  const migrates = moves && policy === 'on-demand' && state.snapshotsOf(volume.id).length === 0 && !volume.groupId;
+  state.setStatus(volume, 'retyping');
+  if (migrates) {
+    volume.migrationStatus = 'starting';
+    ctx.scheduler.after(ctx.durations.retype / 3, () => {
+      if (volume.migrationStatus === 'starting') volume.migrationStatus = 'migrating';
+    });
+  }
   completeLater(service, {
     operation: 'volume.retype',
-    durationMs: service.ctx.durations.retype,
+    durationMs: ctx.durations.retype,
     projectId: volume.projectId,
     requestId: String(res.locals.requestId),
+    mustFail: !target || (moves && !migrates),
     succeed: () => {
       volume.volumeTypeId = type.id;
-      service.state.setStatus(volume, previous);
+      if (migrates) {
+        volume.host = poolHost(target);
+        volume.migrationStatus = 'success';
+      }
+      state.setStatus(volume, previous);
       // One event, at the end, as the volume manager's retype sends it.
       notify.volume(volume, 'retype', 'volume', { volume_type: type.id });
     },
-    fail: () => service.state.setStatus(volume, previous),
+    fail: () => {
+      if (migrates) volume.migrationStatus = 'error';
+      state.setStatus(volume, previous);
+    },
     failure: {
       resourceType: 'VOLUME',
       resourceUuid: volume.id,
