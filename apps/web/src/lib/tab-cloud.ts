@@ -4,6 +4,8 @@
  * tab's and survives its reloads. Every API call names it (`X-Console-Cloud`), and the BFF answers
  * with that cloud's session.
  */
+import { ApiError } from './api-error';
+
 const STORAGE_KEY = 'cinder-console.cloud';
 const HEADER = 'X-Console-Cloud';
 
@@ -59,7 +61,7 @@ async function makeDefault(name: string): Promise<void> {
     credentials: 'same-origin',
     body: JSON.stringify({ cloud: name }),
   });
-  if (!response.ok) throw new Error(`The console could not switch to cloud ${name} (${response.status}).`);
+  if (!response.ok) throw await ApiError.fromResponse(response);
 }
 
 /**
