@@ -7,7 +7,7 @@ import { useCloudAbilities } from '../../lib/capabilities';
 import { AUDIT_FILTERS, AUDIT_LIMIT, auditListQueries, type AuditFilters } from '../../resources/audit/api';
 import { identityQueries } from '../../resources/identity/api';
 import { AuditFiltersBar } from './audit-filters';
-import { AuditTable } from '../../components/audit-table';
+import { AuditTable } from '../../resources/audit/audit-table';
 
 /**
  * The console's audit trail: who changed what, with the outcome and the request id to quote.

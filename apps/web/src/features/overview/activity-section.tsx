@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ErrorAlert } from '../../components/error-alert';
-import { AuditTable } from '../../components/audit-table';
+import { AuditTable } from '../../resources/audit/audit-table';
 import { auditListQueries } from '../../resources/audit/api';
 import { RECENT_ACTIVITY } from './api';
 

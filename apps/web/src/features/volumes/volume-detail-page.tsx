@@ -10,7 +10,7 @@ import { StatusBadge } from '../../components/status-badge';
 import { ApiError } from '../../lib/api-error';
 import { formatDateTime } from '../../lib/format';
 import { auditListQueries } from '../../resources/audit/api';
-import { AuditTable } from '../../components/audit-table';
+import { AuditTable } from '../../resources/audit/audit-table';
 import { ResourceMessages } from '../../resources/project/resource-messages';
 import { volumeQueries } from '../../resources/volumes/api';
 import { displayName } from '../../resources/volumes/names';

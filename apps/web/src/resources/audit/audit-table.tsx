@@ -3,9 +3,9 @@ import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { ActionIcon, Anchor, Badge, Code, CopyButton, Group, Table, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useKnownName } from '../lib/known-name';
-import cells from './table-cells.module.css';
-import { targetPath, type AuditEntry } from '../resources/audit/api';
+import { useKnownName } from '../../lib/known-name';
+import cells from '../../components/table-cells.module.css';
+import { targetPath, type AuditEntry } from './api';
 
 function RequestIdCell({ id }: { id: string }) {
   const { t } = useTranslation();

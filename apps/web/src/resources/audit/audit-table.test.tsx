@@ -4,10 +4,10 @@ import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, expect, it } from 'vitest';
-import i18n from '../lib/i18n';
-import type { AuditEntry } from '../resources/audit/api';
+import i18n from '../../lib/i18n';
+import type { AuditEntry } from './api';
 import { AuditTable } from './audit-table';
-import { standInForLayout } from '../test-support/jsdom-layout';
+import { standInForLayout } from '../../test-support/jsdom-layout';
 
 standInForLayout();
 
