@@ -38,7 +38,7 @@ async function open(url: string) {
 describe('the page bootstrap', () => {
   it('tells a visitor who is not signed in that there is no session, and preloads nothing', async () => {
     const page = await open('/volumes');
-    expect(page.bootstrap).toEqual({ session: null, capabilities: null });
+    expect(page.bootstrap).toEqual({ session: null, capabilities: null, websso: [] });
     expect(page.preloads).toEqual([]);
     expect(page.scriptNonce).toBe(page.pageNonce);
   });

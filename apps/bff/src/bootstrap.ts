@@ -61,7 +61,12 @@ export function bootstrapper(deps: { capabilities: CapabilitiesOf; idleMs: numbe
   return async (req: Request, res: Response, nonce: string): Promise<string> => {
     const loaded = currentSession(res);
     const cloud = currentCloud(res);
-    const bootstrap: Bootstrap = { ...(cloud.label ? { cloud: cloud.name } : {}), session: null, capabilities: null };
+    const bootstrap: Bootstrap = {
+      ...(cloud.label ? { cloud: cloud.name } : {}),
+      session: null,
+      capabilities: null,
+      websso: cloud.websso.map(({ id, label }) => ({ id, label })),
+    };
     let preload: string | undefined;
     if (loaded) {
       bootstrap.session = toSessionView(loaded.record, deps.idleMs, cloud.label);

@@ -11,6 +11,8 @@ export const bootstrapSchema = z.object({
   /** The cloud the page was served for, when the console offers several (the one last chosen). */
   cloud: z.string().optional(),
   session: sessionViewSchema.nullable(),
+  /** The cloud's single sign-on choices (Keystone WebSSO), so the sign-in page asks for nothing. */
+  websso: z.array(z.object({ id: z.string(), label: z.string() })).optional(),
   capabilities: capabilitiesSchema.nullable(),
 });
 export type Bootstrap = z.infer<typeof bootstrapSchema>;

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { apiJson } from '../../lib/api-client';
+import { pageBootstrap } from '../../lib/bootstrap';
 import { cloudParam, tabCloud } from '../../lib/tab-cloud';
 
 const choicesSchema = z.object({ choices: z.array(z.object({ id: z.string(), label: z.string() })) });
@@ -22,12 +23,16 @@ const FAILURES: Record<string, string> = {
  */
 export function SsoChoices({ next }: { next: string }) {
   const { t } = useTranslation();
+  // The page carries its cloud's choices; a tab that picked another cloud since asks for that one's.
+  const page = pageBootstrap();
+  const served = page && page.cloud === tabCloud() ? page.websso : undefined;
   const choices = useQuery({
     queryKey: ['websso', tabCloud()],
     queryFn: ({ signal }) => apiJson('/api/session/websso', choicesSchema, { signal }),
     staleTime: Infinity,
+    enabled: served === undefined,
   });
-  const list = choices.data?.choices ?? [];
+  const list = served ?? choices.data?.choices ?? [];
   return (
     list.length > 0 && (
       <Stack gap="xs">
