@@ -93,6 +93,8 @@ test('a token revoked mid-session: the next call leads to sign-in, and back to t
   await page.route('**/api/events', (route) => route.abort());
   const shell = await signIn(page, '/backups');
   await expect(shell.heading).toHaveText('Backups');
+  // The page's own list call must be done first, or it would be the one to meet the revoked token.
+  await shell.waitUntilSettled();
   await inject({ revokeTokensOf: { user: 'demo' } });
 
   await shell.navigation.getByRole('link', { name: 'Volumes' }).click();
@@ -109,6 +111,8 @@ test('a token revoked while a dialog holds input: the sign-in page comes up usab
   // The live stream would notice the ended session on its own; this test times it by a submit.
   await page.route('**/api/events', (route) => route.abort());
   const shell = await signIn(page);
+  // Its list loaded first: only the submit may meet the revoked token.
+  await shell.waitUntilSettled();
   const volumes = new VolumesPage(page);
   await page.getByRole('button', { name: 'Create volume' }).click();
   const dialog = volumes.dialog('Create volume');

@@ -5,7 +5,7 @@ const emulatorUrl = `http://127.0.0.1:${process.env.RELIABILITY_EMULATOR_PORT ??
 
 type Fault =
   | { failNext: { operation: string; count?: number } }
-  | { http: { path: string; delayMs?: number; status?: number; drop?: boolean; count?: number } }
+  | { http: { path: string; method?: string; delayMs?: number; status?: number; drop?: boolean; count?: number } }
   | { keystoneDown: boolean }
   | { revokeTokensOf: { user: string } };
 

@@ -15,6 +15,7 @@ const faultSchema = z.union([
   z.strictObject({
     http: z.strictObject({
       path: z.string().min(1).max(500),
+      method: z.enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']).optional(),
       delayMs: z.number().int().min(0).max(600_000).optional(),
       status: z.number().int().min(400).max(599).optional(),
       drop: z.boolean().optional(),
@@ -53,7 +54,7 @@ function revokeTokensOf(ctx: EmulatorContext, userName: string): number {
  * admin role). Not part of any OpenStack API.
  *
  * - `GET  /emulator/control/faults`: what is armed
- * - `POST /emulator/control/faults`: `{failNext: {operation, count}}`, `{http: {path, delayMs?, status?, drop?, count?}}`,
+ * - `POST /emulator/control/faults`: `{failNext: {operation, count}}`, `{http: {path, method?, delayMs?, status?, drop?, count?}}`,
  *   `{keystoneDown}` or `{revokeTokensOf: {user}}`
  * - `DELETE /emulator/control/faults`: disarm everything
  * - `GET  /emulator/control/holds`: the holds that stand, with how many operations wait on each

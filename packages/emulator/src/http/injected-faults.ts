@@ -8,7 +8,7 @@ import type { FaultRegistry } from '../sim/faults.js';
 export function injectedFaults(faults: FaultRegistry): RequestHandler {
   return (req, res, next) => {
     if (req.path.startsWith('/emulator/')) return next();
-    const fault = faults.takeHttpFault(req.path);
+    const fault = faults.takeHttpFault(req.method, req.path);
     if (!fault) return next();
     const act = () => {
       // The client gave up during the delay (a proxy's time-out): there is nobody left to answer,

@@ -23,6 +23,8 @@ export type FaultOperation = (typeof FAULT_OPERATIONS)[number];
 export interface HttpFault {
   id: number;
   path: string;
+  /** Only requests of this method (`POST`); any method when unset. */
+  method?: string;
   /** Extra latency before the request is handled. */
   delayMs?: number;
   /** Answer with this status (a Cinder fault body) instead of handling the request. */
@@ -62,9 +64,11 @@ export class FaultRegistry {
     return added;
   }
 
-  /** The first rule matching `path`, counting the use. */
-  takeHttpFault(path: string): HttpFault | undefined {
-    const fault = this.httpFaults.find((f) => new RegExp(f.path).test(path));
+  /** The first rule matching the request's method and path, counting the use. */
+  takeHttpFault(method: string, path: string): HttpFault | undefined {
+    const fault = this.httpFaults.find(
+      (f) => (f.method === undefined || f.method === method) && new RegExp(f.path).test(path),
+    );
     if (!fault) return undefined;
     if (fault.remaining !== undefined) {
       fault.remaining -= 1;
