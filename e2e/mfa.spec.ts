@@ -2,10 +2,10 @@ import { expect, test } from '@playwright/test';
 import { AppShell } from './pages/app-shell';
 import { LoginPage } from './pages/login-page';
 import { VolumesPage } from './pages/volumes-page';
+import { emulatorAuthUrl } from './support/keystone-admin';
 import { createMfaUser, type MfaUser } from './support/mfa-user';
 import { expectNoTokenInBrowser, recordTraffic } from './support/token-leak';
 
-const emulatorAuthUrl = `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 5151}/identity/v3`;
 let user: MfaUser;
 test.beforeEach(async () => {
   user = await createMfaUser(emulatorAuthUrl);
