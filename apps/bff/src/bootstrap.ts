@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import type { CapabilitiesOf } from './capabilities.js';
 import { buildManifest, routePreloads } from './route-preloads.js';
 import { currentCloud } from './cloud/directory.js';
+import { htmlAttribute } from './html-escape.js';
 import { currentSession } from './session/middleware.js';
 import { toSessionView } from './session/session.js';
 
@@ -47,8 +48,6 @@ function scriptSafeJson(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-const attribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-
 /**
  * What `index.html` carries for this request, written into its `<head>`: the bootstrap as inline
  * JSON (a data block, which the CSP never runs; it carries the response's nonce all the same), and
@@ -79,9 +78,9 @@ export function bootstrapper(deps: { capabilities: CapabilitiesOf; idleMs: numbe
       if (bootstrap.capabilities)
         preload = firstListCall(new URL(req.originalUrl, 'http://page'), bootstrap.capabilities);
     }
-    const json = `<script type="application/json" id="${BOOTSTRAP_ELEMENT_ID}" nonce="${attribute(nonce)}">${scriptSafeJson(bootstrap)}</script>`;
+    const json = `<script type="application/json" id="${BOOTSTRAP_ELEMENT_ID}" nonce="${htmlAttribute(nonce)}">${scriptSafeJson(bootstrap)}</script>`;
     // The data first: of everything the page needs, the list call takes longest upstream.
-    const list = preload ? `<link rel="preload" as="fetch" href="${attribute(preload)}" crossorigin>` : '';
+    const list = preload ? `<link rel="preload" as="fetch" href="${htmlAttribute(preload)}" crossorigin>` : '';
     return (
       json + list + routePreloads(manifest(), new URL(req.originalUrl, 'http://page').pathname, loaded !== undefined)
     );

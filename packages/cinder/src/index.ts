@@ -20,3 +20,4 @@ export * from './bootstrap.js';
 export * from './transport-url.js';
 export * from './group.js';
 export * from './group-requests.js';
+export * from './console-paths.js';

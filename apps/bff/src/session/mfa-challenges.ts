@@ -1,5 +1,5 @@
 import type { ReceiptRequired } from '../keystone/client.js';
-import { newSecret } from './login.js';
+import { Pending } from './pending.js';
 
 /** What the password step left for the passcode step, kept in the BFF only. */
 export interface MfaChallenge {
@@ -19,39 +19,33 @@ export interface MfaChallenge {
 const TICKET_MS = 5 * 60_000;
 const MAX_FAILURES = 5;
 
-/**
- * Pending multi-factor sign-ins by ticket (a random 43-character id the browser holds for the
- * passcode step). In this process's memory: with replicas behind a balancer, the passcode must
- * reach the replica that asked for it (docs/bff-configuration.md).
- */
+/** Pending multi-factor sign-ins by ticket (a random 43-character id the browser holds for the passcode step). */
 export class MfaChallenges {
-  private readonly pending = new Map<string, MfaChallenge>();
+  private readonly pending = new Pending<MfaChallenge>();
 
+  /** The ticket of a new challenge, or undefined when too many sign-ins wait for a passcode. */
   open(
     required: ReceiptRequired,
     asked: Pick<MfaChallenge, 'username' | 'domain' | 'project' | 'cloud'>,
-  ): {
-    ticket: string;
-    expiresAt: number;
-  } {
-    const now = Date.now();
-    for (const [ticket, challenge] of this.pending) if (challenge.expiresAt <= now) this.pending.delete(ticket);
-    const ticket = newSecret();
-    const expiresAt = now + TICKET_MS;
-    this.pending.set(ticket, { receipt: required.receipt, userId: required.userId, ...asked, expiresAt, failures: 0 });
-    return { ticket, expiresAt };
+  ): { ticket: string; expiresAt: number } | undefined {
+    const expiresAt = Date.now() + TICKET_MS;
+    const ticket = this.pending.add({
+      receipt: required.receipt,
+      userId: required.userId,
+      ...asked,
+      expiresAt,
+      failures: 0,
+    });
+    return ticket ? { ticket, expiresAt } : undefined;
   }
 
   find(ticket: string): MfaChallenge | undefined {
-    const challenge = this.pending.get(ticket);
-    if (challenge && challenge.expiresAt > Date.now()) return challenge;
-    this.pending.delete(ticket);
-    return undefined;
+    return this.pending.find(ticket);
   }
 
   /** Counts a wrong passcode; the ticket ends at the limit. */
   failed(ticket: string): void {
-    const challenge = this.pending.get(ticket);
+    const challenge = this.pending.find(ticket);
     if (challenge && ++challenge.failures >= MAX_FAILURES) this.pending.delete(ticket);
   }
 

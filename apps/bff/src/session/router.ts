@@ -4,9 +4,10 @@ import { loginSchemaFor, switchProjectSchema, switchRegionSchema } from '@cinder
 import { currentCloud, type CloudDirectory } from '../cloud/directory.js';
 import type { Config } from '../config.js';
 import { HttpError, validationError } from '../errors.js';
-import { clearCookie, CLOUD_COOKIE, writeCookie } from './cookie.js';
+import { clearCookie } from './cookie.js';
 import { loginLimits } from './login-limits.js';
-import { createSessionRecord, locateServices, newSecret, scopeFromToken, type LoginInput } from './login.js';
+import { createSessionRecord, locateServices, scopeFromToken, type LoginInput } from './login.js';
+import { attemptedBy, auditSignIn, openSession } from './open-session.js';
 import { MfaChallenges } from './mfa-challenges.js';
 import { ReceiptRequired } from '../keystone/client.js';
 import { currentSession, requireSession } from './middleware.js';
@@ -14,35 +15,6 @@ import { toSessionView, type SessionRecord } from './session.js';
 import type { SessionStore } from './store.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import { auditEntry } from '../audit/entry.js';
-
-/** Who a failed sign-in named, for the audit log (never the password or secret). */
-export function attemptedBy(
-  input: LoginInput,
-  defaultDomain: string,
-): Pick<SessionRecord, 'user' | 'project' | 'region'> {
-  if ('totp' in input) {
-    const { username, domain, project } = input.totp;
-    return {
-      user: { id: '', name: username ?? '', domain: domain ?? defaultDomain },
-      project: { id: '', name: project ?? '' },
-      region: null,
-    };
-  }
-  if ('federatedToken' in input) {
-    return { user: { id: '', name: '', domain: defaultDomain }, project: { id: '', name: '' }, region: null };
-  }
-  if ('applicationCredential' in input) {
-    const credential = input.applicationCredential;
-    const user = 'id' in credential ? '' : credential.user;
-    const domain = 'id' in credential ? defaultDomain : (credential.domain ?? defaultDomain);
-    return { user: { id: '', name: user, domain }, project: { id: '', name: '' }, region: null };
-  }
-  return {
-    user: { id: '', name: input.username, domain: input.domain ?? defaultDomain },
-    project: { id: '', name: input.project ?? '' },
-    region: null,
-  };
-}
 
 /** `/api/session`: sign in, see the session, sign out. */
 export function sessionRouter(deps: {
@@ -95,12 +67,17 @@ export function sessionRouter(deps: {
     let record: SessionRecord;
     try {
       record = await createSessionRecord(cloud.keystone, cloud.config, input);
-      if (clouds.several) record.cloud = cloud.name;
     } catch (error) {
       if (error instanceof ReceiptRequired && 'username' in input) {
         // The password was right; the user's rule wants a passcode too. The receipt stays here.
         const asked = { username: input.username, domain: input.domain, project: input.project, cloud: cloud.name };
         const opened = challenges.open(error, asked);
+        if (!opened)
+          throw new HttpError(
+            503,
+            'signInBusy',
+            'Too many sign-ins are waiting for a passcode. Try again in a minute.',
+          );
         res.status(202).json({
           mfaRequired: {
             ticket: opened.ticket,
@@ -112,21 +89,11 @@ export function sessionRouter(deps: {
       }
       const status = (error as { status?: number }).status ?? 500;
       if ('mfa' in body && status === 401) challenges.failed(body.mfa.ticket);
-      // Failed sign-ins are audited too: they are what an attack looks like.
-      await audited(attemptedBy(input, cloud.config.OS_USER_DOMAIN_NAME), 'session.login', status, res);
+      await auditSignIn(audit, res, attemptedBy(input, cloud.config.OS_USER_DOMAIN_NAME), status);
       throw error;
     }
     if ('mfa' in body) challenges.close(body.mfa.ticket);
-    // A new id at every login, so a session id planted before login is worthless after it.
-    const previous = currentSession(res);
-    if (previous) await store.delete(previous.id);
-    const id = newSecret();
-    await store.set(id, record, Date.parse(record.tokenExpiresAt));
-    writeCookie(req, res, cloud.sessionCookie, id);
-    // New pages of this browser open on the cloud signed in to last.
-    if (clouds.several) writeCookie(req, res, CLOUD_COOKIE, cloud.name);
-    req.log?.info({ user: record.user.name, project: record.project.name, cloud: record.cloud }, 'signed in');
-    await audited(record, 'session.login', 201, res);
+    await openSession(req, res, { store, clouds, audit }, cloud, record);
     res.status(201).json(toSessionView(record, idleMs, cloud.label));
   });
 

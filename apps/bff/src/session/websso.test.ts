@@ -111,6 +111,6 @@ describe('single sign-on (Keystone WebSSO)', () => {
     const { action, token } = await signInAtIdp(response.headers.get('location')!);
     const finishUrl = new URL((await postToken(action, token)).headers.get('location')!, harness.bff.url);
     const page = await (await fetch(finishUrl, { headers: { Cookie: flowCookie } })).text();
-    expect(page).toContain('content="0;url=/"');
+    expect(page).toContain('content="0;url=/overview"');
   });
 });

@@ -1,10 +1,13 @@
 import express, { type Request, type Response } from 'express';
+import { safeNext } from '@cinder-console/cinder';
 import type { AuditLog } from '../audit/audit-log.js';
-import { auditEntry } from '../audit/entry.js';
 import { currentCloud, type CloudDirectory } from '../cloud/directory.js';
 import type { WebssoChoice } from '../cloud/websso-choices.js';
-import { CLOUD_COOKIE, clearCookie, cookieName, readCookie, writeCookie } from './cookie.js';
-import { createSessionRecord, newSecret } from './login.js';
+import { htmlAttribute } from '../html-escape.js';
+import { clearCookie, cookieName, readCookie } from './cookie.js';
+import { createSessionRecord } from './login.js';
+import { attemptedBy, auditSignIn, openSession } from './open-session.js';
+import { Pending } from './pending.js';
 import type { SessionStore } from './store.js';
 
 /** The cookie that ties Keystone's answer to the browser that started the sign-on. */
@@ -13,8 +16,6 @@ const FLOW_COOKIE = 'cc_sso';
 const FLOW_MS = 10 * 60_000;
 /** Keystone's post and the browser's next request follow each other at once. */
 const TICKET_MS = 60_000;
-/** Flows and tickets kept at most: an unauthenticated endpoint must not grow memory without bound. */
-const MAX_PENDING = 10_000;
 
 /** Why a sign-on did not end in a session, as the sign-in page's `?sso=` tells the user. */
 type Failure = 'expired' | 'refused' | 'noProject' | 'busy';
@@ -25,33 +26,6 @@ interface Flow {
   expiresAt: number;
 }
 
-/** Expiring entries by random key, in this process (like MFA tickets: see docs/bff-configuration.md). */
-class Pending<T extends { expiresAt: number }> {
-  private readonly entries = new Map<string, T>();
-
-  add(entry: T): string | undefined {
-    const now = Date.now();
-    for (const [key, value] of this.entries) if (value.expiresAt <= now) this.entries.delete(key);
-    if (this.entries.size >= MAX_PENDING) return undefined;
-    const key = newSecret();
-    this.entries.set(key, entry);
-    return key;
-  }
-
-  /** The entry, once: it is gone after this. */
-  take(key: string | undefined): T | undefined {
-    if (!key) return undefined;
-    const entry = this.entries.get(key);
-    this.entries.delete(key);
-    return entry && entry.expiresAt > Date.now() ? entry : undefined;
-  }
-}
-
-/** A path of this console to land on: never another site (`//host`, `/\host`). */
-function safeNext(value: unknown): string {
-  return typeof value === 'string' && /^\/(?![/\\])[^\s\\]*$/.test(value) && value.length <= 2048 ? value : '/';
-}
-
 /** Where Keystone sends the browser to sign in at the identity provider of `choice`. */
 function keystoneWebsso(keystoneBase: string, choice: WebssoChoice, origin: string): string {
   const where = choice.identityProvider
@@ -59,8 +33,6 @@ function keystoneWebsso(keystoneBase: string, choice: WebssoChoice, origin: stri
     : `websso/${encodeURIComponent(choice.protocol)}`;
   return `${keystoneBase}/auth/OS-FEDERATION/${where}?origin=${encodeURIComponent(origin)}`;
 }
-
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
 /**
  * The session cookie is SameSite=Strict, and this response ends a navigation that began on the
@@ -70,7 +42,7 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
 function continuePage(req: Request, to: string): string {
   const chinese = String(req.acceptsLanguages('en', 'zh-CN', 'zh')).startsWith('zh');
   const [title, link] = chinese ? ['已登录', '继续'] : ['Signed in', 'Continue'];
-  const href = escapeHtml(to);
+  const href = htmlAttribute(to);
   return `<!DOCTYPE html><html lang="${chinese ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${href}"><title>${title}</title></head><body><p><a href="${href}">${link}</a></p></body></html>`;
 }
 
@@ -96,7 +68,11 @@ export function webssoRouter(deps: { clouds: CloudDirectory; store: SessionStore
     const cloud = currentCloud(res);
     const choice = cloud.websso.find((c) => c.id === req.query.choice);
     if (!choice) return toLogin(res, 'refused');
-    const state = flows.add({ cloud: cloud.name, next: safeNext(req.query.next), expiresAt: Date.now() + FLOW_MS });
+    const state = flows.add({
+      cloud: cloud.name,
+      next: safeNext(req.query.next, `${req.protocol}://${req.get('host')}`),
+      expiresAt: Date.now() + FLOW_MS,
+    });
     if (!state) return toLogin(res, 'busy');
     // Lax, not Strict: it must come back on the top-level navigation that Keystone's post starts.
     res.cookie(cookieName(req, FLOW_COOKIE), state, {
@@ -132,31 +108,10 @@ export function webssoRouter(deps: { clouds: CloudDirectory; store: SessionStore
       record = await createSessionRecord(cloud.keystone, cloud.config, { federatedToken: parked.token });
     } catch (error) {
       const status = (error as { status?: number }).status ?? 500;
-      const anonymous = { user: { id: '', name: '', domain: '' }, project: { id: '', name: '' }, region: null };
-      await audit.record(
-        auditEntry(anonymous, {
-          action: 'session.login',
-          target: { kind: 'session', id: null },
-          status,
-          requestId: String(res.locals.requestId),
-        }),
-      );
+      await auditSignIn(audit, res, attemptedBy({ federatedToken: '' }, cloud.config.OS_USER_DOMAIN_NAME), status);
       return toLogin(res, (error as { code?: string }).code === 'noProject' ? 'noProject' : 'refused');
     }
-    if (clouds.several) record.cloud = cloud.name;
-    const id = newSecret();
-    await store.set(id, record, Date.parse(record.tokenExpiresAt));
-    writeCookie(req, res, cloud.sessionCookie, id);
-    if (clouds.several) writeCookie(req, res, CLOUD_COOKIE, cloud.name);
-    req.log?.info({ user: record.user.name, project: record.project.name, cloud: record.cloud }, 'signed in (WebSSO)');
-    await audit.record(
-      auditEntry(record, {
-        action: 'session.login',
-        target: { kind: 'session', id: null },
-        status: 201,
-        requestId: String(res.locals.requestId),
-      }),
-    );
+    await openSession(req, res, { store, clouds, audit }, cloud, record);
     res.type('html').send(continuePage(req, flow.next));
   });
 

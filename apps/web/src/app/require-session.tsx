@@ -1,9 +1,9 @@
+import { isLoginPath, loginPathFor } from '@cinder-console/cinder';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigation } from 'react-router-dom';
 import { ErrorAlert } from '../components/error-alert';
 import { sessionQueries } from '../features/session/api';
-import { isLoginPath, loginPathFor } from '../features/session/safe-next';
 import { lastSessionEnd } from '../features/session/session-end';
 import { AppLayout } from './app-layout';
 import { PageLoader } from './page-loader';

@@ -20,12 +20,11 @@ import { ErrorAlert } from '../../components/error-alert';
 import { LanguagePicker, ThemeToggle } from '../../components/lazy-controls';
 import { closeAllDialogs } from '../../lib/open-dialog';
 import { sessionQueries, useLogin } from './api';
-import { safeNext } from './safe-next';
 import { PasscodeForm } from './passcode-form';
 import { tabCloud } from '../../lib/tab-cloud';
 import { SsoChoices, SsoFailure } from './sso-choices';
 import { ApiError } from '../../lib/api-error';
-import type { MfaChallenge, SessionView } from '@cinder-console/cinder';
+import { safeNext, type MfaChallenge, type SessionView } from '@cinder-console/cinder';
 import { loginBody, type LoginValues } from './login-values';
 
 /** Only a console with several clouds names the tab's cloud, and only it loads the picker's code. */
@@ -35,7 +34,7 @@ export function LoginPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const next = safeNext(params.get('next'));
+  const next = safeNext(params.get('next'), window.location.origin);
   const session = useQuery(sessionQueries.current());
   const login = useLogin();
   // However the session ended (expiry, sign-out elsewhere), no dialog may stay over this page.

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { HOME_PATH, loginPathFor, safeNext } from './safe-next';
+import { HOME_PATH, loginPathFor, safeNext } from './console-paths.js';
 
 const ORIGIN = 'https://console.example';
 
-describe('the login return target', () => {
+describe('the return target after signing in', () => {
   it('keeps a path of this site with its search and hash', () => {
     expect(safeNext('/volumes?status=error&sort=name:asc#top', ORIGIN)).toBe('/volumes?status=error&sort=name:asc#top');
     expect(safeNext('/volumes/1234', ORIGIN)).toBe('/volumes/1234');
@@ -11,6 +11,8 @@ describe('the login return target', () => {
 
   it.each([
     null,
+    undefined,
+    ['/volumes'],
     '',
     'volumes',
     '//evil.example/path',
@@ -21,6 +23,7 @@ describe('the login return target', () => {
     ' /volumes',
     '/login',
     '/login?next=/volumes',
+    `/volumes?name=${'x'.repeat(2048)}`,
   ])('refuses %j and goes home instead', (next) => {
     expect(safeNext(next, ORIGIN)).toBe(HOME_PATH);
   });
