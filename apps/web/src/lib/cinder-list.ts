@@ -16,6 +16,16 @@ export interface FilterSpec {
   adminOnly?: boolean;
 }
 
+/**
+ * The admin's view across projects, shared by the volumes, snapshots and backups lists: Cinder's
+ * `all_tenants=1` (silently ignored for anyone else) and, with it, a filter on `project_id`, which
+ * Cinder applies only together with `all_tenants`.
+ */
+export const ALL_PROJECTS_FILTERS: readonly FilterSpec[] = [
+  { key: 'allProjects', param: 'all_tenants', adminOnly: true },
+  { key: 'project', param: 'project_id', adminOnly: true },
+];
+
 /** How one resource kind is listed. */
 export interface ListSpec<T> {
   /** `/api/cinder/volumes/detail` */

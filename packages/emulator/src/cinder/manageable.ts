@@ -8,7 +8,7 @@ import type { SnapshotRecord, VolumeRecord } from './records.js';
 import { bodyObject, callerOf, requireAdmin, versionAtLeast } from './request.js';
 import type { CinderService } from './service.js';
 import { snapshotDetail } from './snapshot-views.js';
-import { deleteSnapshot } from './snapshots.js';
+import { deleteSnapshot } from './snapshot-delete.js';
 import { completeLater } from './transitions.js';
 import { volumeDetail } from './volume-views.js';
 import { deleteVolume } from './volumes.js';

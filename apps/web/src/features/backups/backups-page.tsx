@@ -19,7 +19,7 @@ import {
 } from '../../resources/repair/all-projects';
 import { CREATE_BACKUP_DRAFT, CreateBackupForm } from '../../resources/backups/dialogs/create-backup-dialog';
 import { DeleteBackupsForm } from '../../resources/backups/dialogs/delete-backups-dialog';
-import { displayName } from '../../resources/volumes/names';
+import { displayName } from '../../lib/display-name';
 import { backupColumns } from './backup-columns';
 import { BackupFilters } from './backup-filters';
 

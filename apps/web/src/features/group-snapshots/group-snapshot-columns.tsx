@@ -7,7 +7,7 @@ import { ActionMenu, type MenuAction } from '../../components/action-menu';
 import type { ResourceColumn } from '../../components/resource-table';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDateTime } from '../../lib/format';
-import { displayName } from '../../resources/volumes/names';
+import { displayName } from '../../lib/display-name';
 
 const column = createColumnHelper<GroupSnapshot>();
 

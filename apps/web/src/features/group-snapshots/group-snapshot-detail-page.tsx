@@ -13,7 +13,7 @@ import { useGroupSnapshotActions } from '../../resources/group-snapshots/group-s
 import { groupQueries } from '../../resources/groups/api';
 import { DetailFrame } from '../../resources/groups/detail-frame';
 import { PlainTable } from '../../resources/groups/plain-table';
-import { displayName } from '../../resources/volumes/names';
+import { displayName } from '../../lib/display-name';
 
 const column = createColumnHelper<Snapshot>();
 

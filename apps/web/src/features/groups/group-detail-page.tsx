@@ -12,7 +12,7 @@ import { groupQueries } from '../../resources/groups/api';
 import { DetailFrame } from '../../resources/groups/detail-frame';
 import { useGroupActions } from '../../resources/groups/group-actions';
 import { PlainTable } from '../../resources/groups/plain-table';
-import { displayName } from '../../resources/volumes/names';
+import { displayName } from '../../lib/display-name';
 import { namesOf } from './group-columns';
 import { useTypeNames } from './use-type-names';
 

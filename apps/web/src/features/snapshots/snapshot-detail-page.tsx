@@ -10,7 +10,7 @@ import { ApiError } from '../../lib/api-error';
 import { ResourceMessages } from '../../resources/project/resource-messages';
 import { snapshotQueries } from '../../resources/snapshots/api';
 import { volumeQueries } from '../../resources/volumes/api';
-import { displayName } from '../../resources/volumes/names';
+import { displayName } from '../../lib/display-name';
 import { SnapshotActionBar } from './snapshot-action-bar';
 import { snapshotFields } from './snapshot-fields';
 

@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { formatDateTime } from '../../lib/format';
-import { displayName } from '../../resources/volumes/names';
+import { displayName } from '../../lib/display-name';
 import { SnapshotStatus } from './snapshot-status';
 
 const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value));

@@ -3,7 +3,7 @@ import type { Snapshot } from '@cinder-console/cinder';
 import { ActionIcon, Menu, Text } from '@mantine/core';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { displayName } from '../../resources/volumes/names';
+import { displayName } from '../../lib/display-name';
 import { useSnapshotActions, type SnapshotAction } from './use-snapshot-actions';
 
 function ActionItem({ action }: { action: SnapshotAction }) {

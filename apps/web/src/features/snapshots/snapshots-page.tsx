@@ -18,7 +18,7 @@ import {
 } from '../../resources/repair/all-projects';
 import { SNAPSHOT_STATUSES, snapshotListSpec } from '../../resources/snapshots/api';
 import { CREATE_SNAPSHOT_DRAFT, CreateSnapshotForm } from '../../resources/snapshots/dialogs/create-snapshot-dialog';
-import { displayName } from '../../resources/volumes/names';
+import { displayName } from '../../lib/display-name';
 import { BulkDeleteButton } from './bulk-delete-button';
 import { snapshotColumns } from './snapshot-columns';
 import { VolumeFilter } from '../../resources/volumes/volume-names';

@@ -11,7 +11,7 @@ import { useActionGate, type Gate } from '../../lib/action-gate';
 import { useCloudAbilities } from '../../lib/capabilities';
 import { VENDOR_ROLLBACK_FROM_SNAPSHOT } from '../../resources/snapshots/api';
 import { volumeQueries } from '../../resources/volumes/api';
-import { displayName } from '../../resources/volumes/names';
+import { displayName } from '../../lib/display-name';
 
 /** Cinder's "latest" snapshot of a volume: the last created, whatever its status. */
 function newestOf(snapshots: Snapshot[]): Snapshot | undefined {

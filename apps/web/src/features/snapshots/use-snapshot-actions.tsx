@@ -10,7 +10,7 @@ import { useRepairActions } from '../../resources/repair/repair-actions';
 import { useStorageActions } from '../../resources/storage/storage-actions';
 import { CreateVolumeForm } from '../../resources/volumes/dialogs/create-volume-dialog';
 import { RevertVolumeForm } from '../../resources/volumes/dialogs/revert-volume-dialog';
-import { displayName } from '../../resources/volumes/names';
+import { displayName } from '../../lib/display-name';
 import { useRevertTarget } from './use-revert-target';
 
 export interface SnapshotAction {

@@ -1,7 +1,7 @@
 import type { Volume } from '@cinder-console/cinder';
 import { ActionMenu } from '../../components/action-menu';
-import { displayName } from '../../resources/volumes/names';
-import { useVolumeActions } from '../../resources/volumes/volume-actions';
+import { displayName } from '../../lib/display-name';
+import { useVolumeMenu } from './use-volume-menu';
 
 /**
  * A volume row's menu. It is a component of its own, not a closure in the page's columns, so the
@@ -9,6 +9,6 @@ import { useVolumeActions } from '../../resources/volumes/volume-actions';
  * stays open instead of being remounted shut under the user's pointer.
  */
 export function VolumeActionMenu({ volume }: { volume: Volume }) {
-  const actionsOf = useVolumeActions();
+  const actionsOf = useVolumeMenu();
   return <ActionMenu name={displayName(volume)} actions={actionsOf(volume)} />;
 }

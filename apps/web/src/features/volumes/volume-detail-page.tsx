@@ -13,8 +13,8 @@ import { auditListQueries } from '../../resources/audit/api';
 import { AuditTable } from '../../resources/audit/audit-table';
 import { ResourceMessages } from '../../resources/project/resource-messages';
 import { volumeQueries } from '../../resources/volumes/api';
-import { displayName } from '../../resources/volumes/names';
-import { useVolumeActions } from '../../resources/volumes/volume-actions';
+import { displayName } from '../../lib/display-name';
+import { useVolumeMenu } from './use-volume-menu';
 import { volumeFields } from './volume-fields';
 
 /** One volume: every field, its snapshots, backups, Cinder's messages and the console's audit trail. */
@@ -24,7 +24,7 @@ export function VolumeDetailPage() {
   const navigate = useNavigate();
   const language = i18n.resolvedLanguage ?? 'en';
   const volume = useQuery(volumeQueries.detail(volumeId));
-  const actionsOf = useVolumeActions(() => void navigate('/volumes'));
+  const actionsOf = useVolumeMenu(() => void navigate('/volumes'));
   if (volume.isPending) return <Loader aria-label={t('app.loading')} />;
   if (volume.error) {
     const missing = volume.error instanceof ApiError && volume.error.status === 404;

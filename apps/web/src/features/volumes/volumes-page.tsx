@@ -21,7 +21,7 @@ import { volumeListSpec } from '../../resources/volumes/api';
 import { CREATE_VOLUME_DRAFT, CreateVolumeForm } from '../../resources/volumes/dialogs/create-volume-dialog';
 import { DeleteVolumesForm } from '../../resources/volumes/dialogs/delete-volumes-dialog';
 import { AcceptTransferForm } from '../../resources/volumes/dialogs/transfer-volume-dialog';
-import { displayName } from '../../resources/volumes/names';
+import { displayName } from '../../lib/display-name';
 import { VolumeActionMenu } from './volume-action-menu';
 import { volumeColumns } from './volume-columns';
 

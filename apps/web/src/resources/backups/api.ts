@@ -10,9 +10,8 @@ import {
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiJson, apiVoid } from '../../lib/api-client';
-import type { ListPage, ListSpec } from '../../lib/cinder-list';
+import { ALL_PROJECTS_FILTERS, type ListPage, type ListSpec } from '../../lib/cinder-list';
 import { detailKey } from '../../lib/use-resource-list';
-import { ALL_PROJECTS_FILTERS } from '../repair/api';
 
 /** The backups list: the filters members may use (`resource_filters.json`: name, status, volume_id). */
 export const backupListSpec: ListSpec<Backup> = {

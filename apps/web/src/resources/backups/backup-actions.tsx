@@ -8,7 +8,7 @@ import { openDialog } from '../../lib/open-dialog';
 import { CreateVolumeForm } from '../volumes/dialogs/create-volume-dialog';
 import { useRepairActions } from '../repair/repair-actions';
 import { useStorageActions } from '../storage/storage-actions';
-import { displayName } from '../volumes/names';
+import { displayName } from '../../lib/display-name';
 import { useBackupDeleteGate } from './backup-delete-gate';
 import { BACKUP_EXTRA_RULES } from './backup-rules';
 import { DeleteBackupsForm } from './dialogs/delete-backups-dialog';

@@ -6,7 +6,7 @@ import { useCloudAbilities } from '../../lib/capabilities';
 import { openDialog } from '../../lib/open-dialog';
 import { GroupFromSourceForm } from '../groups/dialogs/group-from-source-form';
 import { ResetStatusForm } from '../repair/reset-status-dialog';
-import { displayName } from '../volumes/names';
+import { displayName } from '../../lib/display-name';
 import { DeleteGroupSnapshotForm } from './dialogs/delete-group-snapshot-form';
 
 /** A group snapshot's actions, gated by the lifecycle table; reset status for admins only. */

@@ -8,7 +8,7 @@ import type { MenuAction } from '../../components/action-menu';
 import { CopyId } from '../../components/copy-id';
 import { ErrorAlert } from '../../components/error-alert';
 import { StatusBadge } from '../../components/status-badge';
-import { displayName } from '../volumes/names';
+import { displayName } from '../../lib/display-name';
 
 type Shown = { id: string; name: string | null; status: string };
 

@@ -5,7 +5,7 @@ import { useActionGate } from '../../lib/action-gate';
 import { useCloudAbilities } from '../../lib/capabilities';
 import { openDialog } from '../../lib/open-dialog';
 import { ResetStatusForm } from '../repair/reset-status-dialog';
-import { displayName } from '../volumes/names';
+import { displayName } from '../../lib/display-name';
 import { CreateGroupSnapshotForm } from './dialogs/create-group-snapshot-form';
 import { DeleteGroupForm } from './dialogs/delete-group-form';
 import { EditGroupForm } from './dialogs/edit-group-form';

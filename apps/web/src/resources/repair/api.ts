@@ -1,6 +1,5 @@
 import type { ActionRule } from '@cinder-console/cinder';
 import { apiVoid } from '../../lib/api-client';
-import type { FilterSpec } from '../../lib/cinder-list';
 
 /** The kinds an administrator can repair, by their Cinder collection. */
 export type RepairKind = 'volumes' | 'snapshots' | 'backups';
@@ -71,13 +70,3 @@ export function proposedVolumeReset(volume: {
     ? { status: 'in-use', attach_status: 'attached' }
     : { status: 'available', attach_status: 'detached' };
 }
-
-/**
- * The admin's view across projects, shared by the volumes, snapshots and backups lists: Cinder's
- * `all_tenants=1` (silently ignored for anyone else) and, with it, a filter on `project_id`, which
- * Cinder applies only together with `all_tenants`.
- */
-export const ALL_PROJECTS_FILTERS: readonly FilterSpec[] = [
-  { key: 'allProjects', param: 'all_tenants', adminOnly: true },
-  { key: 'project', param: 'project_id', adminOnly: true },
-];

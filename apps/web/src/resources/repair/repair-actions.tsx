@@ -11,7 +11,7 @@ import type { MenuAction } from '../../components/action-menu';
 import { useActionGate } from '../../lib/action-gate';
 import { useCloudAbilities } from '../../lib/capabilities';
 import { openDialog } from '../../lib/open-dialog';
-import { displayName } from '../volumes/names';
+import { displayName } from '../../lib/display-name';
 import { BACKUP_FORCE_DELETE, BACKUP_RESET_STATUSES, RESET_STATUS } from './api';
 import { ForceDeleteForm } from './force-delete-dialog';
 import { ResetStatusForm } from './reset-status-dialog';

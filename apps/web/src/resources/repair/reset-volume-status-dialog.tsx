@@ -2,7 +2,7 @@ import { VOLUME_STATUSES, type Volume } from '@cinder-console/cinder';
 import { Alert, Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { displayName } from '../volumes/names';
+import { displayName } from '../../lib/display-name';
 import {
   MIGRATION_STATUSES,
   proposedVolumeReset,

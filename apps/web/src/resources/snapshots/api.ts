@@ -8,9 +8,8 @@ import {
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiJson, apiVoid } from '../../lib/api-client';
-import type { ListSpec } from '../../lib/cinder-list';
+import { ALL_PROJECTS_FILTERS, type ListSpec } from '../../lib/cinder-list';
 import { detailKey } from '../../lib/use-resource-list';
-import { ALL_PROJECTS_FILTERS } from '../repair/api';
 
 /** The snapshots list: the filters members may use (Cinder's `resource_filters.json`) and sortable columns. */
 export const snapshotListSpec: ListSpec<Snapshot> = {

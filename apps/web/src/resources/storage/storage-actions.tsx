@@ -11,7 +11,7 @@ import type { MenuAction } from '../../components/action-menu';
 import { useActionGate } from '../../lib/action-gate';
 import { useCloudAbilities } from '../../lib/capabilities';
 import { openDialog } from '../../lib/open-dialog';
-import { displayName } from '../volumes/names';
+import { displayName } from '../../lib/display-name';
 import { ExportBackupRecord } from './dialogs/backup-record-dialogs';
 import { MigrateVolumeForm } from './dialogs/migrate-volume-dialog';
 import { UnmanageForm } from './dialogs/unmanage-dialog';

@@ -9,9 +9,8 @@ import {
 } from '@cinder-console/cinder';
 import { queryOptions } from '@tanstack/react-query';
 import { apiJson, apiVoid } from '../../lib/api-client';
-import type { ListSpec } from '../../lib/cinder-list';
+import { ALL_PROJECTS_FILTERS, type ListSpec } from '../../lib/cinder-list';
 import { detailKey } from '../../lib/use-resource-list';
-import { ALL_PROJECTS_FILTERS } from '../repair/api';
 
 /** The volumes list: filters members may use (Cinder's `resource_filters.json`) and sortable columns. */
 export const volumeListSpec: ListSpec<Volume> = {

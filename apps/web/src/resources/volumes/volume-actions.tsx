@@ -5,10 +5,6 @@ import { useActionGate, useWriteGate, type Gate } from '../../lib/action-gate';
 import { useCloudAbilities } from '../../lib/capabilities';
 import { openDialog } from '../../lib/open-dialog';
 import { useCinderMutation } from '../../lib/use-cinder-mutation';
-import { useRepairActions } from '../repair/repair-actions';
-import { useStorageActions } from '../storage/storage-actions';
-import { CreateBackupForm } from '../backups/dialogs/create-backup-dialog';
-import { CreateSnapshotForm } from '../snapshots/dialogs/create-snapshot-dialog';
 import { volumeCalls } from './api';
 import { CreateVolumeForm } from './dialogs/create-volume-dialog';
 import { DeleteVolumesForm } from './dialogs/delete-volumes-dialog';
@@ -22,21 +18,20 @@ import { VolumeFlagForm } from './dialogs/volume-flag-dialog';
 import { VolumeMetadataForm } from './dialogs/volume-metadata-dialog';
 import { AttachVolumeForm } from './dialogs/attach-volume-dialog';
 import { DetachVolumeForm } from './dialogs/detach-volume-dialog';
-import { displayName } from './names';
+import { displayName } from '../../lib/display-name';
 
 export type VolumeAction = MenuAction;
 
 /**
- * Every action on one volume, each with whether the lifecycle table, the cloud's microversion and
- * the user's role allow it now (and why not). The row menu and the detail page show the same list.
+ * The volume kind's own actions on one volume, each with whether the lifecycle table, the cloud's
+ * microversion and the user's role allow it now (and why not). What other kinds add to a volume's
+ * menu (snapshot, backup, repair, storage) is composed above them all, in features/volumes.
  */
 export function useVolumeActions(onDeleted?: () => void): (volume: Volume) => VolumeAction[] {
   const { t } = useTranslation();
   const gate = useActionGate();
   const write = useWriteGate();
   const abilities = useCloudAbilities();
-  const repair = useRepairActions();
-  const storage = useStorageActions();
   const cancelTransfer = useCinderMutation({
     call: (volume: Volume) => volumeCalls.cancelTransferOf(abilities?.volumeApi.major, volume.id),
     done: (volume) => t('volumes.transfer.cancelled', { name: displayName(volume) }),
@@ -79,18 +74,6 @@ export function useVolumeActions(onDeleted?: () => void): (volume: Volume) => Vo
         label: t('volumes.actions.extend'),
         gate: gate(VOLUME_LIFECYCLE.extend, volume.status),
         run: dialog('extend', (close) => <ExtendVolumeForm volume={volume} close={close} />),
-      },
-      {
-        key: 'snapshot',
-        label: t('volumes.actions.snapshot'),
-        gate: gate(VOLUME_LIFECYCLE.snapshot, volume.status, { force: true }),
-        run: dialog('snapshot', (close) => <CreateSnapshotForm volume={volume} close={close} />),
-      },
-      {
-        key: 'backup',
-        label: t('volumes.actions.backup'),
-        gate: gate(VOLUME_LIFECYCLE.backup, volume.status, { force: true }),
-        run: dialog('backup', (close) => <CreateBackupForm volume={volume} close={close} />),
       },
       {
         key: 'revert',
@@ -164,9 +147,6 @@ export function useVolumeActions(onDeleted?: () => void): (volume: Volume) => Vo
           <DeleteVolumesForm volumes={[volume]} close={close} {...(onDeleted ? { onDeleted } : {})} />
         )),
       },
-      // Admins only: hidden for members, since no member may ever use them.
-      ...repair.volume(volume, onDeleted),
-      ...storage.volume(volume, onDeleted),
     ];
     return actions;
   };

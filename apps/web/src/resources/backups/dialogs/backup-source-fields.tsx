@@ -1,7 +1,7 @@
 import type { Snapshot } from '@cinder-console/cinder';
 import { Radio, Select, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { displayName } from '../../volumes/names';
+import { displayName } from '../../../lib/display-name';
 
 export type BackupSource = 'volume' | 'snapshot';
 export type BackupMode = 'full' | 'incremental';

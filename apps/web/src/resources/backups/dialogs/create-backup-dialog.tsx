@@ -7,7 +7,7 @@ import { useDialogDraft, withDraft, type RestorableFormProps } from '../../../li
 import { useActionGate } from '../../../lib/action-gate';
 import { bodyRules, requestValidator, showServerIssues } from '../../../lib/request-rules';
 import { useCinderMutation } from '../../../lib/use-cinder-mutation';
-import { displayName } from '../../volumes/names';
+import { displayName } from '../../../lib/display-name';
 import { backupCalls, backupChoiceQueries, backupQueries, type BackupCreateInput } from '../api';
 import { BackupModeField, BackupSourceFields, type BackupMode, type BackupSource } from './backup-source-fields';
 import { QuotaDemands, useQuotaCheck } from './quota-demands';

@@ -1,7 +1,7 @@
 import type { Backup } from '@cinder-console/cinder';
 import { useTranslation } from 'react-i18next';
 import { EditNameForm } from '../../../components/edit-name-form';
-import { displayName } from '../../volumes/names';
+import { displayName } from '../../../lib/display-name';
 import { backupCalls } from '../api';
 
 /** Renames a backup or changes its description (3.9+); neither touches the backed-up data. */

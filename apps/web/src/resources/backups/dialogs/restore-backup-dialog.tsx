@@ -7,7 +7,7 @@ import { useActionGate } from '../../../lib/action-gate';
 import { notifyFailed } from '../../../lib/feedback';
 import { bodyRules, requestValidator } from '../../../lib/request-rules';
 import { listKey } from '../../../lib/use-resource-list';
-import { displayName } from '../../volumes/names';
+import { displayName } from '../../../lib/display-name';
 import { backupCalls, backupChoiceQueries, type RestoreTarget } from '../api';
 import { QuotaDemands, useQuotaCheck } from './quota-demands';
 import { notifyRestoreStarted } from './restore-notice';

@@ -2,7 +2,7 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import type { GroupSnapshot } from '@cinder-console/cinder';
 import { useTranslation } from 'react-i18next';
 import { useCinderMutation } from '../../../lib/use-cinder-mutation';
-import { displayName } from '../../volumes/names';
+import { displayName } from '../../../lib/display-name';
 import { groupSnapshotCalls } from '../api';
 
 /** Deletes a group snapshot and the volume snapshots it is made of. */

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { groupSnapshotCreateSchema } from '@cinder-console/cinder';
 import { bodyRules, requestValidator, showServerIssues } from '../../../lib/request-rules';
 import { useCinderMutation } from '../../../lib/use-cinder-mutation';
-import { displayName } from '../../volumes/names';
+import { displayName } from '../../../lib/display-name';
 import { groupCalls, groupQueries } from '../api';
 
 interface Values {

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActionGate } from '../../../lib/action-gate';
 import { useCinderMutation } from '../../../lib/use-cinder-mutation';
-import { displayName } from '../../volumes/names';
+import { displayName } from '../../../lib/display-name';
 import { groupCalls } from '../api';
 
 /**

@@ -1,7 +1,7 @@
 import type { VolumeGroup } from '@cinder-console/cinder';
 import { useTranslation } from 'react-i18next';
 import { EditNameForm } from '../../../components/edit-name-form';
-import { displayName } from '../../volumes/names';
+import { displayName } from '../../../lib/display-name';
 import { groupCalls } from '../api';
 
 /** Renames a group or changes its description (the group must be available). */

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { VolumeGroup } from '@cinder-console/cinder';
 import { useCinderMutation } from '../../../lib/use-cinder-mutation';
 import { projectQueries } from '../../project/api';
-import { displayName } from '../../volumes/names';
+import { displayName } from '../../../lib/display-name';
 import { groupCalls, groupQueries } from '../api';
 
 /**

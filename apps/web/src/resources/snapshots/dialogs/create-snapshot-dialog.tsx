@@ -14,7 +14,7 @@ import { useActionGate } from '../../../lib/action-gate';
 import { useCloudAbilities } from '../../../lib/capabilities';
 import { bodyRules, requestValidator, showServerIssues } from '../../../lib/request-rules';
 import { useCinderMutation } from '../../../lib/use-cinder-mutation';
-import { displayName } from '../../volumes/names';
+import { displayName } from '../../../lib/display-name';
 import { snapshotCalls, snapshotQueries, type SnapshotCreateInput } from '../api';
 import { SnapshotQuotaMeters, useSnapshotQuota } from './snapshot-quota';
 import { SnapshotsPerVolumeMeter } from './snapshots-per-volume';

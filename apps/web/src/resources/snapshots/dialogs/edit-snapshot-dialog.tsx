@@ -1,7 +1,7 @@
 import type { Snapshot } from '@cinder-console/cinder';
 import { useTranslation } from 'react-i18next';
 import { EditNameForm } from '../../../components/edit-name-form';
-import { displayName } from '../../volumes/names';
+import { displayName } from '../../../lib/display-name';
 import { snapshotCalls } from '../api';
 
 /** Renames a snapshot or changes its description; Cinder allows this in any status. */

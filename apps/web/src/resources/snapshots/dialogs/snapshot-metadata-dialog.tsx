@@ -1,7 +1,7 @@
 import type { Snapshot } from '@cinder-console/cinder';
 import { useTranslation } from 'react-i18next';
 import { MetadataForm } from '../../../components/metadata-form';
-import { displayName } from '../../volumes/names';
+import { displayName } from '../../../lib/display-name';
 import { snapshotCalls } from '../api';
 
 export function SnapshotMetadataForm({ snapshot, close }: { snapshot: Snapshot; close: () => void }) {

@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { bodyRules, requestValidator } from '../../../lib/request-rules';
 import { useStorageMutation } from '../use-storage-mutation';
-import { displayName } from '../../volumes/names';
+import { displayName } from '../../../lib/display-name';
 import { backendOfPool, storageCalls, storageQueries } from '../api';
 
 interface MigrateValues {

@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useCinderMutation } from '../../../lib/use-cinder-mutation';
 import { serverCalls, serverQueries } from '../../servers/api';
-import { displayName } from '../names';
+import { displayName } from '../../../lib/display-name';
 
 /**
  * Attaches a volume to one of the project's servers, picked by name; the device is optional (a

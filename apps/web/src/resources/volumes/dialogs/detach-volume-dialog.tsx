@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useCinderMutation } from '../../../lib/use-cinder-mutation';
 import { serverCalls } from '../../servers/api';
 import { ServerName, useServerName } from '../../servers/server-name';
-import { displayName } from '../names';
+import { displayName } from '../../../lib/display-name';
 
 /** Detaches a volume from one of its servers (through Nova); a multiattach volume asks which. */
 export function DetachVolumeForm({ volume, close }: { volume: Volume; close: () => void }) {

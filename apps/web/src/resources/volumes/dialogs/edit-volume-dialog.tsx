@@ -2,7 +2,7 @@ import type { Volume } from '@cinder-console/cinder';
 import { useTranslation } from 'react-i18next';
 import { EditNameForm } from '../../../components/edit-name-form';
 import { volumeCalls } from '../api';
-import { displayName } from '../names';
+import { displayName } from '../../../lib/display-name';
 
 export function EditVolumeForm({ volume, close }: { volume: Volume; close: () => void }) {
   const { t } = useTranslation();

@@ -9,7 +9,7 @@ import { requestValidator, showServerIssues, type RequestRules } from '../../../
 import { useCinderMutation } from '../../../lib/use-cinder-mutation';
 import { projectQueries } from '../../project/api';
 import { volumeCalls } from '../api';
-import { displayName } from '../names';
+import { displayName } from '../../../lib/display-name';
 
 interface ExtendValues {
   /** A number input's value: '' while empty. */

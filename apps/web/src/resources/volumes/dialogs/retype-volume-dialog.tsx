@@ -7,7 +7,7 @@ import { bodyRules, requestValidator } from '../../../lib/request-rules';
 import { useCinderMutation } from '../../../lib/use-cinder-mutation';
 import { projectQueries } from '../../project/api';
 import { volumeCalls } from '../api';
-import { displayName } from '../names';
+import { displayName } from '../../../lib/display-name';
 
 interface RetypeValues {
   type: string;

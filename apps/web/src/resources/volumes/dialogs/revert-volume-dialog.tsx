@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { apiJson, apiVoid } from '../../../lib/api-client';
 import { useCloudAbilities } from '../../../lib/capabilities';
 import { useCinderMutation } from '../../../lib/use-cinder-mutation';
-import { displayName } from '../names';
+import { displayName } from '../../../lib/display-name';
 
 /** The volume's snapshots, newest first: upstream revert takes only the newest. */
 function useVolumeSnapshots(volumeId: string) {

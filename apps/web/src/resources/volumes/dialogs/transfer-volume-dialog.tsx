@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useCloudAbilities } from '../../../lib/capabilities';
 import { useCinderMutation } from '../../../lib/use-cinder-mutation';
 import { volumeCalls } from '../api';
-import { displayName } from '../names';
+import { displayName } from '../../../lib/display-name';
 
 /**
  * Offers a volume to another project. Cinder returns the authorisation key once, at creation;

@@ -4,7 +4,7 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useCinderMutation } from '../../../lib/use-cinder-mutation';
 import { volumeCalls } from '../api';
-import { displayName } from '../names';
+import { displayName } from '../../../lib/display-name';
 
 const DISK_FORMATS = ['raw', 'qcow2', 'vmdk', 'vdi', 'vhd', 'vhdx'] as const;
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCinderMutation } from '../../../lib/use-cinder-mutation';
 import { volumeCalls } from '../api';
-import { displayName } from '../names';
+import { displayName } from '../../../lib/display-name';
 
 /** The two yes/no flags of a volume, each set by its own action. */
 export type VolumeFlag = 'bootable' | 'readonly';

@@ -2,7 +2,7 @@ import type { Volume } from '@cinder-console/cinder';
 import { useTranslation } from 'react-i18next';
 import { MetadataForm } from '../../../components/metadata-form';
 import { apiVoid } from '../../../lib/api-client';
-import { displayName } from '../names';
+import { displayName } from '../../../lib/display-name';
 
 export function VolumeMetadataForm({ volume, close }: { volume: Volume; close: () => void }) {
   const { t } = useTranslation();
