@@ -96,9 +96,7 @@ export function SnapshotDetailPage() {
         </Group>
         <CopyId id={s.id} />
       </Stack>
-      <Group role="toolbar" aria-label={t('snapshots.detail.actions')}>
-        <SnapshotActionBar snapshot={s} onDeleted={() => void navigate('/snapshots')} />
-      </Group>
+      <SnapshotActionBar snapshot={s} onDeleted={() => void navigate('/snapshots')} />
       <DetailFields fields={snapshotFields(t, language, s, volume.data)} />
       <Stack gap={4} component="section" aria-labelledby="snapshot-metadata-heading">
         <Title order={2} size="h4" id="snapshot-metadata-heading">

@@ -1,25 +1,18 @@
 import { SNAPSHOT_LIFECYCLE, type Snapshot } from '@cinder-console/cinder';
 import { useTranslation } from 'react-i18next';
-import { useActionGate, useWriteGate, type Gate } from '../../lib/action-gate';
+import type { MenuAction } from '../../components/action-menu';
+import { useActionGate, useWriteGate } from '../../lib/action-gate';
 import { openDialog } from '../../lib/open-dialog';
-import { CREATE_VOLUME_FROM_SNAPSHOT } from '../../resources/snapshots/api';
-import { DeleteSnapshotsForm } from '../../resources/snapshots/dialogs/delete-snapshots-dialog';
-import { EditSnapshotForm } from '../../resources/snapshots/dialogs/edit-snapshot-dialog';
-import { SnapshotMetadataForm } from '../../resources/snapshots/dialogs/snapshot-metadata-dialog';
-import { useRepairActions } from '../../resources/repair/repair-actions';
-import { useStorageActions } from '../../resources/storage/storage-actions';
-import { CreateVolumeForm } from '../../resources/volumes/dialogs/create-volume-dialog';
-import { RevertVolumeForm } from '../../resources/volumes/dialogs/revert-volume-dialog';
+import { CREATE_VOLUME_FROM_SNAPSHOT } from './api';
+import { DeleteSnapshotsForm } from './dialogs/delete-snapshots-dialog';
+import { EditSnapshotForm } from './dialogs/edit-snapshot-dialog';
+import { SnapshotMetadataForm } from './dialogs/snapshot-metadata-dialog';
+import { useRepairActions } from '../repair/repair-actions';
+import { useStorageActions } from '../storage/storage-actions';
+import { CreateVolumeForm } from '../volumes/dialogs/create-volume-dialog';
+import { RevertVolumeForm } from '../volumes/dialogs/revert-volume-dialog';
 import { displayName } from '../../lib/display-name';
-import { useRevertTarget } from './use-revert-target';
-
-export interface SnapshotAction {
-  id: 'edit' | 'metadata' | 'createVolume' | 'revert' | 'delete' | 'resetStatus' | 'forceDelete' | 'unmanage';
-  label: string;
-  gate: Gate;
-  danger?: boolean;
-  run: () => void;
-}
+import { useRevertTarget } from './revert-target';
 
 /**
  * The actions on one snapshot, each with whether it is possible now and why not, for the row menu
@@ -29,7 +22,7 @@ export interface SnapshotAction {
 export function useSnapshotActions(
   snapshot: Snapshot,
   { loadVolume, onDeleted }: { loadVolume: boolean; onDeleted?: () => void },
-): SnapshotAction[] {
+): MenuAction[] {
   const { t } = useTranslation();
   const gateFor = useActionGate();
   const write = useWriteGate();
@@ -39,7 +32,7 @@ export function useSnapshotActions(
   const storage = useStorageActions();
   return [
     {
-      id: 'edit',
+      key: 'edit',
       label: t('snapshots.actions.edit'),
       gate: write,
       run: () =>
@@ -48,7 +41,7 @@ export function useSnapshotActions(
         )),
     },
     {
-      id: 'metadata',
+      key: 'metadata',
       label: t('snapshots.actions.metadata'),
       gate: write,
       run: () =>
@@ -57,7 +50,7 @@ export function useSnapshotActions(
         )),
     },
     {
-      id: 'createVolume',
+      key: 'createVolume',
       label: t('snapshots.actions.createVolume'),
       gate: gateFor(CREATE_VOLUME_FROM_SNAPSHOT, snapshot.status),
       run: () =>
@@ -68,7 +61,7 @@ export function useSnapshotActions(
         ),
     },
     {
-      id: 'revert',
+      key: 'revert',
       label: revert.vendor ? t('snapshots.actions.rollback') : t('snapshots.actions.revert'),
       gate: revert.gate,
       run: () => {
@@ -81,7 +74,7 @@ export function useSnapshotActions(
       },
     },
     {
-      id: 'delete',
+      key: 'delete',
       label: t('snapshots.actions.delete'),
       gate: gateFor(SNAPSHOT_LIFECYCLE.delete, snapshot.status),
       danger: true,
@@ -91,14 +84,7 @@ export function useSnapshotActions(
         )),
     },
     // Admins only: hidden for members, since no member may ever use them.
-    ...[...repair.snapshot(snapshot, onDeleted), ...storage.snapshot(snapshot, onDeleted)].map(
-      ({ key, label, gate, danger, run }) => ({
-        id: key as SnapshotAction['id'],
-        label,
-        gate,
-        ...(danger ? { danger } : {}),
-        run,
-      }),
-    ),
+    ...repair.snapshot(snapshot, onDeleted),
+    ...storage.snapshot(snapshot, onDeleted),
   ];
 }

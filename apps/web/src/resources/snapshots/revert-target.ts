@@ -9,8 +9,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useActionGate, type Gate } from '../../lib/action-gate';
 import { useCloudAbilities } from '../../lib/capabilities';
-import { VENDOR_ROLLBACK_FROM_SNAPSHOT } from '../../resources/snapshots/api';
-import { volumeQueries } from '../../resources/volumes/api';
+import { VENDOR_ROLLBACK_FROM_SNAPSHOT } from './api';
+import { volumeQueries } from '../volumes/api';
 import { displayName } from '../../lib/display-name';
 
 /** Cinder's "latest" snapshot of a volume: the last created, whatever its status. */
