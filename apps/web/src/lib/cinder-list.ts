@@ -36,7 +36,6 @@ export interface ListSpec<T> {
   filters: readonly FilterSpec[];
   /** Column ids the cloud can sort by, mapped to Cinder's sort keys. */
   sortKeys: Readonly<Record<string, string>>;
-  itemOf?: (raw: unknown) => T;
 }
 
 export interface ListPage<T> {
