@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { capabilitiesSchema, microversionFeatures, supportsMinor } from './capabilities.js';
+import { capabilitiesSchema, microversionFeatures } from './capabilities.js';
+import { supportsMinor } from './microversion.js';
 
 describe('microversion features', () => {
   it('turns features on exactly at their microversion', () => {

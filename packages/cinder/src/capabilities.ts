@@ -1,3 +1,4 @@
+import { supportsMinor } from './microversion.js';
 import { z } from 'zod';
 
 /** Features the console offers only where the cloud's microversion has them (3.x minor versions). */
@@ -54,13 +55,6 @@ export const capabilitiesSchema = z.object({
   admin: z.boolean(),
 });
 export type Capabilities = z.infer<typeof capabilitiesSchema>;
-
-/** Whether microversion `3.<minor>` or later is in use (never on v2). */
-export function supportsMinor(microversion: string | null, minor: number): boolean {
-  if (!microversion) return false;
-  const [major, current] = microversion.split('.').map(Number);
-  return major === 3 && (current ?? 0) >= minor;
-}
 
 /** The feature flags of a cloud at `microversion`. */
 export function microversionFeatures(microversion: string | null): Record<MicroversionFeature, boolean> {

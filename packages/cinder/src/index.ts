@@ -21,3 +21,4 @@ export * from './transport-url.js';
 export * from './group.js';
 export * from './group-requests.js';
 export * from './console-paths.js';
+export * from './microversion.js';

@@ -1,7 +1,9 @@
 /**
  * The one status lifecycle table: for each action, the statuses that allow it, the status it
- * shows while it runs, and where it ends. The emulator enforces it; the console uses it to
- * disable actions with the reason. Facts from Cinder Zed (volume/api.py, backup/api.py).
+ * shows while it runs, and where it ends or fails. The emulator refuses actions and moves
+ * resources through their statuses by it (packages/emulator/src/cinder/gates.ts `transitionOf`);
+ * the console uses it to disable actions with the reason. Facts from Cinder Zed (volume/api.py,
+ * volume/manager.py, backup/api.py, backup/manager.py).
  */
 
 /** `previous`: back to the status before the action (extend of an in-use volume ends in-use). */
@@ -76,7 +78,14 @@ export const VOLUME_LIFECYCLE = {
     failure: 'previous',
   },
   /** `os-unmanage` (admin): Cinder forgets the volume as a delete would, the data stays on the backend. */
-  unmanage: { from: VOLUME_DELETABLE, adminOnly: true, transitional: 'unmanaging', end: 'deleted', failure: 'error' },
+  unmanage: {
+    from: VOLUME_DELETABLE,
+    adminOnly: true,
+    transitional: 'unmanaging',
+    end: 'deleted',
+    // The volume manager's delete_volume, which unmanaging runs too, fails to error_deleting.
+    failure: 'error_deleting',
+  },
   /** Managing existing storage (admin): the `/manageable_volumes` listing needs 3.8. */
   manage: { from: [], adminOnly: true, minVersion: 8, transitional: 'creating', end: 'available', failure: 'error' },
   /** Huawei EVS `os-vendor-snapshots/{id}/rollback`. */
@@ -100,7 +109,8 @@ export const SNAPSHOT_LIFECYCLE = {
     adminOnly: true,
     transitional: 'deleting',
     end: 'deleted',
-    failure: 'error',
+    // The volume manager's delete_snapshot, which unmanaging runs too, fails to error_deleting.
+    failure: 'error_deleting',
   },
   manage: { from: [], adminOnly: true, minVersion: 8, transitional: 'creating', end: 'available', failure: 'error' },
 } as const satisfies Record<string, ActionRule>;
@@ -157,11 +167,8 @@ export function refuseAction(
   if (input.roles && !input.isAdmin && !mayWrite(input.roles)) return { reason: 'role' };
   if (rule.minVersion !== undefined && input.minor < rule.minVersion)
     return { reason: 'version', minor: rule.minVersion };
-  if (rule.from.length === 0) return undefined;
-  if (rule.from.includes(input.status)) return undefined;
-  if (input.force && rule.fromWithForce?.includes(input.status)) return undefined;
+  if (statusAllows(rule, input.status, input)) return undefined;
   const atVersion = rule.fromAtVersion?.[input.status];
-  if (atVersion !== undefined && input.minor >= atVersion) return undefined;
   const allowed = [...rule.from, ...Object.keys(rule.fromAtVersion ?? {})];
   return {
     reason: 'status',
@@ -169,4 +176,20 @@ export function refuseAction(
     allowed,
     ...(atVersion !== undefined ? { needsVersion: { status: input.status, minor: atVersion } } : {}),
   };
+}
+
+/**
+ * Whether `status` meets `rule`'s status condition alone (policy and microversion of the action
+ * aside): a listed status, a status `force` allows when the request forces, or a status allowed
+ * from microversion `3.<minor>` on (never, when `minor` is not given).
+ */
+export function statusAllows(
+  rule: ActionRule,
+  status: string,
+  options: { force?: boolean | undefined; minor?: number | undefined } = {},
+): boolean {
+  if (rule.from.length === 0 || rule.from.includes(status)) return true;
+  if (options.force === true && rule.fromWithForce?.includes(status)) return true;
+  const atVersion = rule.fromAtVersion?.[status];
+  return atVersion !== undefined && options.minor !== undefined && options.minor >= atVersion;
 }

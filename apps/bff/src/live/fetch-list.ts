@@ -1,4 +1,4 @@
-import type { LiveKind } from '@cinder-console/cinder';
+import { supportsMinor, type LiveKind } from '@cinder-console/cinder';
 import { upstreamFetch } from '../keystone/upstream-fetch.js';
 import type { SessionRecord } from '../session/session.js';
 import type { ListResult } from './poller.js';
@@ -69,8 +69,7 @@ export function deltaModeOf(session: SessionRecord, kind: LiveKind): DeltaMode {
 }
 
 function atLeast(session: SessionRecord, wanted: number): boolean {
-  const [major = 0, minor = 0] = (session.volumeApi.microversion ?? '0.0').split('.').map(Number);
-  return major > 3 || (major === 3 && minor >= wanted);
+  return supportsMinor(session.volumeApi.microversion, wanted);
 }
 
 /** Whether the session's Cinder serves the kind's API at its microversion. */

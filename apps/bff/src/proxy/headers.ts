@@ -1,3 +1,4 @@
+import { parseMicroversion, type Microversion } from '@cinder-console/cinder';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 
 /**
@@ -39,9 +40,9 @@ export function allowedResponseHeaders(upstream: IncomingMessage): Record<string
 }
 
 /** Parses `volume 3.45` into [3, 45]; anything else is undefined. */
-function parseVolumeVersion(header: string | undefined): [number, number] | undefined {
-  const match = header && /^\s*volume\s+(\d+)\.(\d+)\s*$/.exec(header);
-  return match ? [Number(match[1]), Number(match[2])] : undefined;
+function parseVolumeVersion(header: string | undefined): Microversion | undefined {
+  const match = header && /^\s*volume\s+(\S+)\s*$/.exec(header);
+  return match ? parseMicroversion(match[1]) : undefined;
 }
 
 /**
@@ -52,6 +53,7 @@ export function chooseMicroversion(requested: string | undefined, sessionMax: st
   if (sessionMax === null) return undefined;
   const max = parseVolumeVersion(`volume ${sessionMax}`)!;
   const wanted = parseVolumeVersion(requested);
-  if (wanted && wanted[0] === max[0] && wanted[1] <= max[1]) return `volume ${wanted[0]}.${wanted[1]}`;
+  if (wanted && wanted.major === max.major && wanted.minor <= max.minor)
+    return `volume ${wanted.major}.${wanted.minor}`;
   return `volume ${sessionMax}`;
 }

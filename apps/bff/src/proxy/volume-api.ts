@@ -1,3 +1,4 @@
+import { compareMicroversions, parseMicroversion } from '@cinder-console/cinder';
 import { z } from 'zod';
 import { upstreamFetch } from '../keystone/upstream-fetch.js';
 
@@ -17,11 +18,9 @@ const versionsSchema = z.object({
   versions: z.array(z.looseObject({ id: z.string(), status: z.string().optional(), version: z.string().optional() })),
 });
 
-function compare(a: string, b: string): number {
-  const [aMajor = 0, aMinor = 0] = a.split('.').map(Number);
-  const [bMajor = 0, bMinor = 0] = b.split('.').map(Number);
-  return aMajor - bMajor || aMinor - bMinor;
-}
+const NONE = { major: 0, minor: 0 };
+const compare = (a: string, b: string) =>
+  compareMicroversions(parseMicroversion(a) ?? NONE, parseMicroversion(b) ?? NONE);
 
 /**
  * Learns which Cinder API the endpoint serves and its newest microversion, from the version

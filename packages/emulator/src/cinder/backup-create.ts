@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
-import { VOLUME_LIFECYCLE } from '@cinder-console/cinder';
-import { allows } from './gates.js';
+import { BACKUP_LIFECYCLE, SNAPSHOT_LIFECYCLE, VOLUME_LIFECYCLE } from '@cinder-console/cinder';
+import { allows, transitionOf } from './gates.js';
 import { badRequest } from './errors.js';
 import { findSnapshot, findVolume } from './lookups.js';
 import { checkQuota } from './quota.js';
@@ -98,8 +98,9 @@ export function createBackup(service: CinderService, req: Request, res: Response
     dataTimestamp: snapshot?.createdAt ?? new Date(),
   });
   const source = snapshot ?? volume;
-  const previous = source.status;
-  state.setStatus(source, 'backing-up');
+  const sourceSteps = transitionOf(snapshot ? SNAPSHOT_LIFECYCLE.backup : VOLUME_LIFECYCLE.backup, source.status);
+  const backupSteps = transitionOf(BACKUP_LIFECYCLE.create, backup.status);
+  state.setStatus(source, sourceSteps.during);
   const notify = notifierFor(service, res);
   notify.backup(backup, 'create.start');
   completeLater(service, {
@@ -109,14 +110,14 @@ export function createBackup(service: CinderService, req: Request, res: Response
     requestId: String(res.locals.requestId),
     succeed: () => {
       backup.objectCount = Math.max(1, Math.ceil((volume.size * 1024) / 32));
-      state.setStatus(backup, 'available');
-      state.setStatus(source, previous);
+      state.setStatus(backup, backupSteps.end);
+      state.setStatus(source, sourceSteps.end);
       notify.backup(backup, 'create.end');
     },
     fail: () => {
       backup.failReason = 'Backup driver reported an error while copying the volume.';
-      state.setStatus(backup, 'error');
-      state.setStatus(source, previous);
+      state.setStatus(backup, backupSteps.failure);
+      state.setStatus(source, sourceSteps.failure);
     },
     failure: {
       resourceType: 'BACKUP',

@@ -1,6 +1,6 @@
 import type { Response } from 'express';
 import { BACKUP_LIFECYCLE, VOLUME_LIFECYCLE } from '@cinder-console/cinder';
-import { allows } from './gates.js';
+import { allows, transitionOf } from './gates.js';
 import { badRequest } from './errors.js';
 import { findVolume } from './lookups.js';
 import { checkQuota } from './quota.js';
@@ -66,8 +66,10 @@ export async function restoreBackup(
     await ctx.scheduler.wait(ctx.durations.create);
     notify.volume({ ...volume, status: 'available' }, 'create.end', 'pool');
   }
-  state.setStatus(volume, 'restoring-backup');
-  state.setStatus(backup, 'restoring');
+  const volumeSteps = transitionOf(VOLUME_LIFECYCLE.restoreBackup, volume.status);
+  const backupSteps = transitionOf(BACKUP_LIFECYCLE.restore, backup.status);
+  state.setStatus(volume, volumeSteps.during);
+  state.setStatus(backup, backupSteps.during);
   notify.backup(backup, 'restore.start');
   ctx.persist();
   completeLater(service, {
@@ -87,13 +89,14 @@ export async function restoreBackup(
         volume.name = backup.volumeName;
         volume.description = backup.volumeDescription;
       }
-      state.setStatus(volume, 'available');
-      state.setStatus(backup, 'available');
+      state.setStatus(volume, volumeSteps.end);
+      state.setStatus(backup, backupSteps.end);
       notify.backup(backup, 'restore.end');
     },
     fail: () => {
-      state.setStatus(volume, created ? 'error' : 'error_restoring');
-      state.setStatus(backup, 'available');
+      // A volume made for this restore fails as a failed create does (backup manager `restore_backup`).
+      state.setStatus(volume, created ? VOLUME_LIFECYCLE.create.failure : volumeSteps.failure);
+      state.setStatus(backup, backupSteps.failure);
     },
     failure: {
       resourceType: 'BACKUP',

@@ -1,6 +1,6 @@
 import express, { type Request, type Response } from 'express';
 import { BACKUP_LIFECYCLE } from '@cinder-console/cinder';
-import { allows } from './gates.js';
+import { allows, transitionOf } from './gates.js';
 import { jsonBody } from '../http/json-body.js';
 import { actionOf } from './actions.js';
 import { backupDetail, backupSummary } from './backup-views.js';
@@ -150,7 +150,8 @@ export function backupsRouter(service: CinderService): express.Router {
 
 function deleteBackup(service: CinderService, res: Response, backup: BackupRecord): void {
   const { state, ctx } = service;
-  state.setStatus(backup, 'deleting');
+  const steps = transitionOf(BACKUP_LIFECYCLE.delete, backup.status);
+  state.setStatus(backup, steps.during);
   const notify = notifierFor(service, res);
   notify.backup(backup, 'delete.start');
   ctx.persist();
@@ -163,7 +164,7 @@ function deleteBackup(service: CinderService, res: Response, backup: BackupRecor
       state.backups.delete(backup.id);
       notify.backup({ ...backup, status: 'deleted' }, 'delete.end');
     },
-    fail: () => state.setStatus(backup, 'error_deleting'),
+    fail: () => state.setStatus(backup, steps.failure),
     failure: {
       resourceType: 'BACKUP',
       resourceUuid: backup.id,

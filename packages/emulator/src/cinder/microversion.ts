@@ -1,10 +1,9 @@
 import type { RequestHandler } from 'express';
 import { cinderFault } from './faults.js';
 
-export interface Microversion {
-  major: number;
-  minor: number;
-}
+import { compareMicroversions, type Microversion } from '@cinder-console/cinder';
+
+export type { Microversion };
 
 /** Zed's range (api/openstack/api_version_request.py). */
 export const MIN_VERSION: Microversion = { major: 3, minor: 0 };
@@ -16,9 +15,7 @@ export function formatVersion(v: Microversion): string {
   return `${v.major}.${v.minor}`;
 }
 
-export function compareVersions(a: Microversion, b: Microversion): number {
-  return a.major - b.major || a.minor - b.minor;
-}
+export const compareVersions = compareMicroversions;
 
 /** True when the request's microversion is at least `major.minor`. */
 export function atLeast(v: Microversion, minor: number): boolean {

@@ -1,3 +1,4 @@
+import { SNAPSHOT_LIFECYCLE } from '@cinder-console/cinder';
 import type { Request, Response } from 'express';
 import { badRequest } from './errors.js';
 import { findVolume } from './lookups.js';
@@ -88,10 +89,10 @@ export function createSnapshot(service: CinderService, req: Request, res: Respon
     requestId: String(res.locals.requestId),
     succeed: () => {
       snapshot.progress = '100%';
-      state.setStatus(snapshot, 'available');
+      state.setStatus(snapshot, SNAPSHOT_LIFECYCLE.create.end);
       notify.snapshot(snapshot, 'create.end', 'volume');
     },
-    fail: () => state.setStatus(snapshot, 'error'),
+    fail: () => state.setStatus(snapshot, SNAPSHOT_LIFECYCLE.create.failure),
     failure: {
       resourceType: 'SNAPSHOT',
       resourceUuid: snapshot.id,

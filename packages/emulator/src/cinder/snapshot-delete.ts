@@ -1,3 +1,5 @@
+import { SNAPSHOT_LIFECYCLE } from '@cinder-console/cinder';
+import { transitionOf } from './gates.js';
 import type { Response } from 'express';
 import { notFound } from './errors.js';
 import type { SnapshotRecord } from './records.js';
@@ -14,7 +16,8 @@ export function deleteSnapshot(
 ): void {
   const { state, ctx } = service;
   if (!state.snapshots.has(snapshot.id)) throw notFound(`Snapshot ${snapshot.id} could not be found.`);
-  state.setStatus(snapshot, 'deleting');
+  const steps = transitionOf(unmanaged ? SNAPSHOT_LIFECYCLE.unmanage : SNAPSHOT_LIFECYCLE.delete, snapshot.status);
+  state.setStatus(snapshot, steps.during);
   const notify = notifierFor(service, res);
   notify.snapshot(snapshot, 'delete.start', 'volume');
   ctx.persist();
@@ -28,7 +31,7 @@ export function deleteSnapshot(
       notify.snapshot({ ...snapshot, status: 'deleted' }, 'delete.end', 'volume');
       unmanaged?.();
     },
-    fail: () => state.setStatus(snapshot, 'error_deleting'),
+    fail: () => state.setStatus(snapshot, steps.failure),
     failure: {
       resourceType: 'SNAPSHOT',
       resourceUuid: snapshot.id,

@@ -149,7 +149,7 @@ export function transfersRouter(service: CinderService): express.Router {
       createdAt: new Date(),
     };
     state.transfers.set(transfer.id, transfer);
-    state.setStatus(volume, 'awaiting-transfer');
+    state.setStatus(volume, VOLUME_LIFECYCLE.transfer.transitional);
     ctx.persist();
     send(
       res,

@@ -1,4 +1,5 @@
 import { refuseAction, VOLUME_LIFECYCLE } from '@cinder-console/cinder';
+import { transitionOf } from './gates.js';
 import express from 'express';
 import { jsonBody } from '../http/json-body.js';
 import { badRequest } from './errors.js';
@@ -38,14 +39,15 @@ export function vendorRollbackRouter(service: CinderService): express.Router {
       );
     }
     if (name) volume.name = name;
-    state.setStatus(volume, 'rollbacking');
+    const steps = transitionOf(VOLUME_LIFECYCLE.rollback, volume.status);
+    state.setStatus(volume, steps.during);
     completeLater(service, {
       operation: 'volume.rollback',
       durationMs: ctx.durations.rollback,
       projectId: volume.projectId,
       requestId: String(res.locals.requestId),
-      succeed: () => state.setStatus(volume, 'available'),
-      fail: () => state.setStatus(volume, 'error_rollbacking'),
+      succeed: () => state.setStatus(volume, steps.end),
+      fail: () => state.setStatus(volume, steps.failure),
       failure: {
         resourceType: 'VOLUME',
         resourceUuid: volume.id,

@@ -1,7 +1,7 @@
 import express, { type Response } from 'express';
-import { refuseAction, VOLUME_LIFECYCLE } from '@cinder-console/cinder';
+import { refuseAction, SNAPSHOT_LIFECYCLE, VOLUME_LIFECYCLE } from '@cinder-console/cinder';
 import { jsonBody } from '../http/json-body.js';
-import { allows } from './gates.js';
+import { allows, transitionOf } from './gates.js';
 import { actionOf } from './actions.js';
 import { backendOf, poolHost, scheduleBackend } from './backend.js';
 import { badRequest, conflict, notFound } from './errors.js';
@@ -54,9 +54,9 @@ function extend(service: CinderService, res: Response, volume: VolumeRecord, arg
   const type = service.state.volumeTypes.get(volume.volumeTypeId)!;
   const delta = newSize - volume.size;
   checkQuota(service.state, volume.projectId, { gigabytes: delta, [`gigabytes_${type.name}`]: delta });
-  const previous = volume.status;
+  const steps = transitionOf(VOLUME_LIFECYCLE.extend, volume.status);
   const notify = notifierFor(service, res);
-  service.state.setStatus(volume, 'extending');
+  service.state.setStatus(volume, steps.during);
   notify.volume(volume, 'resize.start', 'volume');
   completeLater(service, {
     operation: 'volume.extend',
@@ -65,10 +65,10 @@ function extend(service: CinderService, res: Response, volume: VolumeRecord, arg
     requestId: String(res.locals.requestId),
     succeed: () => {
       volume.size = newSize;
-      service.state.setStatus(volume, previous);
+      service.state.setStatus(volume, steps.end);
       notify.volume(volume, 'resize.end', 'volume', { size: newSize });
     },
-    fail: () => service.state.setStatus(volume, 'error_extending'),
+    fail: () => service.state.setStatus(volume, steps.failure),
     failure: {
       resourceType: 'VOLUME',
       resourceUuid: volume.id,
@@ -95,8 +95,10 @@ function revert(service: CinderService, res: Response, volume: VolumeRecord, arg
   if (snapshot.status !== 'available')
     throw conflict(`Invalid snapshot: ${prefix} Snapshot's status must be 'available'.`);
   const notify = notifierFor(service, res);
-  service.state.setStatus(volume, 'reverting');
-  service.state.setStatus(snapshot, 'restoring');
+  const volumeSteps = transitionOf(VOLUME_LIFECYCLE.revert, volume.status);
+  const snapshotSteps = transitionOf(SNAPSHOT_LIFECYCLE.revertTo, snapshot.status);
+  service.state.setStatus(volume, volumeSteps.during);
+  service.state.setStatus(snapshot, snapshotSteps.during);
   notify.volume(volume, 'revert.start', 'volume');
   notify.snapshot(snapshot, 'revert.start', 'volume');
   completeLater(service, {
@@ -105,14 +107,14 @@ function revert(service: CinderService, res: Response, volume: VolumeRecord, arg
     projectId: volume.projectId,
     requestId: String(res.locals.requestId),
     succeed: () => {
-      service.state.setStatus(volume, 'available');
-      service.state.setStatus(snapshot, 'available');
+      service.state.setStatus(volume, volumeSteps.end);
+      service.state.setStatus(snapshot, snapshotSteps.end);
       notify.volume(volume, 'revert.end', 'volume');
       notify.snapshot(snapshot, 'revert.end', 'volume');
     },
     fail: () => {
-      service.state.setStatus(volume, 'error');
-      service.state.setStatus(snapshot, 'available');
+      service.state.setStatus(volume, volumeSteps.failure);
+      service.state.setStatus(snapshot, snapshotSteps.failure);
     },
     failure: {
       resourceType: 'VOLUME',
@@ -145,7 +147,7 @@ function retype(service: CinderService, res: Response, volume: VolumeRecord, arg
     );
   }
   checkQuota(service.state, volume.projectId, { [`volumes_${type.name}`]: 1, [`gigabytes_${type.name}`]: volume.size });
-  const previous = volume.status;
+  const steps = transitionOf(VOLUME_LIFECYCLE.retype, volume.status);
   const notify = notifierFor(service, res);
   // The scheduler's find_retype_host: the volume's own backend if it suits the new type; else
   // another one, which means a migration (allowed by `on-demand` only, for a volume without
@@ -154,7 +156,7 @@ function retype(service: CinderService, res: Response, volume: VolumeRecord, arg
   const target = scheduleBackend(state, type);
   const moves = target !== undefined && target !== backendOf(volume.host);
   const migrates = moves && policy === 'on-demand' && state.snapshotsOf(volume.id).length === 0 && !volume.groupId;
-  state.setStatus(volume, 'retyping');
+  state.setStatus(volume, steps.during);
   if (migrates) {
     volume.migrationStatus = 'starting';
     ctx.scheduler.after(ctx.durations.retype / 3, () => {
@@ -173,13 +175,13 @@ function retype(service: CinderService, res: Response, volume: VolumeRecord, arg
         volume.host = poolHost(target);
         volume.migrationStatus = 'success';
       }
-      state.setStatus(volume, previous);
+      state.setStatus(volume, steps.end);
       // One event, at the end, as the volume manager's retype sends it.
       notify.volume(volume, 'retype', 'volume', { volume_type: type.id });
     },
     fail: () => {
       if (migrates) volume.migrationStatus = 'error';
-      state.setStatus(volume, previous);
+      state.setStatus(volume, steps.failure);
     },
     failure: {
       resourceType: 'VOLUME',

@@ -1,6 +1,6 @@
 import type { Response } from 'express';
 import { VOLUME_LIFECYCLE } from '@cinder-console/cinder';
-import { allows } from './gates.js';
+import { allows, transitionOf } from './gates.js';
 import { cinderTime } from '../http/time.js';
 import { badRequest, forbidden } from './errors.js';
 import type { VolumeRecord } from './records.js';
@@ -45,8 +45,8 @@ export function uploadToImage(
     containerFormat: String(args.container_format ?? 'bare'),
     minDisk: volume.size,
   });
-  const previous = volume.status;
-  state.setStatus(volume, 'uploading');
+  const steps = transitionOf(VOLUME_LIFECYCLE.uploadImage, volume.status);
+  state.setStatus(volume, steps.during);
   ctx.scheduler.after(ctx.durations.upload / 3, () => {
     if (image.status === 'queued') image.status = 'saving';
     image.updatedAt = new Date();
@@ -61,12 +61,12 @@ export function uploadToImage(
       image.size = volume.size * GiB;
       image.checksum = image.id.replaceAll('-', '');
       image.updatedAt = new Date();
-      state.setStatus(volume, previous);
+      state.setStatus(volume, steps.end);
     },
     fail: () => {
       image.status = 'killed';
       image.updatedAt = new Date();
-      state.setStatus(volume, previous);
+      state.setStatus(volume, steps.failure);
     },
     failure: {
       resourceType: 'VOLUME',

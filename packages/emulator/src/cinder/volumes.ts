@@ -1,5 +1,6 @@
 import express, { type Request, type Response } from 'express';
-import { VOLUME_LIFECYCLE } from '@cinder-console/cinder';
+import { SNAPSHOT_LIFECYCLE, VOLUME_LIFECYCLE } from '@cinder-console/cinder';
+import { transitionOf } from './gates.js';
 import { jsonBody } from '../http/json-body.js';
 import { badRequest, CinderFault, forbidden, notFound } from './errors.js';
 import { markCinderResponse } from './faults.js';
@@ -233,8 +234,9 @@ export function deleteVolume(
     ctx.persist();
     return;
   }
-  state.setStatus(volume, options.unmanaged ? 'unmanaging' : 'deleting');
-  for (const snapshot of snapshots) state.setStatus(snapshot, 'deleting');
+  const steps = transitionOf(options.unmanaged ? VOLUME_LIFECYCLE.unmanage : VOLUME_LIFECYCLE.delete, volume.status);
+  state.setStatus(volume, steps.during);
+  for (const snapshot of snapshots) state.setStatus(snapshot, SNAPSHOT_LIFECYCLE.delete.transitional);
   notify.volume(volume, 'delete.start', 'volume');
   ctx.persist();
   completeLater(service, {
@@ -248,7 +250,7 @@ export function deleteVolume(
       notify.volume({ ...volume, status: 'deleted' }, 'delete.end', 'volume');
       options.unmanaged?.();
     },
-    fail: () => state.setStatus(volume, 'error_deleting'),
+    fail: () => state.setStatus(volume, steps.failure),
     failure: {
       resourceType: 'VOLUME',
       resourceUuid: volume.id,
