@@ -26,8 +26,11 @@ export const ALL_PROJECTS_FILTERS: readonly FilterSpec[] = [
   { key: 'project', param: 'project_id', adminOnly: true },
 ];
 
-/** How one resource kind is listed. */
-export interface ListSpec<T> {
+/**
+ * How one resource kind is listed. `_Row` names the type of its rows where a spec is declared, so
+ * the table using it infers its row type (a label only: nothing checks it against `schema`).
+ */
+export interface ListSpec<_Row> {
   /** `/api/cinder/volumes/detail` */
   path: string;
   /** The collection key in the response (`volumes`). */
