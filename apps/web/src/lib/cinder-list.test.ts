@@ -205,6 +205,17 @@ describe('every page of a view, for export', () => {
     ]);
   });
 
+  it('goes on to the count when the cloud answers pages shorter than asked (osapi_max_limit below 1000)', async () => {
+    const sent = network(
+      json({ snapshots: rows('s1', 's2'), snapshots_links: nextLink('s2'), count: 5 }),
+      json({ snapshots: rows('s3', 's4'), snapshots_links: nextLink('s4'), count: 5 }),
+      json({ snapshots: rows('s5'), snapshots_links: nextLink('s5'), count: 5 }),
+    );
+    const items = await fetchAllPages(spec, view(), cloud('3.45'), signal());
+    expect(items).toEqual(rows('s1', 's2', 's3', 's4', 's5'));
+    expect(sent.map((url) => url.searchParams.get('marker'))).toEqual([null, 's2', 's4']);
+  });
+
   it('stops when a page brings nothing new, and lists nothing twice', async () => {
     const sent = network(
       json({ snapshots: rows('s1', 's2'), snapshots_links: nextLink('s2') }),

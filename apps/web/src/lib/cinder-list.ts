@@ -104,8 +104,11 @@ export async function fetchListPage<T>(
 }
 
 /**
- * Every item matching the view, page by page (for CSV export). Stops when a page adds nothing new:
- * Cinder also links "next" from a last page that happens to be full.
+ * Every item matching the view, page by page (for CSV export). Where the cloud counts
+ * (`with_count`), it goes on until it holds that many, whatever size the pages come in: a cloud
+ * whose `osapi_max_limit` is below the size asked for answers shorter pages, which a table would
+ * read as its last. Either way it stops when a page adds nothing new: Cinder also links "next"
+ * from a last page that happens to be full.
  */
 export async function fetchAllPages<T extends { id: string }>(
   spec: ListSpec<T>,
@@ -121,7 +124,9 @@ export async function fetchAllPages<T extends { id: string }>(
     const fresh = page.items.filter((item) => !seen.has(item.id));
     for (const item of fresh) seen.add(item.id);
     items.push(...fresh);
-    marker = fresh.length > 0 ? page.nextMarker : undefined;
+    // Cinder's markers are item ids: the next page starts after the last one of this page.
+    const more = page.count !== undefined ? items.length < page.count : page.nextMarker !== undefined;
+    marker = fresh.length > 0 && more ? page.items.at(-1)!.id : undefined;
   } while (marker);
   return items;
 }
