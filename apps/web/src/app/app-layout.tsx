@@ -2,7 +2,7 @@ import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import type { SessionView } from '@cinder-console/cinder';
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router-dom';
 import { LanguagePicker, ThemeToggle } from '../components/lazy-controls';
@@ -11,6 +11,7 @@ import { ExpiryWarning } from '../features/session/expiry-warning';
 import { CloudOutageBanner } from './cloud-outage-banner';
 import { DraftOffer } from './draft-offer';
 import { applyLiveEvent } from './live-updates';
+import { watchFailures } from './failure-watch';
 import { LiveIndicator } from './live-indicator';
 import { PageLoader } from './page-loader';
 import { prefetchRoute } from './route-modules';
@@ -65,6 +66,8 @@ export function AppLayout({ session }: { session: SessionView }) {
   const queryClient = useQueryClient();
   const abilities = useCloudAbilities();
   const [cinderProblem, setCinderProblem] = useState<string>();
+  // Failures are told however they are learnt: a live event, or a fetch that read them first.
+  useEffect(() => watchFailures(queryClient), [queryClient]);
   const liveState = useLiveConnection(
     (event) => applyLiveEvent(queryClient, event),
     `${session.project.id} ${session.region ?? ''}`,

@@ -1,9 +1,7 @@
-import type { Capabilities, LiveEvent } from '@cinder-console/cinder';
+import type { LiveEvent } from '@cinder-console/cinder';
 import type { Query, QueryClient } from '@tanstack/react-query';
-import { capabilitiesQuery } from '../lib/capabilities';
 import type { ListPage } from '../lib/cinder-list';
 import { detailKey, listKey } from '../lib/use-resource-list';
-import { noticeAsyncFailure } from './failure-notice';
 
 type Row = { id: string };
 
@@ -18,19 +16,6 @@ const isPage = (data: unknown): data is ListPage<Row> =>
  * falls in each order and filter. Quotas and the overview follow any creation or deletion.
  */
 const pickerOnly = (query: Query) => !isPage(query.state.data);
-
-/** The status the console showed for a resource before this event, from any cache that holds it. */
-function previousStatus(queryClient: QueryClient, kind: string, id: string): string | undefined {
-  const detail = queryClient.getQueryData<{ status?: string }>(detailKey(kind, id));
-  if (detail?.status) return detail.status;
-  for (const [, page] of queryClient.getQueriesData<unknown>({ queryKey: listKey(kind) })) {
-    const row = isPage(page)
-      ? (page.items.find((item) => item.id === id) as { status?: string } | undefined)
-      : undefined;
-    if (row?.status) return row.status;
-  }
-  return undefined;
-}
 
 /**
  * A list or detail fetch under way when a change arrives may have left before the change happened: its
@@ -58,12 +43,8 @@ export function applyLiveEvent(queryClient: QueryClient, event: LiveEvent): void
     void queryClient.invalidateQueries({ queryKey: ['overview'] });
     return;
   }
-  const resource = event.resource as Row & { status: string; name?: string | null };
-  const capabilities = queryClient.getQueryData<Capabilities>(capabilitiesQuery().queryKey);
-  void noticeAsyncFailure(kind, resource, previousStatus(queryClient, kind, event.id), {
-    // A cloud without user messages (v2) is not asked why; the failure is still told.
-    askWhy: capabilities?.features.messages !== false,
-  });
+  // A failure it reveals is told by the failure watch (failure-watch.ts), which sees this write.
+  const resource = event.resource as Row;
   let known = false;
   queryClient.setQueriesData<ListPage<Row> | undefined>({ queryKey: listKey(kind) }, (page) => {
     if (!isPage(page)) return undefined;
