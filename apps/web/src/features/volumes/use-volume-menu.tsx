@@ -1,10 +1,11 @@
-import type { Volume } from '@cinder-console/cinder';
+import { VOLUME_LIFECYCLE, type Volume } from '@cinder-console/cinder';
 import type { MenuAction } from '../../components/action-menu';
-import { useBackUpVolumeAction } from '../../resources/backups/back-up-volume-action';
+import { CreateBackupForm } from '../../resources/backups/dialogs/create-backup-dialog';
 import { useRepairActions } from '../../resources/repair/repair-actions';
-import { useSnapshotVolumeAction } from '../../resources/snapshots/snapshot-volume-action';
+import { CreateSnapshotForm } from '../../resources/snapshots/dialogs/create-snapshot-dialog';
 import { useStorageActions } from '../../resources/storage/storage-actions';
 import { useVolumeActions } from '../../resources/volumes/volume-actions';
+import { useVolumeDialogAction } from '../../resources/volumes/volume-dialog-action';
 
 /**
  * Every action on one volume: the volume kind's own, with a snapshot and a backup of it after
@@ -14,8 +15,9 @@ import { useVolumeActions } from '../../resources/volumes/volume-actions';
  */
 export function useVolumeMenu(onDeleted?: () => void): (volume: Volume) => MenuAction[] {
   const own = useVolumeActions(onDeleted);
-  const snapshot = useSnapshotVolumeAction();
-  const backup = useBackUpVolumeAction();
+  // Both forms can force an in-use volume.
+  const snapshot = useVolumeDialogAction('snapshot', VOLUME_LIFECYCLE.snapshot, CreateSnapshotForm, { force: true });
+  const backup = useVolumeDialogAction('backup', VOLUME_LIFECYCLE.backup, CreateBackupForm, { force: true });
   const repair = useRepairActions();
   const storage = useStorageActions();
   return (volume) => {
