@@ -6,7 +6,7 @@
 // main suite, each on its own console; `--v2-only` or `--several-clouds` runs only that set.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './lib/free-port.mjs';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) {
@@ -23,22 +23,10 @@ if (!existsSync(chromium)) {
   process.exit(1);
 }
 
-/** A port the OS says is free right now. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 const run = (command, args, env = process.env) => spawnSync(command, args, { stdio: 'inherit', env }).status ?? 1;
 
-if (!process.argv.includes('--no-build')) {
+// `npm test` builds once before its lanes and says so with E2E_BUILT=1.
+if (!process.argv.includes('--no-build') && process.env.E2E_BUILT !== '1') {
   const status = run('npm', ['run', 'build', '--silent']);
   if (status !== 0) process.exit(status);
 }

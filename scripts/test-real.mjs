@@ -4,6 +4,8 @@
 // checked against the real API. Runs when OS_REAL_CLOUD=1 (then a missing cloud is a failure)
 // or when the rig answers on 127.0.0.1:5000; otherwise says why it is not running.
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const authUrl = process.env.REAL_OS_AUTH_URL ?? 'http://127.0.0.1:5000/v3';
 const required = process.env.OS_REAL_CLOUD === '1';
@@ -16,6 +18,24 @@ async function reachable() {
     return false;
   }
 }
+
+/**
+ * CI starts the rig beside the first test steps (.ci/run) and names the folder where its start
+ * writes its log and, once it has ended, its exit status: the lane waits for that, however long.
+ */
+async function waitForRigStart(folder) {
+  const started = Date.now();
+  while (!existsSync(`${folder}/status`)) await sleep(1000);
+  const status = readFileSync(`${folder}/status`, 'utf8').trim();
+  console.log(readFileSync(`${folder}/log`, 'utf8'));
+  console.log(`::: waited ${Math.round((Date.now() - started) / 1000)} s for the rig's start (exit status ${status})`);
+  if (status !== '0') {
+    console.error('The OpenStack rig did not start: see its log above.');
+    process.exit(1);
+  }
+}
+
+if (process.env.OS_REAL_CLOUD_STARTING) await waitForRigStart(process.env.OS_REAL_CLOUD_STARTING);
 
 if (!(await reachable())) {
   if (required) {
@@ -53,10 +73,10 @@ const notifications = spawnSync('npx', ['vitest', 'run', '--project', 'bff', 'no
 if (notifications.status !== 0) process.exit(notifications.status ?? 1);
 
 // The same flows a user runs, through the console's UI, against the real cloud. `npm test` has
-// built the console already in its e2e step; run alone, this builds it first.
+// built the console already (E2E_BUILT=1); run alone, this builds it first.
 console.log(`End-to-end set against the real cloud at ${authUrl}`);
 const e2eStarted = Date.now();
-const e2e = spawnSync('node', ['scripts/e2e.mjs', '--real', ...(process.env.E2E_BUILT === '1' ? ['--no-build'] : [])], {
+const e2e = spawnSync('node', ['scripts/e2e.mjs', '--real'], {
   stdio: 'inherit',
   env: { ...process.env, REAL_OS_AUTH_URL: authUrl },
 });

@@ -3,29 +3,16 @@
 // 1. the dependency audit: no high or critical advisory in what ships (needs the npm registry);
 // 2. the Node suite (vitest): the emulator, BFF processes and Redis on loopback, the 60 s load included;
 // 3. the browser suite (Playwright, Debian's Chromium) against `npm start`'s setup on free ports.
-// `--no-build` (or E2E_BUILT=1, set by `npm test` after its e2e step) reuses the built console;
+// `--no-build` (or E2E_BUILT=1, set by `npm test`, which builds once first) reuses the built console;
 // `--only=audit|node|browser` runs one part. Stops at the first part that fails.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './lib/free-port.mjs';
 
 const args = process.argv.slice(2);
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const build = !args.includes('--no-build') && process.env.E2E_BUILT !== '1';
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** A port the OS says is free right now. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const run = (command, commandArgs, env = process.env) =>
   spawnSync(command, commandArgs, { stdio: 'inherit', env }).status ?? 1;

@@ -23,6 +23,7 @@
 #            logging, OSDEV_TIMEOUT (seconds to wait for readiness, default
 #            120), OSDEV_CINDER_LEGACY_POLICY=1 to let Cinder also accept its
 #            deprecated pre-Xena policy rules (see [oslo_policy] below).
+# --install-only installs the packages and stops there.
 set -euo pipefail
 
 HERE="$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")"
@@ -107,6 +108,9 @@ if [ -n "$missing" ]; then
   [ $rc = 0 ] || die "apt-get install failed (rc=$rc), see $LOGS/apt.log"
   log "packages installed"
 fi
+# --install-only: the packages and nothing else, so that CI can install in the foreground and
+# start the services beside its first test steps (.ci/run).
+if [ "${1:-}" = --install-only ]; then log "packages ready (--install-only)"; exit 0; fi
 
 # ------------------------------------------------------------ helpers
 # gone PID: true once the process has exited (zombies count as gone: the
