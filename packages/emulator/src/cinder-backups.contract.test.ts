@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { login, type Login } from './contract/client.js';
-import { Cinder, fault, policyFault, send, TEST_TIMEOUT } from './contract/storage-helpers.js';
+import { Cinder, TEST_TIMEOUT } from './contract/storage-helpers.js';
 import { contractTarget, type ContractTarget } from './contract/target.js';
+import { call, fault, policyFault } from './contract/http.js';
 
 vi.setConfig({ testTimeout: TEST_TIMEOUT, hookTimeout: TEST_TIMEOUT });
 
@@ -41,7 +42,7 @@ const DETAIL_KEYS = [
   'volume_id',
 ];
 const adminGet = (path: string, microversion: string) =>
-  send('GET', `${admin.volumeUrl}${path}`, admin.token, { microversion });
+  call('GET', `${admin.volumeUrl}${path}`, admin.token, undefined, microversion);
 
 describe('Cinder backup create', () => {
   it('answers 202 with only id, name and links while the volume is backing-up', async () => {
@@ -165,12 +166,12 @@ describe('Cinder incremental backups and deletion', () => {
     expect(member.status).toBe(403);
     expect(member.body).toEqual(policyFault('volume_extension:backup_admin_actions:reset_status'));
     const action = `${admin.volumeUrl}/backups/${backupId}/action`;
-    const bad = await send('POST', action, admin.token, { body: { 'os-reset_status': { status: 'creating' } } });
+    const bad = await call('POST', action, admin.token, { 'os-reset_status': { status: 'creating' } });
     expect(bad.status).toBe(400);
     expect(bad.body).toEqual(
       fault(400, "Backup status: creating is invalid, valid statuses are: ['available', 'error']."),
     );
-    const good = await send('POST', action, admin.token, { body: { 'os-reset_status': { status: 'error' } } });
+    const good = await call('POST', action, admin.token, { 'os-reset_status': { status: 'error' } });
     expect(good.status).toBe(202);
     await cinder.waitFor(`/backups/${backupId}`, ['error']);
     expect((await cinder.delete(`/backups/${backupId}`)).status).toBe(202);

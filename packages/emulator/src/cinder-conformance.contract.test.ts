@@ -1,16 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { login, type Login } from './contract/client.js';
 import { contractTarget, type ContractTarget } from './contract/target.js';
-import {
-  call,
-  createSnapshot,
-  createVolume,
-  expectFault,
-  policyDenied,
-  uniqueName,
-  VolumeJanitor,
-} from './contract/volumes-helpers.js';
+import { createSnapshot, createVolume, VolumeJanitor } from './contract/volumes-helpers.js';
 import { waitForStatus } from './contract/wait.js';
+import { call, expectFault, policyDenied, uniqueName } from './contract/http.js';
 
 // What Tempest's volume API tests found the emulator doing differently from Zed, judged on both targets.
 let target: ContractTarget;

@@ -1,16 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { login, type Login } from './contract/client.js';
 import { contractTarget, type ContractTarget } from './contract/target.js';
-import {
-  call,
-  createSnapshot,
-  createVolume,
-  expectFault,
-  uniqueName,
-  VolumeJanitor,
-  type Json,
-} from './contract/volumes-helpers.js';
+import { createSnapshot, createVolume, VolumeJanitor } from './contract/volumes-helpers.js';
 import { waitForStatus } from './contract/wait.js';
+import { call, expectFault, type Json, uniqueName } from './contract/http.js';
 
 // The group calls the console's Groups, Group snapshots and Group types pages make, judged on both targets.
 const MV = '3.25';

@@ -2,16 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { login, type Login } from './contract/client.js';
 import { contractTarget, type ContractTarget } from './contract/target.js';
-import {
-  adminAction,
-  call,
-  createSnapshot,
-  createVolume,
-  expectFault,
-  policyDenied,
-  uniqueName,
-  VolumeJanitor,
-} from './contract/volumes-helpers.js';
+import { adminAction, createSnapshot, createVolume, VolumeJanitor } from './contract/volumes-helpers.js';
+import { call, expectFault, policyDenied, uniqueName } from './contract/http.js';
 
 /**
  * The metadata of volumes (`api/v3/volume_metadata.py`: jsonschema bodies, ETags from 3.15) and

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { login, type Login } from './contract/client.js';
 import { contractTarget } from './contract/target.js';
-import { call } from './contract/volumes-helpers.js';
+import { call } from './contract/http.js';
 import { waitForStatus } from './contract/wait.js';
 import { startEmulator } from './index.js';
 import {

@@ -2,18 +2,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { login, REQUEST_ID, type Login } from './contract/client.js';
 import { contractTarget, type ContractTarget } from './contract/target.js';
 import {
-  call,
   CINDER_TIME,
   createSnapshot,
   createVolume,
-  expectFault,
   expectOverLimit,
-  policyDenied,
   settle,
-  uniqueName,
   VolumeJanitor,
-  type Json,
 } from './contract/volumes-helpers.js';
+import { call, expectFault, type Json, policyDenied, uniqueName } from './contract/http.js';
 
 let target: ContractTarget;
 let demo: Login;

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { login, type Login } from './contract/client.js';
-import { Cinder, fault, policyFault, send, TEST_TIMEOUT } from './contract/storage-helpers.js';
+import { Cinder, TEST_TIMEOUT } from './contract/storage-helpers.js';
 import { contractTarget, type ContractTarget } from './contract/target.js';
+import { call, fault, policyFault } from './contract/http.js';
 
 vi.setConfig({ testTimeout: TEST_TIMEOUT, hookTimeout: TEST_TIMEOUT });
 
@@ -38,7 +39,7 @@ const FORCE_FALSE_366 =
 
 /** An admin action on any project's snapshot, through the admin's own project URL. */
 const adminAction = (snapshotId: string, body: unknown) =>
-  send('POST', `${admin.volumeUrl}/snapshots/${snapshotId}/action`, admin.token, { body });
+  call('POST', `${admin.volumeUrl}/snapshots/${snapshotId}/action`, admin.token, body);
 
 describe('Cinder snapshot create', () => {
   it('answers 202 with the snapshot creating, which becomes available at 100% progress', async () => {
@@ -116,8 +117,8 @@ describe('Cinder snapshot create', () => {
 
   it('refuses to snapshot a volume in error status', async () => {
     const volumeId = await cinder.volume(1);
-    const reset = await send('POST', `${admin.volumeUrl}/volumes/${volumeId}/action`, admin.token, {
-      body: { 'os-reset_status': { status: 'error' } },
+    const reset = await call('POST', `${admin.volumeUrl}/volumes/${volumeId}/action`, admin.token, {
+      'os-reset_status': { status: 'error' },
     });
     expect(reset.status).toBe(202);
     const refused = await cinder.post('/snapshots', { snapshot: { volume_id: volumeId } });
@@ -228,7 +229,7 @@ describe('Cinder snapshot delete and admin actions', () => {
   it("hides another project's snapshot as not found", async () => {
     const snapshotId = await cinder.snapshot(await cinder.volume(1));
     const alt = await login(target, 'alt_demo');
-    const answer = await send('GET', `${alt.volumeUrl}/snapshots/${snapshotId}`, alt.token);
+    const answer = await call('GET', `${alt.volumeUrl}/snapshots/${snapshotId}`, alt.token);
     expect(answer.status).toBe(404);
     expect(answer.body).toEqual(fault(404, `Snapshot ${snapshotId} could not be found.`));
   });

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { login, type Login } from './contract/client.js';
-import { Cinder, fault, policyFault, send, TEST_TIMEOUT, unique } from './contract/storage-helpers.js';
+import { Cinder, TEST_TIMEOUT } from './contract/storage-helpers.js';
 import { contractTarget, type ContractTarget } from './contract/target.js';
+import { call, fault, policyFault, uniqueName } from './contract/http.js';
 
 vi.setConfig({ testTimeout: TEST_TIMEOUT, hookTimeout: TEST_TIMEOUT });
 
@@ -30,7 +31,7 @@ afterAll(() => target?.close());
 
 const MV = '3.70';
 const asAdmin = (method: string, path: string, body?: unknown) =>
-  send(method, `${admin.volumeUrl}${path}`, admin.token, { body, microversion: MV });
+  call(method, `${admin.volumeUrl}${path}`, admin.token, body, MV);
 
 /** volume/api.py refuses every unmet condition of a migration with one message. */
 const refused = (id: string) =>
@@ -119,7 +120,7 @@ describe('Manage and unmanage', () => {
     );
     expect(row).toMatchObject({ size: 1, safe_to_manage: true, cinder_id: null });
 
-    const name = unique('contract-managed');
+    const name = uniqueName('contract-managed');
     const managed = await asAdmin('POST', '/manageable_volumes', {
       volume: { host, ref: { 'source-name': `volume-${id}` }, name },
     });
@@ -134,9 +135,7 @@ describe('Manage and unmanage', () => {
     const none = await asAdmin('GET', '/manageable_volumes');
     expect(none.body).toEqual(fault(400, 'Invalid input received: One and only one of cluster and host must be set.'));
     const host = (await pools())[0]!.split('#')[0]!;
-    const member = await send('GET', `${demo.volumeUrl}/manageable_volumes?host=${host}`, demo.token, {
-      microversion: MV,
-    });
+    const member = await call('GET', `${demo.volumeUrl}/manageable_volumes?host=${host}`, demo.token, undefined, MV);
     expect(member.body).toEqual(policyFault('volume_extension:list_manageable'));
   });
 });

@@ -4,19 +4,15 @@ import { login, type Login } from './contract/client.js';
 import { contractTarget, type ContractTarget } from './contract/target.js';
 import {
   adminAction,
-  call,
   CINDER_TIME,
   createSnapshot,
   createVolume,
   DELETE_REFUSED,
-  expectFault,
   expectOverLimit,
-  policyDenied,
-  uniqueName,
   VolumeJanitor,
-  type Json,
 } from './contract/volumes-helpers.js';
 import { waitForStatus } from './contract/wait.js';
+import { call, expectFault, type Json, policyDenied, uniqueName } from './contract/http.js';
 
 /**
  * Volume transfers (§4, `api/contrib/volume_transfer.py` and `api/v3/volume_transfer.py`), every

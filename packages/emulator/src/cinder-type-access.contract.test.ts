@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { login, type Login } from './contract/client.js';
-import { Cinder, fault, policyFault, TEST_TIMEOUT, unique } from './contract/storage-helpers.js';
+import { Cinder, TEST_TIMEOUT } from './contract/storage-helpers.js';
 import { contractTarget, type ContractTarget } from './contract/target.js';
+import { fault, policyFault, uniqueName } from './contract/http.js';
 
 vi.setConfig({ testTimeout: TEST_TIMEOUT, hookTimeout: TEST_TIMEOUT });
 
@@ -28,7 +29,7 @@ afterAll(async () => {
 });
 
 async function createType(body: Record<string, unknown> = {}) {
-  const answer = await admin.post('/types', { volume_type: { name: unique('contract-type'), ...body } });
+  const answer = await admin.post('/types', { volume_type: { name: uniqueName('contract-type'), ...body } });
   if (answer.status !== 200) throw new Error(`type create: ${answer.status} ${JSON.stringify(answer.body)}`);
   types.push(answer.body.volume_type.id);
   return answer.body.volume_type as { id: string; name: string };
@@ -142,7 +143,7 @@ describe('Cinder default types (3.62)', () => {
 
   it('refuses to set an unknown type as a default with 400', async () => {
     const project = alt.user.projectId;
-    const name = unique('no-such-type');
+    const name = uniqueName('no-such-type');
     const unknown = await admin.put(`/default-types/${project}`, { default_type: { volume_type: name } }, '3.62');
     expect(unknown.status).toBe(400);
     expect(unknown.body).toEqual(fault(400, `Volume type with name ${name} could not be found.`));
@@ -163,7 +164,7 @@ describe('Cinder default types (3.62)', () => {
 
 describe('Cinder QoS specs', () => {
   it('creates QoS specs (200) with the consumer and the remaining keys as specs', async () => {
-    const name = unique('qos');
+    const name = uniqueName('qos');
     const created = await admin.post('/qos-specs', {
       qos_specs: { name, consumer: 'front-end', read_iops_sec: '1000' },
     });
@@ -182,7 +183,7 @@ describe('Cinder QoS specs', () => {
   });
 
   it('associates with a type (202), refuses to delete while associated, and deletes once disassociated', async () => {
-    const created = await admin.post('/qos-specs', { qos_specs: { name: unique('qos'), total_iops_sec: '500' } });
+    const created = await admin.post('/qos-specs', { qos_specs: { name: uniqueName('qos'), total_iops_sec: '500' } });
     const qos = created.body.qos_specs;
     qosSpecs.push(qos.id);
     expect(qos.consumer).toBe('back-end');
@@ -207,7 +208,7 @@ describe('Cinder QoS specs', () => {
   });
 
   it('keeps QoS specs for admins', async () => {
-    const answer = await demo.post('/qos-specs', { qos_specs: { name: unique('qos') } });
+    const answer = await demo.post('/qos-specs', { qos_specs: { name: uniqueName('qos') } });
     expect(answer.status).toBe(403);
     expect(answer.body).toEqual(policyFault('volume_extension:qos_specs_manage:create'));
   });

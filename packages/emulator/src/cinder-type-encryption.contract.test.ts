@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { login, type Login } from './contract/client.js';
-import { Cinder, fault, policyFault, TEST_TIMEOUT, unique } from './contract/storage-helpers.js';
+import { Cinder, TEST_TIMEOUT } from './contract/storage-helpers.js';
 import { contractTarget, type ContractTarget } from './contract/target.js';
+import { fault, policyFault, uniqueName } from './contract/http.js';
 
 vi.setConfig({ testTimeout: TEST_TIMEOUT, hookTimeout: TEST_TIMEOUT });
 
@@ -22,7 +23,7 @@ afterAll(async () => {
 });
 
 async function createType(): Promise<string> {
-  const answer = await admin.post('/types', { volume_type: { name: unique('contract-encrypted') } });
+  const answer = await admin.post('/types', { volume_type: { name: uniqueName('contract-encrypted') } });
   if (answer.status !== 200) throw new Error(`type create: ${answer.status} ${JSON.stringify(answer.body)}`);
   types.push(answer.body.volume_type.id);
   return answer.body.volume_type.id as string;

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { login, type Login } from './contract/client.js';
-import { Cinder, fault, policyFault, TEST_TIMEOUT, unique } from './contract/storage-helpers.js';
+import { Cinder, TEST_TIMEOUT } from './contract/storage-helpers.js';
 import { contractTarget, type ContractTarget } from './contract/target.js';
+import { fault, policyFault, uniqueName } from './contract/http.js';
 
 vi.setConfig({ testTimeout: TEST_TIMEOUT, hookTimeout: TEST_TIMEOUT });
 
@@ -23,7 +24,7 @@ afterAll(async () => {
 
 /** Creates a type as the admin and remembers it for cleanup. */
 async function createType(body: Record<string, unknown> = {}) {
-  const answer = await admin.post('/types', { volume_type: { name: unique('contract-type'), ...body } });
+  const answer = await admin.post('/types', { volume_type: { name: uniqueName('contract-type'), ...body } });
   if (answer.status !== 200) throw new Error(`type create: ${answer.status} ${JSON.stringify(answer.body)}`);
   types.push(answer.body.volume_type.id);
   return answer.body.volume_type as { id: string; name: string };
@@ -53,10 +54,10 @@ describe('Cinder volume type reads', () => {
   });
 
   it('lists types newest first', async () => {
-    const older = await createType({ name: unique('aa-type') });
+    const older = await createType({ name: uniqueName('aa-type') });
     // Cinder keeps created_at to the second; distinct seconds keep the order unambiguous on a real cloud.
     if (target.kind === 'real') await new Promise((resolve) => setTimeout(resolve, 1100));
-    const newer = await createType({ name: unique('zz-type') });
+    const newer = await createType({ name: uniqueName('zz-type') });
     const listed = (await admin.get('/types')).body.volume_types.map((t: { id: string }) => t.id);
     expect(listed.indexOf(newer.id)).toBeGreaterThanOrEqual(0);
     expect(listed.indexOf(newer.id)).toBeLessThan(listed.indexOf(older.id));
@@ -80,7 +81,7 @@ describe('Cinder volume type reads', () => {
 
 describe('Cinder volume type create, update and delete', () => {
   it('creates a type with 200 and its full body, and refuses a duplicate name with 409', async () => {
-    const name = unique('gold');
+    const name = uniqueName('gold');
     const created = await admin.post('/types', {
       volume_type: {
         name,
@@ -110,7 +111,7 @@ describe('Cinder volume type create, update and delete', () => {
     const tooShort = await demo.post('/types', { volume_type: { name: '' } });
     expect(tooShort.status).toBe(400);
     expect(tooShort.body).toEqual(fault(400, "Invalid input for field/attribute name. Value: . '' is too short"));
-    const forbidden = await demo.post('/types', { volume_type: { name: unique('nope') } });
+    const forbidden = await demo.post('/types', { volume_type: { name: uniqueName('nope') } });
     expect(forbidden.status).toBe(403);
     expect(forbidden.body).toEqual(policyFault('volume_extension:type_create'));
     const blank = await admin.post('/types', { volume_type: { name: '   ' } });
@@ -121,7 +122,7 @@ describe('Cinder volume type create, update and delete', () => {
   it('updates name and description (200) with Cinder texts for empty, blank and duplicate updates', async () => {
     const type = await createType({ description: 'fast' });
     const other = await createType();
-    const newName = unique('gold-2');
+    const newName = uniqueName('gold-2');
     const updated = await admin.put(`/types/${type.id}`, { volume_type: { name: newName, description: 'faster' } });
     expect(updated.status).toBe(200);
     expect(updated.body).toEqual({

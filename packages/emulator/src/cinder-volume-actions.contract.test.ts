@@ -3,20 +3,17 @@ import { login, type Login } from './contract/client.js';
 import { contractTarget, type ContractTarget } from './contract/target.js';
 import {
   adminAction,
-  call,
   catalogUrl,
   createSnapshot,
   createVolume,
-  expectFault,
   NEXT_SECOND_MS,
-  policyDenied,
   settle,
-  uniqueName,
   UPLOAD_IMAGE_KEYS_3_1,
   VolumeJanitor,
   waitForImage,
 } from './contract/volumes-helpers.js';
 import { waitForStatus } from './contract/wait.js';
+import { call, expectFault, policyDenied, uniqueName } from './contract/http.js';
 
 let target: ContractTarget;
 let demo: Login;

@@ -2,20 +2,17 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { get, login, type Login } from './contract/client.js';
 import { contractTarget, type ContractTarget } from './contract/target.js';
 import {
-  call,
   catalogUrl,
   CINDER_TIME,
   createSnapshot,
   createVolume,
   DETAIL_KEYS_3_0,
   DETAIL_KEYS_3_70,
-  expectFault,
   settle,
-  uniqueName,
   VolumeJanitor,
-  type Json,
 } from './contract/volumes-helpers.js';
 import { waitForStatus } from './contract/wait.js';
+import { call, expectFault, type Json, uniqueName } from './contract/http.js';
 
 let target: ContractTarget;
 let demo: Login;

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, type Login } from './contract/client.js';
 import { contractTarget, type ContractTarget } from './contract/target.js';
-import { call, createVolume, expectFault, VolumeJanitor, type Json } from './contract/volumes-helpers.js';
+import { createVolume, VolumeJanitor } from './contract/volumes-helpers.js';
+import { call, expectFault, type Json } from './contract/http.js';
 
 /**
  * Who may filter volumes by what (`common.reject_invalid_filters` and the default

@@ -3,17 +3,14 @@ import { login, type Login } from './contract/client.js';
 import { contractTarget, type ContractTarget } from './contract/target.js';
 import {
   adminAction,
-  call,
   createSnapshot,
   createVolume,
   DELETE_REFUSED,
   DETAIL_KEYS_3_0,
-  expectFault,
-  policyDenied,
-  uniqueName,
   VolumeJanitor,
 } from './contract/volumes-helpers.js';
 import { waitForStatus } from './contract/wait.js';
+import { call, expectFault, policyDenied, uniqueName } from './contract/http.js';
 
 let target: ContractTarget;
 let demo: Login;
@@ -124,9 +121,10 @@ describe('Deleting a volume', () => {
   });
 
   it('refuses a second delete while the volume is still deleting', async () => {
-    const volume = await fresh();
-    // The emulator holds the delete (a busy machine could finish it before the second request);
-    // the real cloud's delete takes long enough by itself.
+    // The emulator holds the delete (a busy machine could finish it before the second request); the
+    // rig's file driver unlinks in a moment, so the volume asks it for a slow delete, as real
+    // backends' deletes are (deploy/openstack-dev/osdev_localfile.py).
+    const volume = await fresh({ metadata: { osdev_delete_seconds: '10' } });
     const release = target.hold?.('volume.delete', String(volume.name));
     expect((await call('DELETE', volumeUrl(demo, volume.id), demo.token)).status).toBe(202);
     const second = await call('DELETE', volumeUrl(demo, volume.id), demo.token);

@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { login, passwordAuthBody, postJson, type Login } from './contract/client.js';
-import { Cinder, fault, send, TEST_TIMEOUT } from './contract/storage-helpers.js';
+import { Cinder, TEST_TIMEOUT } from './contract/storage-helpers.js';
 import type { ContractTarget } from './contract/target.js';
 import { startEmulator, type RunningEmulator, type StartOptions } from './index.js';
+import { call, fault } from './contract/http.js';
 
 vi.setConfig({ testTimeout: TEST_TIMEOUT, hookTimeout: TEST_TIMEOUT });
 
@@ -58,10 +59,10 @@ describe('v2 API (emulator option v2)', () => {
   });
 
   it('serves the 3.0 resources without microversion headers, ignoring any requested version', async () => {
-    const created = await send('POST', `${v2}/volumes`, demo.token, { body: { volume: { size: 1, name: 'v2-vol' } } });
+    const created = await call('POST', `${v2}/volumes`, demo.token, { volume: { size: 1, name: 'v2-vol' } });
     expect(created.status).toBe(202);
     expect(created.headers.get('openstack-api-version')).toBeNull();
-    const shown = await send('GET', `${v2}/volumes/${created.body.volume.id}`, demo.token, { microversion: '3.70' });
+    const shown = await call('GET', `${v2}/volumes/${created.body.volume.id}`, demo.token, undefined, '3.70');
     expect(shown.status).toBe(200);
     expect(shown.headers.get('openstack-api-version')).toBeNull();
     expect(shown.headers.get('vary') ?? '').not.toMatch(/OpenStack-API-Version/i);
@@ -74,7 +75,7 @@ describe('v2 API (emulator option v2)', () => {
     const plain = await login((await emulator()).target, 'demo');
     expect(endpoint(plain, 'volumev2')).toBeUndefined();
     const url = plain.volumeUrl.replace('/v3/', '/v2/');
-    const answer = await send('GET', `${url}/volumes`, plain.token);
+    const answer = await call('GET', `${url}/volumes`, plain.token);
     expect(answer.status).toBe(404);
     expect(answer.body).not.toHaveProperty('itemNotFound');
     expect(answer.headers.get('openstack-api-version')).toBeNull();
@@ -94,15 +95,15 @@ describe('v2-only cloud (emulator option v2Only, `--v2-only`)', () => {
     const v2 = body.catalog
       .find((s: { type: string }) => s.type === 'volumev2')
       .endpoints.find((e: { interface: string }) => e.interface === 'public').url as string;
-    const created = await send('POST', `${v2}/volumes`, token, { body: { volume: { size: 1, name: 'v2-only' } } });
+    const created = await call('POST', `${v2}/volumes`, token, { volume: { size: 1, name: 'v2-only' } });
     expect(created.status).toBe(202);
     expect(created.headers.get('openstack-api-version')).toBeNull();
     expect(created.body.volume.links[0].href).toContain(`/volume/v2/${body.project.id}/volumes/`);
-    const v3 = await send('GET', `${v2.replace('/v2/', '/v3/')}/volumes`, token);
+    const v3 = await call('GET', `${v2.replace('/v2/', '/v3/')}/volumes`, token);
     expect(v3.status).toBe(404);
     // v2 routed transfers only at the extension's path; `/volume-transfers` came with v3.
-    expect((await send('GET', `${v2}/os-volume-transfer`, token)).status).toBe(200);
-    const v3Transfers = await send('GET', `${v2}/volume-transfers`, token);
+    expect((await call('GET', `${v2}/os-volume-transfer`, token)).status).toBe(200);
+    const v3Transfers = await call('GET', `${v2}/volume-transfers`, token);
     expect(v3Transfers.status).toBe(404);
     expect(v3Transfers.body).not.toHaveProperty('itemNotFound');
     const versions = await fetch(v2.replace(/\/v2\/.*$/, '/'));
@@ -124,8 +125,8 @@ describe('huawei-evs profile', () => {
     const volumeId = await cinder.volume(1);
     const older = await cinder.snapshot(volumeId);
     await cinder.snapshot(volumeId);
-    const rollback = await send('POST', `${v2}/os-vendor-snapshots/${older}/rollback`, cinder.user.token, {
-      body: { rollback: { volume_id: volumeId } },
+    const rollback = await call('POST', `${v2}/os-vendor-snapshots/${older}/rollback`, cinder.user.token, {
+      rollback: { volume_id: volumeId },
     });
     expect(rollback.status).toBe(202);
     expect(rollback.body).toEqual({ rollback: { volume_id: volumeId } });
@@ -150,27 +151,27 @@ describe('control API /emulator/control/faults', () => {
   let admin: Login;
   let cinder: Cinder;
   const faults = () => `${started.url}/emulator/control/faults`;
-  const arm = (body: unknown) => send('POST', faults(), admin.token, { body });
+  const arm = (body: unknown) => call('POST', faults(), admin.token, body);
   beforeAll(async () => {
     ({ emulator: started, target } = await emulator());
     admin = await login(target, 'admin');
     cinder = new Cinder(await login(target, 'demo'), admin);
   });
   afterEach(async () => {
-    await send('DELETE', faults(), admin.token);
+    await call('DELETE', faults(), admin.token);
     await cinder.cleanup();
   });
 
   it('is for cloud admins only: 401 without a token, 403 for a member', async () => {
-    expect((await send('GET', faults(), undefined)).status).toBe(401);
-    const member = await send('GET', faults(), cinder.user.token);
+    expect((await call('GET', faults(), undefined)).status).toBe(401);
+    const member = await call('GET', faults(), cinder.user.token);
     expect(member.status).toBe(403);
     expect(member.body.error).toMatchObject({ code: 403, title: 'Forbidden' });
   });
 
   it('fails the next backup: the backup ends in error, the volume recovers, and /messages says why', async () => {
     expect((await arm({ failNext: { operation: 'backup.create', count: 1 } })).status).toBe(201);
-    expect((await send('GET', faults(), admin.token)).body.failNext).toEqual({ 'backup.create': 1 });
+    expect((await call('GET', faults(), admin.token)).body.failNext).toEqual({ 'backup.create': 1 });
     const volumeId = await cinder.volume(1);
     const created = await cinder.post('/backups', { backup: { volume_id: volumeId } });
     expect(created.status).toBe(202);
@@ -197,7 +198,7 @@ describe('control API /emulator/control/faults', () => {
     const refused = await postJson(`${target.authUrl}/auth/tokens`, passwordAuthBody('demo', 'demo', 'demo'));
     expect(refused.status).toBeGreaterThanOrEqual(500);
     expect((await cinder.get('/volumes')).status).toBe(200);
-    expect((await send('DELETE', faults(), admin.token)).status).toBe(204);
+    expect((await call('DELETE', faults(), admin.token)).status).toBe(204);
     expect((await postJson(`${target.authUrl}/auth/tokens`, passwordAuthBody('demo', 'demo', 'demo'))).status).toBe(
       201,
     );
@@ -217,7 +218,7 @@ describe('--state persistence', () => {
 
     const second = await emulator({ statePath });
     const url = `${second.emulator.url}/volume/v3/${demo.projectId}/volumes/${volumeId}`;
-    const shown = await send('GET', url, demo.token);
+    const shown = await call('GET', url, demo.token);
     expect(shown.status).toBe(200);
     expect(shown.body.volume).toMatchObject({ id: volumeId, name: 'survives-restart', status: 'available' });
     await stop(second.emulator);
@@ -274,15 +275,15 @@ describe('regions', () => {
     const demo = await login((await emulator()).target, 'demo');
     const regionTwo = endpoint(demo, 'volumev3', 'RegionTwo')!;
     expect(regionTwo).toMatch(new RegExp(`/RegionTwo/volume/v3/${demo.projectId}$`));
-    const created = await send('POST', `${regionTwo}/volumes`, demo.token, {
-      body: { volume: { size: 1, name: 'only-in-region-two' } },
+    const created = await call('POST', `${regionTwo}/volumes`, demo.token, {
+      volume: { size: 1, name: 'only-in-region-two' },
     });
     expect(created.status).toBe(202);
     const id = created.body.volume.id;
-    const inTwo = await send('GET', `${regionTwo}/volumes`, demo.token);
+    const inTwo = await call('GET', `${regionTwo}/volumes`, demo.token);
     expect(inTwo.body.volumes.map((v: { id: string }) => v.id)).toContain(id);
-    const inOne = await send('GET', `${demo.volumeUrl}/volumes`, demo.token);
+    const inOne = await call('GET', `${demo.volumeUrl}/volumes`, demo.token);
     expect(inOne.body.volumes.map((v: { id: string }) => v.id)).not.toContain(id);
-    expect((await send('GET', `${demo.volumeUrl}/volumes/${id}`, demo.token)).status).toBe(404);
+    expect((await call('GET', `${demo.volumeUrl}/volumes/${id}`, demo.token)).status).toBe(404);
   });
 });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { login, type Login } from './contract/client.js';
-import { Cinder, send, TEST_TIMEOUT, unique, type Answer } from './contract/storage-helpers.js';
+import { Cinder, TEST_TIMEOUT } from './contract/storage-helpers.js';
 import { contractTarget, type ContractTarget } from './contract/target.js';
+import { call, type Reply, uniqueName } from './contract/http.js';
 
 vi.setConfig({ testTimeout: TEST_TIMEOUT, hookTimeout: TEST_TIMEOUT });
 
@@ -11,7 +12,7 @@ let cinder: Cinder;
 let imageUrl: string;
 let volumeId: string;
 /** Two private images uploaded from one of demo's volumes, oldest first, sharing a name prefix. */
-const images: Array<{ id: string; name: string; upload: Answer; volumeStatusAfter: string }> = [];
+const images: Array<{ id: string; name: string; upload: Reply; volumeStatusAfter: string }> = [];
 
 /** The public `image` endpoint from the token's catalog, without a trailing slash. */
 function imageEndpoint(session: Login): string {
@@ -24,14 +25,14 @@ function imageEndpoint(session: Login): string {
 async function waitForImage(id: string, status: string): Promise<Record<string, unknown>> {
   const deadline = Date.now() + TEST_TIMEOUT;
   for (;;) {
-    const answer = await send('GET', `${imageUrl}/v2/images/${id}`, demo.token);
+    const answer = await call('GET', `${imageUrl}/v2/images/${id}`, demo.token);
     if (answer.status === 200 && answer.body.status === status) return answer.body;
     if (Date.now() > deadline) throw new Error(`image ${id} never became ${status}: ${JSON.stringify(answer.body)}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
 
-const prefix = unique('contract-image');
+const prefix = uniqueName('contract-image');
 beforeAll(async () => {
   target = await contractTarget();
   demo = await login(target, 'demo');
@@ -56,13 +57,13 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
-  for (const image of images) await send('DELETE', `${imageUrl}/v2/images/${image.id}`, demo.token).catch(() => {});
+  for (const image of images) await call('DELETE', `${imageUrl}/v2/images/${image.id}`, demo.token).catch(() => {});
   await cinder?.cleanup();
   await target?.close();
 });
 
-const list = (query: string) => send('GET', `${imageUrl}/v2/images${query}`, demo.token);
-const ids = (answer: Answer) => answer.body.images.map((i: { id: string }) => i.id);
+const list = (query: string) => call('GET', `${imageUrl}/v2/images${query}`, demo.token);
+const ids = (answer: Reply) => answer.body.images.map((i: { id: string }) => i.id);
 
 describe('Cinder upload to image', () => {
   it('answers 202 with the upload summary while the volume is uploading', () => {
@@ -101,7 +102,7 @@ describe('Cinder upload to image', () => {
 
 describe('Glance v2 images', () => {
   it('shows the uploaded image, private to its owner, once active', async () => {
-    const shown = await send('GET', `${imageUrl}/v2/images/${images[0]!.id}`, demo.token);
+    const shown = await call('GET', `${imageUrl}/v2/images/${images[0]!.id}`, demo.token);
     expect(shown.status).toBe(200);
     expect(shown.body).toMatchObject({
       id: images[0]!.id,
@@ -118,15 +119,15 @@ describe('Glance v2 images', () => {
   });
 
   it('says an unknown image is not found', async () => {
-    const answer = await send('GET', `${imageUrl}/v2/images/00000000-0000-0000-0000-000000000000`, demo.token);
+    const answer = await call('GET', `${imageUrl}/v2/images/00000000-0000-0000-0000-000000000000`, demo.token);
     expect(answer.status).toBe(404);
   });
 
   it("hides a project's private image from other projects", async () => {
     const alt = await login(target, 'alt_demo');
-    const answer = await send('GET', `${imageUrl}/v2/images/${images[0]!.id}`, alt.token);
+    const answer = await call('GET', `${imageUrl}/v2/images/${images[0]!.id}`, alt.token);
     expect(answer.status).toBe(404);
-    const listed = await send('GET', `${imageUrl}/v2/images?name=${images[0]!.name}`, alt.token);
+    const listed = await call('GET', `${imageUrl}/v2/images?name=${images[0]!.name}`, alt.token);
     expect(listed.body.images).toEqual([]);
   });
 

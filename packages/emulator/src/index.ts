@@ -3,12 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { createEmulatorApp, type AppOptions } from './app.js';
 import type { EmulatorContext } from './context.js';
 import { StateFile } from './persistence.js';
+import { keepConnectionsLikeACloud } from './http/keep-alive.js';
 
 export { createEmulatorApp, type AppOptions } from './app.js';
 export type { EmulatorContext, EmulatorOptions, Profile } from './context.js';
 export { SCENARIOS, type Scenario } from './scenarios/index.js';
 export { FAULT_OPERATIONS, type FaultOperation } from './sim/faults.js';
 export { freePort } from './http/free-port.js';
+export { keepConnectionsLikeACloud } from './http/keep-alive.js';
 
 export interface StartOptions extends AppOptions {
   port?: number;
@@ -46,10 +48,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     await ctx.notifications?.stop();
     throw error;
   });
-  // Clouds sit behind a load balancer or Apache that keeps idle connections for about a minute.
-  // Node's 5 s default would close a socket just as a client (the BFF keeps its own idle sockets
-  // 4 s) sends on it: on a starved machine the two timers cross and the request is reset.
-  server.keepAliveTimeout = 65_000;
+  keepConnectionsLikeACloud(server);
   const { port } = server.address() as AddressInfo;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   ctx.publicUrl = `http://${urlHost === '0.0.0.0' ? '127.0.0.1' : urlHost}:${port}`;

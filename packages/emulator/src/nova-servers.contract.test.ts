@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, type Login } from './contract/client.js';
 import { computeUrl, nova } from './contract/nova-helpers.js';
 import { contractTarget, type ContractTarget } from './contract/target.js';
-import { expectFault, type Json } from './contract/volumes-helpers.js';
+import { expectFault, type Json } from './contract/http.js';
 
 let target: ContractTarget;
 let demo: Login;

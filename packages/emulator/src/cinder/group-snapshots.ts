@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { GROUP_LIFECYCLE } from '@cinder-console/cinder';
 import express, { type Response } from 'express';
 import { cinderTime } from '../http/time.js';
 import { jsonBody } from '../http/json-body.js';
@@ -220,7 +221,7 @@ export function groupSnapshotsRouter(service: CinderService): express.Router {
     later(() => {
       for (const volume of volumes) if (volume.status === 'creating') state.setStatus(volume, 'available');
     });
-    settleGroup(service, group, 'creating');
+    settleGroup(service, group, GROUP_LIFECYCLE.create);
     send(res, 202, { group: groupSummary(group) });
   });
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { GROUP_LIFECYCLE, VOLUME_LIFECYCLE, type ActionRule } from '@cinder-console/cinder';
 import express, { type Response } from 'express';
 import { cinderTime } from '../http/time.js';
 import { jsonBody } from '../http/json-body.js';
@@ -92,7 +93,7 @@ export function addGroup(
     id: randomUUID(),
     projectId: caller.projectId,
     userId: caller.userId,
-    status: 'creating',
+    status: GROUP_LIFECYCLE.create.transitional,
     createdAt: new Date(),
     updatedAt: null,
     ...input,
@@ -102,11 +103,14 @@ export function addGroup(
   return group;
 }
 
-/** Moves a group to `available` after the backend's time for it, unless something else moved it first. */
-export function settleGroup(service: CinderService, group: GroupRecord, from: string): void {
+/**
+ * Ends a group's create or update: after the backend's time for it, the group moves from the rule's
+ * transitional status to its end, unless something else moved it first.
+ */
+export function settleGroup(service: CinderService, group: GroupRecord, rule: ActionRule): void {
   service.ctx.scheduler.after(service.ctx.durations.create, () => {
-    if (group.status === from && service.state.groups.has(group.id)) {
-      service.state.setStatus(group, 'available');
+    if (group.status === rule.transitional && service.state.groups.has(group.id)) {
+      service.state.setStatus(group, rule.end);
       service.ctx.persist();
     }
   });
@@ -164,7 +168,7 @@ export function groupsRouter(service: CinderService): express.Router {
       groupSnapshotId: null,
       sourceGroupId: null,
     });
-    settleGroup(service, group, 'creating');
+    settleGroup(service, group, GROUP_LIFECYCLE.create);
     send(res, 202, { group: groupSummary(group) });
   });
 
@@ -214,8 +218,8 @@ export function groupsRouter(service: CinderService): express.Router {
     for (const volume of adding) volume.groupId = group.id;
     for (const volume of removing) volume.groupId = null;
     if (adding.length + removing.length > 0) {
-      state.setStatus(group, 'updating');
-      settleGroup(service, group, 'updating');
+      state.setStatus(group, GROUP_LIFECYCLE.update.transitional);
+      settleGroup(service, group, GROUP_LIFECYCLE.update);
     } else {
       group.updatedAt = new Date();
     }
@@ -260,8 +264,8 @@ export function groupsRouter(service: CinderService): express.Router {
       if ([...state.snapshots.values()].some((snapshot) => snapshot.volumeId === volume.id))
         throw badRequest('Invalid group: Volume in group still has dependent snapshots.');
     }
-    state.setStatus(group, 'deleting');
-    for (const volume of volumes) state.setStatus(volume, 'deleting');
+    state.setStatus(group, GROUP_LIFECYCLE.delete.transitional);
+    for (const volume of volumes) state.setStatus(volume, VOLUME_LIFECYCLE.delete.transitional);
     ctx.persist();
     ctx.scheduler.after(ctx.durations.delete, () => {
       for (const volume of volumes) state.volumes.delete(volume.id);

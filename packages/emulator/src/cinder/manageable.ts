@@ -1,3 +1,4 @@
+import { SNAPSHOT_LIFECYCLE, VOLUME_LIFECYCLE } from '@cinder-console/cinder';
 import express, { type Request, type Response } from 'express';
 import { jsonBody } from '../http/json-body.js';
 import { backendOf, poolHost, type Backend, type UnmanagedItem } from './backend.js';
@@ -145,7 +146,7 @@ function manageVolume(service: CinderService, req: Request, res: Response): Volu
     metadata,
     bootable,
     availabilityZone: zone,
-    status: 'managing',
+    status: VOLUME_LIFECYCLE.manage.transitional,
     host: poolHost(backend),
     ...(type ? { volumeTypeId: type.id } : {}),
   });
@@ -157,10 +158,10 @@ function manageVolume(service: CinderService, req: Request, res: Response): Volu
     projectId: volume.projectId,
     requestId: String(res.locals.requestId),
     mustFail: !found,
-    succeed: () => state.setStatus(volume, 'available'),
+    succeed: () => state.setStatus(volume, VOLUME_LIFECYCLE.manage.end),
     fail: () => {
       if (found) state.unmanagedVolumes.set(key, found);
-      state.setStatus(volume, 'error_managing');
+      state.setStatus(volume, VOLUME_LIFECYCLE.manage.failure);
     },
     failure: {
       resourceType: 'VOLUME',
@@ -192,7 +193,7 @@ function manageSnapshot(service: CinderService, req: Request, res: Response): Sn
     name: checkText('name', body.name),
     description: checkText('description', body.description),
     metadata: body.metadata === undefined ? {} : checkMetadata('metadata', body.metadata),
-    status: 'creating',
+    status: SNAPSHOT_LIFECYCLE.manage.transitional,
     progress: '0%',
   });
   if (found) state.unmanagedSnapshots.delete(key);
@@ -205,11 +206,11 @@ function manageSnapshot(service: CinderService, req: Request, res: Response): Sn
     mustFail: !found,
     succeed: () => {
       snapshot.progress = '100%';
-      state.setStatus(snapshot, 'available');
+      state.setStatus(snapshot, SNAPSHOT_LIFECYCLE.manage.end);
     },
     fail: () => {
       if (found) state.unmanagedSnapshots.set(key, found);
-      state.setStatus(snapshot, 'error');
+      state.setStatus(snapshot, SNAPSHOT_LIFECYCLE.manage.failure);
     },
     failure: {
       resourceType: 'SNAPSHOT',

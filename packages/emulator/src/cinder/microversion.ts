@@ -15,11 +15,9 @@ export function formatVersion(v: Microversion): string {
   return `${v.major}.${v.minor}`;
 }
 
-export const compareVersions = compareMicroversions;
-
 /** True when the request's microversion is at least `major.minor`. */
 export function atLeast(v: Microversion, minor: number): boolean {
-  return compareVersions(v, { major: 3, minor }) >= 0;
+  return compareMicroversions(v, { major: 3, minor }) >= 0;
 }
 
 /**
@@ -57,7 +55,7 @@ export const negotiateMicroversion: RequestHandler = (req, res, next) => {
         return;
       }
       version = { major: Number(match[1]), minor: Number(match[2]) };
-      if (compareVersions(version, MIN_VERSION) < 0 || compareVersions(version, MAX_VERSION) > 0) {
+      if (compareMicroversions(version, MIN_VERSION) < 0 || compareMicroversions(version, MAX_VERSION) > 0) {
         res.setHeader('OpenStack-API-Version', `volume ${requested}`);
         res.setHeader('Vary', 'OpenStack-API-Version');
         cinderFault(

@@ -24,7 +24,7 @@ export function pageParams(req: Request): PageParams {
  * The `next` link of `ViewBuilder._get_collection_links`: present whenever the page is full, so
  * with `with_count` (count ≥ limit) it appears on the last page too, a quirk clients must tolerate.
  */
-export function nextLink(
+function nextLink(
   req: Request,
   baseUrl: string,
   items: Array<{ id: string }>,

@@ -1,6 +1,6 @@
 /** Cinder's data as the emulator keeps it: one record type per resource, times as Dates. */
 
-export interface VolumeAttachmentRecord {
+interface VolumeAttachmentRecord {
   attachmentId: string;
   serverId: string | null;
   hostName: string | null;

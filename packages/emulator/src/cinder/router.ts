@@ -129,7 +129,7 @@ const legacyVersion: RequestHandler = (_req, res, next) => {
  * document needs no token; everything under `/v3` passes keystonemiddleware, then microversion
  * negotiation, then the project check, then the resource routes.
  */
-export function cinderRouter(service: CinderService): express.Router {
+function cinderRouter(service: CinderService): express.Router {
   const { ctx } = service;
   const router = express.Router();
   const vendor = ctx.profile === 'huawei-evs';

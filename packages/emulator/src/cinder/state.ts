@@ -12,7 +12,7 @@ import type {
 } from './records.js';
 
 /** Cinder's `quota_*` defaults (cinder/quota.py), the `default` quota class. */
-export const DEFAULT_QUOTAS: Record<string, number> = {
+const DEFAULT_QUOTAS: Record<string, number> = {
   volumes: 10,
   snapshots: 10,
   gigabytes: 1000,

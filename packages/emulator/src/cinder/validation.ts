@@ -20,7 +20,7 @@ export function pyRepr(value: unknown): string {
 }
 
 /** Python's `str()`: like repr, but a top-level string is unquoted. */
-export function pyStr(value: unknown): string {
+function pyStr(value: unknown): string {
   return typeof value === 'string' ? value : pyRepr(value);
 }
 

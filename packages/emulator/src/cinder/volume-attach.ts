@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { VOLUME_LIFECYCLE } from '@cinder-console/cinder';
 import { badRequest } from './errors.js';
 import type { VolumeRecord } from './records.js';
 import type { CinderService } from './service.js';
@@ -72,10 +73,10 @@ export function attachAction(
           `Invalid volume: Volume status must be available to reserve, but the status is ${volume.status}.`,
         );
       }
-      state.setStatus(volume, 'attaching');
+      state.setStatus(volume, VOLUME_LIFECYCLE.attach.transitional);
       return;
     case 'os-unreserve':
-      if (volume.status === 'attaching')
+      if (volume.status === VOLUME_LIFECYCLE.attach.transitional)
         state.setStatus(volume, volume.attachments.length > 0 ? 'in-use' : 'available');
       return;
     case 'os-begin_detaching':
@@ -84,9 +85,10 @@ export function attachAction(
           "Invalid volume: Unable to detach volume. Volume status must be 'in-use' and attach_status must be 'attached' to detach.",
         );
       }
-      state.setStatus(volume, 'detaching');
+      state.setStatus(volume, VOLUME_LIFECYCLE.detach.transitional);
       return;
     default:
-      if (volume.status === 'detaching') state.setStatus(volume, 'in-use');
+      if (volume.status === VOLUME_LIFECYCLE.detach.transitional)
+        state.setStatus(volume, VOLUME_LIFECYCLE.detach.failure);
   }
 }

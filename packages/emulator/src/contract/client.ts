@@ -1,4 +1,5 @@
 import type { ContractTarget } from './target.js';
+import { keystonePasswordAuth } from '@cinder-console/cinder';
 
 export interface Login {
   token: string;
@@ -14,12 +15,7 @@ interface CatalogEntry {
 }
 
 export function passwordAuthBody(user: string, password: string, project?: string) {
-  return {
-    auth: {
-      identity: { methods: ['password'], password: { user: { name: user, domain: { name: 'Default' }, password } } },
-      ...(project ? { scope: { project: { name: project, domain: { name: 'Default' } } } } : {}),
-    },
-  };
+  return { auth: keystonePasswordAuth({ name: user, password }, project ? { name: project } : undefined) };
 }
 
 export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {

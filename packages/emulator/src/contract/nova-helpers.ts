@@ -1,5 +1,6 @@
 import type { Login } from './client.js';
-import { call, catalogUrl, type Reply } from './volumes-helpers.js';
+import { call, type Reply } from './http.js';
+import { catalogUrl } from './volumes-helpers.js';
 
 /** The public compute endpoint of a login's catalog (`…/v2.1`), or an error naming what is missing. */
 export function computeUrl(who: Login): string {

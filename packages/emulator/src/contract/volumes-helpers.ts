@@ -1,63 +1,7 @@
 import { expect } from 'vitest';
+import { call, type Json, type Reply } from './http.js';
 import type { Login } from './client.js';
 import { POLL_MS, waitForStatus } from './wait.js';
-
-/** Arbitrary JSON from the API under test: assertions, not types, judge its shape. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Json = any;
-
-/** What a contract test needs from one HTTP exchange. */
-export interface Reply {
-  status: number;
-  headers: Headers;
-  /** The parsed JSON body, or undefined when the body is empty. */
-  body: Json;
-  text: string;
-}
-
-/** Any method, a token, an optional JSON body and an optional microversion (of `service`, volume by default). */
-export async function call(
-  method: string,
-  url: string,
-  token: string,
-  body?: unknown,
-  microversion?: string,
-  service: 'volume' | 'compute' = 'volume',
-): Promise<Reply> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'X-Auth-Token': token };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (microversion) headers['OpenStack-API-Version'] = `${service} ${microversion}`;
-  const response = await fetch(url, {
-    method,
-    headers,
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  let parsed: unknown;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    parsed = undefined;
-  }
-  return { status: response.status, headers: response.headers, body: parsed, text };
-}
-
-/** Asserts a Cinder fault `{"<key>": {"code", "message"}}` with an exact message (§8.1). */
-export function expectFault(reply: Reply, status: number, message: string | RegExp): void {
-  const key = FAULT_KEYS[status] ?? 'computeFault';
-  expect({ status: reply.status, keys: Object.keys(reply.body ?? {}) }).toEqual({ status, keys: [key] });
-  expect(reply.body[key].code).toBe(status);
-  if (typeof message === 'string') expect(reply.body[key].message).toBe(message);
-  else expect(reply.body[key].message).toMatch(message);
-}
-
-const FAULT_KEYS: Record<number, string> = {
-  400: 'badRequest',
-  403: 'forbidden',
-  404: 'itemNotFound',
-  409: 'conflictingRequest',
-  413: 'overLimit',
-};
 
 /** Asserts a synchronous over-quota refusal: 413 `overLimit`, `retryAfter` and `Retry-After: 0` (§7). */
 export function expectOverLimit(reply: Reply, message: string): void {
@@ -65,9 +9,6 @@ export function expectOverLimit(reply: Reply, message: string): void {
   expect(reply.headers.get('retry-after')).toBe('0');
   expect(reply.body).toEqual({ overLimit: { code: 413, message, retryAfter: '0' } });
 }
-
-/** The policy refusal text (§8.4). */
-export const policyDenied = (rule: string) => `Policy doesn't allow ${rule} to be performed.`;
 
 /** The one message Cinder uses for every refused volume delete (§5.3). */
 export const DELETE_REFUSED =
@@ -199,9 +140,6 @@ export function catalogUrl(who: Login, type: string): string | undefined {
   const url = catalog.find((s) => s.type === type)?.endpoints.find((e) => e.interface === 'public')?.url;
   return url?.replace(/\/+$/, '');
 }
-
-/** A name unique to this run, so tests never collide with what a real cloud already holds. */
-export const uniqueName = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
 
 /** The body of `os-volume_upload_image` from 3.1, which adds `visibility` and `protected` (§4.2). */
 export const UPLOAD_IMAGE_KEYS_3_1 = [

@@ -5,7 +5,8 @@ export const POLL_MS = process.env.CONTRACT_TARGET === 'real' ? 500 : 25;
 
 /**
  * Polls `url` (a Cinder show URL) until the resource reaches one of `statuses`, or is gone when
- * `statuses` includes `'deleted'`. Fails with the statuses seen when it times out.
+ * `statuses` includes `'deleted'`. Fails with the statuses seen when it times out, or at once when
+ * the resource is gone and `'deleted'` is not among them.
  */
 export async function waitForStatus(
   url: string,
@@ -17,7 +18,13 @@ export async function waitForStatus(
   const seen: string[] = [];
   for (;;) {
     const response = await get(url, token, options.microversion);
-    if (response.status === 404 && statuses.includes('deleted')) return undefined;
+    if (response.status === 404) {
+      if (statuses.includes('deleted')) return undefined;
+      // Gone resources reach no status: say so now rather than poll a 404 until the deadline.
+      throw new Error(
+        `${url} is gone (404) while waiting for ${statuses.join('|')}; saw ${seen.join(' → ') || 'nothing'}`,
+      );
+    }
     const body = (await response.json()) as Record<string, Record<string, unknown>>;
     const resource = Object.values(body)[0]!;
     const status = String(resource.status);

@@ -51,5 +51,3 @@ export const authRequestSchema = z.object({
 });
 export type AuthRequest = z.infer<typeof authRequestSchema>;
 export type ProjectRef = z.infer<typeof projectRefSchema>;
-export type UserRef = z.infer<typeof userRefSchema>;
-export type TotpUserRef = NonNullable<AuthRequest['auth']['identity']['totp']>['user'];

@@ -10,7 +10,7 @@ import type { Group, User } from './identity.js';
  * into the group `federated_users` of the IdP's domain, which holds the member role on the project
  * each account names. The accounts are the IdP's own, not Keystone's.
  */
-export const TEST_IDP = {
+const TEST_IDP = {
   id: 'emulator-idp',
   protocol: 'openid',
   group: 'federated_users',

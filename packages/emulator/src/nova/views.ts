@@ -8,7 +8,7 @@ const atLeast = (locals: Locals, minor: number) => {
 const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** `self` with the version, `bookmark` without it, as Nova's view builder makes them. */
-export function serverLinks(computeUrl: string, id: string) {
+function serverLinks(computeUrl: string, id: string) {
   const root = computeUrl.replace(/\/v2\.1$/, '');
   return [
     { rel: 'self', href: `${computeUrl}/servers/${id}` },

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { VOLUME_LIFECYCLE } from '@cinder-console/cinder';
 import express, { type Response } from 'express';
 import type { CinderCaller } from '../cinder/caller.js';
 import type { VolumeRecord } from '../cinder/records.js';
@@ -105,7 +106,7 @@ export function volumeAttachmentsRouter(ctx: EmulatorContext): express.Router {
     bdms.push(bdm);
     const before = volume.status;
     volume.attachStatus = 'attaching';
-    service.state.setStatus(volume, 'attaching');
+    service.state.setStatus(volume, VOLUME_LIFECYCLE.attach.transitional);
     // Nova's attachment_update reaches cinder-volume (attach.start); attachment_complete is cinder-api's (attach.end).
     const notify = notifierFor(service, res);
     notify.volume(volume, 'attach.start', 'volume');
@@ -166,7 +167,7 @@ export function volumeAttachmentsRouter(ctx: EmulatorContext): express.Router {
       );
     }
     volume.attachStatus = 'detaching';
-    service.state.setStatus(volume, 'detaching');
+    service.state.setStatus(volume, VOLUME_LIFECYCLE.detach.transitional);
     const notify = notifierFor(service, res);
     notify.volume(volume, 'detach.start', 'volume');
     completeLater(service, {

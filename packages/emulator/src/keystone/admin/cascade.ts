@@ -1,7 +1,7 @@
 import type { IdentityStore } from '../identity.js';
 
 /** Removes every element matching `drop` from `list` in place. */
-export function removeWhere<T>(list: T[], drop: (item: T) => boolean): void {
+function removeWhere<T>(list: T[], drop: (item: T) => boolean): void {
   for (let index = list.length - 1; index >= 0; index -= 1) if (drop(list[index]!)) list.splice(index, 1);
 }
 
