@@ -37,6 +37,8 @@ import { spaRouter } from './static.js';
 /** Live relay pacing past the configurable intervals: history kept for reconnects, and when an operation counts as long. */
 const LIVE_REPLAY_EVENTS = 500;
 const LIVE_SETTLE_AFTER_MS = 60_000;
+/** A new scope's first look reports rows changed this recently (poller.ts `recentMs`). */
+const LIVE_RECENT_MS = 30_000;
 
 export interface AppDeps {
   store?: SessionStore;
@@ -86,6 +88,7 @@ export function createApp(
     slowMs: config.LIVE_SLOW_MS,
     patientMs: config.LIVE_PATIENT_MS,
     settleAfterMs: LIVE_SETTLE_AFTER_MS,
+    recentMs: LIVE_RECENT_MS,
     replay: LIVE_REPLAY_EVENTS,
     watchMs: config.LIVE_WATCH_MS,
     fetchList: (session, kind, query) => fetchList(session, kind, query, config.UPSTREAM_TIMEOUT_MS),

@@ -7,7 +7,7 @@ import type { SessionRecord } from './session/session.js';
 import { upstreamAgents } from './tls.js';
 
 /** What only asking the cloud can tell (see `CapabilityProbes`). */
-export interface ProbedFeatures {
+interface ProbedFeatures {
   vendorRollback: boolean;
   backupService: boolean;
 }
@@ -19,7 +19,7 @@ export interface ProbedFeatures {
  */
 const EVS_SNAPSHOTS_PER_VOLUME = 7;
 
-export function capabilitiesOf(session: SessionRecord, probed: ProbedFeatures): Capabilities {
+function capabilitiesOf(session: SessionRecord, probed: ProbedFeatures): Capabilities {
   return {
     volumeApi: { major: session.volumeApi.major, microversion: session.volumeApi.microversion },
     features: {

@@ -24,7 +24,7 @@ export interface CloudSettings {
   websso?: string;
 }
 
-export type CloudVariable =
+type CloudVariable =
   | 'OS_AUTH_URL'
   | 'OS_REGION_NAME'
   | 'OS_INTERFACE'
@@ -68,7 +68,7 @@ const fileSchema = z.looseObject({ clouds: z.record(z.string(), z.unknown()) });
  * working directory, in the user's config directory (`$XDG_CONFIG_HOME/openstack`, by default
  * `~/.config/openstack`), and in `/etc/openstack`. The first that exists is the one read.
  */
-export function cloudsYamlCandidates(env: NodeJS.ProcessEnv, location: CloudsYamlLocation = {}): string[] {
+function cloudsYamlCandidates(env: NodeJS.ProcessEnv, location: CloudsYamlLocation = {}): string[] {
   const home = location.home ?? env.HOME ?? os.homedir();
   const configHome = env.XDG_CONFIG_HOME || path.join(home, '.config');
   return [

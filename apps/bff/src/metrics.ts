@@ -7,7 +7,7 @@ const API_GROUPS = new Set(['session', 'audit', 'identity', 'capabilities', 'eve
 const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']);
 
 /** The route group of a request target, from a fixed set (case-sensitive, as routing is). */
-export function routeGroup(url: string): string {
+function routeGroup(url: string): string {
   const path = url.split('?')[0]!;
   if (path === '/healthz') return 'healthz';
   if (path !== '/api' && !path.startsWith('/api/')) return 'static';

@@ -19,6 +19,23 @@ export const catalogServiceSchema = z.looseObject({
 });
 export type CatalogService = z.infer<typeof catalogServiceSchema>;
 
+/**
+ * The `auth` of a password sign-in (`POST /v3/auth/tokens`): the user by name in its domain,
+ * scoped to a project when one is named. Domains default to `Default`, as DevStack and Kolla set up.
+ */
+export function keystonePasswordAuth(
+  user: { name: string; password: string; domain?: string },
+  project?: { name: string; domain?: string },
+) {
+  return {
+    identity: {
+      methods: ['password'],
+      password: { user: { name: user.name, domain: { name: user.domain ?? 'Default' }, password: user.password } },
+    },
+    ...(project ? { scope: { project: { name: project.name, domain: { name: project.domain ?? 'Default' } } } } : {}),
+  };
+}
+
 /** The body of Keystone v3 `POST /v3/auth/tokens` (201) and `GET /v3/auth/tokens` (200). */
 export const tokenResponseSchema = z.object({
   token: z.looseObject({

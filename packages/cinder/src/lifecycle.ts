@@ -86,8 +86,18 @@ export const VOLUME_LIFECYCLE = {
     // The volume manager's delete_volume, which unmanaging runs too, fails to error_deleting.
     failure: 'error_deleting',
   },
-  /** Managing existing storage (admin): the `/manageable_volumes` listing needs 3.8. */
-  manage: { from: [], adminOnly: true, minVersion: 8, transitional: 'creating', end: 'available', failure: 'error' },
+  /**
+   * Managing existing storage (admin): the `/manageable_volumes` listing needs 3.8. volume/api.py
+   * creates the volume `managing`; the manage flow's failure leaves it `error_managing`.
+   */
+  manage: {
+    from: [],
+    adminOnly: true,
+    minVersion: 8,
+    transitional: 'managing',
+    end: 'available',
+    failure: 'error_managing',
+  },
   /** Huawei EVS `os-vendor-snapshots/{id}/rollback`. */
   rollback: {
     from: ['available', 'error_rollbacking'],

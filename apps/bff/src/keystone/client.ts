@@ -1,4 +1,4 @@
-import { tokenResponseSchema, type TokenResponse } from '@cinder-console/cinder';
+import { keystonePasswordAuth, tokenResponseSchema, type TokenResponse } from '@cinder-console/cinder';
 import { z } from 'zod';
 import { HttpError } from '../errors.js';
 import { upstreamAgents, type UpstreamTlsSettings } from '../tls.js';
@@ -119,13 +119,7 @@ export function keystoneClient(baseUrl: string, timeoutMs: number, tls?: Upstrea
 
   return {
     passwordAuth({ username, password, userDomain, project }) {
-      return issue({
-        identity: {
-          methods: ['password'],
-          password: { user: { name: username, domain: { name: userDomain }, password } },
-        },
-        ...(project ? { scope: { project: { name: project.name, domain: { name: project.domain } } } } : {}),
-      });
+      return issue(keystonePasswordAuth({ name: username, domain: userDomain, password }, project));
     },
     applicationCredentialAuth({ id, name, user, secret }) {
       const credential =

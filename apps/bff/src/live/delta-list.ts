@@ -10,7 +10,7 @@ import type { ListResult, Resource } from './poller.js';
 const OVERLAP_MS = 2_000;
 
 /** Rows a `sorted` look reads, newest change first: more changes than this between two looks cost a full list. */
-export const NEWEST_PAGE = 50;
+const NEWEST_PAGE = 50;
 
 export interface DeltaOptions {
   /** A full detail list at least this often, whatever the deltas say: the safety net. */

@@ -8,6 +8,7 @@ export interface Pacing {
   slowMs: number;
   patientMs: number;
   settleAfterMs: number;
+  recentMs: number;
 }
 
 /** What a feed needs from the relay that serves the scope's browsers on this replica. */

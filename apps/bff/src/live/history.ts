@@ -19,7 +19,7 @@ export type Replay = { reset: false; entries: LogEntry[]; latest: number } | { r
  * began (an earlier process, a scope that nobody watched for a while) or were dropped for space;
  * ids above `latest` were never issued by it (a process or a Redis that has lost its state).
  */
-export function canResume(after: number, floor: number, latest: number): boolean {
+function canResume(after: number, floor: number, latest: number): boolean {
   return after >= floor && after <= latest;
 }
 

@@ -8,9 +8,9 @@ import { LuaScript } from './lua-script.js';
  * about 3.3 s after a holder dies, leaving room under the 5 s promise for a busy machine, and
  * within a quarter of a second after one that shut down cleanly (it releases the lease).
  */
-export const LEASE_TTL_MS = 3000;
-export const LEASE_RENEW_MS = 1000;
-export const LEASE_RETRY_MS = 250;
+const LEASE_TTL_MS = 3000;
+const LEASE_RENEW_MS = 1000;
+const LEASE_RETRY_MS = 250;
 
 /** Takes a free lease, or extends our own (we may have missed a renewal while Redis was away). */
 const ACQUIRE = new LuaScript(`

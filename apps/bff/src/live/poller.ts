@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { LIVE_KINDS, statusClass, type LiveEvent, type LiveKind } from '@cinder-console/cinder';
+import { LIVE_KINDS, parseOpenStackTime, statusClass, type LiveEvent, type LiveKind } from '@cinder-console/cinder';
 
 /** A row of a detail list: the poller reads only these fields (and `size`); the rest goes out in events. */
 export type Resource = { id: string; status: string; updated_at?: string | null } & Record<string, unknown>;
@@ -50,6 +50,13 @@ export interface PollerOptions {
    * takes over polling from another starts from here, so nothing that changed meanwhile is lost.
    */
   initial?: Map<LiveKind, Map<string, Resource>>;
+  /**
+   * A first look with nothing to compare it with still reports the rows that changed this recently
+   * (by `updated_at`). A page reads its lists before its stream opens: a change in between (a
+   * restore that finished while the page was reloading) would otherwise stay unseen, with no later
+   * event to correct it. Wide enough for a slow reload and a Cinder clock a little off; 0: none.
+   */
+  recentMs?: number;
   /** A kind's first look was taken as the baseline (there was nothing to compare it with). */
   onBaseline?: (kind: LiveKind, rows: Resource[]) => void;
   /**
@@ -167,8 +174,9 @@ export class ProjectPoller {
     const current = new Map(result.rows.map((row) => [row.id, row]));
     this.rows.set(kind, current);
     if (!previous) {
-      // The first look is the baseline.
+      // The first look is the baseline; only its recent changes may be news to the pages listening.
       this.options.onBaseline?.(kind, result.rows);
+      for (const row of result.rows) if (this.changedRecently(row)) this.emitChange(kind, row);
       return;
     }
     let changed = false;
@@ -176,7 +184,7 @@ export class ProjectPoller {
       const before = previous.get(row.id);
       if (!before || differs(before, row)) {
         changed = true;
-        this.options.emit({ kind, id: row.id, status: row.status, resource: row });
+        this.emitChange(kind, row);
       }
     }
     // A partial list cannot tell a deleted row from one on a later page.
@@ -189,5 +197,15 @@ export class ProjectPoller {
       }
     }
     if (changed) this.lastChange.set(kind, Date.now());
+  }
+
+  private emitChange(kind: LiveKind, row: Resource): void {
+    this.options.emit({ kind, id: row.id, status: row.status, resource: row });
+  }
+
+  private changedRecently(row: Resource): boolean {
+    const recentMs = this.options.recentMs ?? 0;
+    if (recentMs <= 0 || typeof row.updated_at !== 'string') return false;
+    return Date.now() - parseOpenStackTime(row.updated_at).getTime() <= recentMs;
   }
 }

@@ -7,10 +7,10 @@ import { HttpError } from '../errors.js';
  * writing it back upstream (JSON.stringify recurses) would exhaust the stack and end as a false
  * "Cinder cannot be reached".
  */
-export const MAX_BODY_DEPTH = 32;
+const MAX_BODY_DEPTH = 32;
 
 /** How deep `value` nests, counted without recursion so that the count itself cannot overflow. */
-export function nestingDepth(value: unknown, stopAfter = MAX_BODY_DEPTH + 1): number {
+function nestingDepth(value: unknown, stopAfter = MAX_BODY_DEPTH + 1): number {
   let deepest = 0;
   const stack: Array<[unknown, number]> = [[value, 0]];
   while (stack.length > 0) {

@@ -15,7 +15,7 @@ const REQUEST_ALLOW = new Set([
 ]);
 
 /** Response headers the browser may see from a cloud service; cookies, tokens and server details never pass. */
-export const RESPONSE_ALLOW = new Set([
+const RESPONSE_ALLOW = new Set([
   'content-type',
   'content-length',
   'openstack-api-version',

@@ -55,7 +55,7 @@ export interface UpstreamProxyOptions {
 }
 
 /** What became of a request that changes something. */
-export interface MutationOutcome {
+interface MutationOutcome {
   status: number;
   requestId: string;
   /** The id of what a successful create made (`{"volume": {"id": …}}`), read as the answer streams by. */

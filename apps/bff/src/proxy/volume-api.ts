@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { upstreamFetch } from '../keystone/upstream-fetch.js';
 
 /** The newest Cinder microversion this console has been written and tested against (Zed). */
-export const CONSOLE_MAX_MICROVERSION = '3.70';
+const CONSOLE_MAX_MICROVERSION = '3.70';
 
 export interface VolumeApi {
   /** The catalog endpoint, project id included (`…/v3/<project_id>`). */

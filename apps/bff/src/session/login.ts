@@ -8,7 +8,7 @@ import { discoverVolumeApi } from '../proxy/volume-api.js';
 import type { SessionRecord } from './session.js';
 
 /** The second step of an MFA sign-in: the passcode, with what the first step left (receipt, user, scope asked for). */
-export interface TotpStep {
+interface TotpStep {
   receipt: string;
   userId: string;
   passcode: string;
@@ -19,7 +19,7 @@ export interface TotpStep {
 }
 
 /** An unscoped token Keystone's WebSSO posted back (session/websso.ts). */
-export interface FederatedLogin {
+interface FederatedLogin {
   federatedToken: string;
 }
 

@@ -1,3 +1,5 @@
+import { keystonePasswordAuth } from '@cinder-console/cinder';
+
 /** A project-scoped token and the Cinder endpoint, got from Keystone as the `openstack` CLI gets them. */
 export interface CloudClient {
   token: string;
@@ -13,10 +15,7 @@ export async function cloudClient(authUrl: string, user: string, password = user
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({
-      auth: {
-        identity: { methods: ['password'], password: { user: { name: user, domain: { name: 'Default' }, password } } },
-        scope: { project: { name: user === 'admin' ? 'admin' : user, domain: { name: 'Default' } } },
-      },
+      auth: keystonePasswordAuth({ name: user, password }, { name: user }),
     }),
   });
   if (response.status !== 201) throw new Error(`Keystone refused ${user}: ${response.status}`);

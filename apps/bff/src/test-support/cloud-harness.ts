@@ -5,7 +5,12 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createEmulatorApp, type AppOptions, type RunningEmulator } from '@cinder-console/emulator';
+import {
+  createEmulatorApp,
+  keepConnectionsLikeACloud,
+  type AppOptions,
+  type RunningEmulator,
+} from '@cinder-console/emulator';
 import type { AppDeps } from '../app.js';
 import { loadConfig, type Config } from '../config.js';
 import { startBff } from '../server.js';
@@ -55,6 +60,7 @@ export function selfSignedCertificate(): Certificate {
 export async function startCloud(options: AppOptions = {}, tls?: Certificate): Promise<RunningEmulator> {
   const { app, ctx } = createEmulatorApp({ fast: true, ...options });
   const server = tls ? https.createServer({ key: tls.key, cert: tls.cert }, app) : http.createServer(app);
+  keepConnectionsLikeACloud(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   ctx.publicUrl = `${tls ? 'https' : 'http'}://127.0.0.1:${port}`;
