@@ -2,7 +2,7 @@ import { cleanNotifications, notificationsStore } from '@mantine/notifications';
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ListPage } from '../lib/cinder-list';
-import { detailKey, listKey } from '../lib/use-resource-list';
+import { cinderKeys } from '../lib/query-keys';
 import { watchFailures } from './failure-watch';
 import { applyLiveEvent } from './live-updates';
 
@@ -52,9 +52,9 @@ describe('telling asynchronous failures', () => {
   it("tells a failure a list fetch read first, with Cinder's message", async () => {
     cinderMessages('extend volume:Volume Driver failed to extend volume.');
     const { client, stop } = watchedClient();
-    client.setQueryData([...listKey('volumes'), {}], page(volume('extending')));
+    client.setQueryData(cinderKeys('volumes').page({}), page(volume('extending')));
     // The list refetch after the extend answered before the live event could.
-    client.setQueryData([...listKey('volumes'), {}], page(volume('error_extending')));
+    client.setQueryData(cinderKeys('volumes').page({}), page(volume('error_extending')));
     await vi.waitFor(() => expect(titles()).toEqual(['Volume db is now Error extending']));
     expect(notificationsStore.getState().notifications[0]!.message).toBe(
       'extend volume:Volume Driver failed to extend volume.',
@@ -65,8 +65,8 @@ describe('telling asynchronous failures', () => {
   it('tells it once when the live event then brings the same status', async () => {
     cinderMessages('extend volume:Volume Driver failed to extend volume.');
     const { client, stop } = watchedClient();
-    client.setQueryData([...listKey('volumes'), {}], page(volume('extending')));
-    client.setQueryData([...listKey('volumes'), {}], page(volume('error_extending')));
+    client.setQueryData(cinderKeys('volumes').page({}), page(volume('extending')));
+    client.setQueryData(cinderKeys('volumes').page({}), page(volume('error_extending')));
     applyLiveEvent(client, {
       kind: 'volume',
       id: 'v1',
@@ -82,7 +82,7 @@ describe('telling asynchronous failures', () => {
   it('tells a failure a live event brings to the detail page', async () => {
     cinderMessages('create backup:An unknown error occurred.');
     const { client, stop } = watchedClient();
-    client.setQueryData(detailKey('volumes', 'v1'), volume('backing-up'));
+    client.setQueryData(cinderKeys('volumes').detail('v1'), volume('backing-up'));
     applyLiveEvent(client, { kind: 'volume', id: 'v1', status: 'error', resource: volume('error') });
     await vi.waitFor(() => expect(titles()).toEqual(['Volume db is now Error']));
     stop();
@@ -91,11 +91,11 @@ describe('telling asynchronous failures', () => {
   it('says nothing of errors that were there when the page loaded, or of changes that are no failure', async () => {
     const { client, stop } = watchedClient();
     client.setQueryData(
-      [...listKey('volumes'), {}],
+      cinderKeys('volumes').page({}),
       page({ id: 'old', name: 'old', status: 'error' }, volume('creating')),
     );
     client.setQueryData(
-      [...listKey('volumes'), {}],
+      cinderKeys('volumes').page({}),
       page({ id: 'old', name: 'old', status: 'error' }, volume('available')),
     );
     await settled();

@@ -1,10 +1,8 @@
 import type { Capabilities } from '@cinder-console/cinder';
 import type { QueryClient } from '@tanstack/react-query';
 import { capabilitiesQuery } from '../lib/capabilities';
+import { resourceQueryKind } from '../lib/query-keys';
 import { noticeAsyncFailure } from './failure-notice';
-
-/** The kinds whose failures are told (each has a name in `live.kinds`). */
-const KINDS = new Set(['volumes', 'snapshots', 'backups', 'groups', 'group_snapshots']);
 
 type Resource = { id: string; name?: string | null; status: string };
 
@@ -32,8 +30,9 @@ export function watchFailures(queryClient: QueryClient): () => void {
   const lastSeen = new Map<string, string>();
   return queryClient.getQueryCache().subscribe((event) => {
     if (event.type !== 'updated' || event.action.type !== 'success') return;
-    const [kind, scope] = event.query.queryKey;
-    if (typeof kind !== 'string' || !KINDS.has(kind) || (scope !== 'list' && scope !== 'detail')) return;
+    // Every Cinder kind's failures are told (each has a name in `live.kinds`).
+    const kind = resourceQueryKind(event.query.queryKey);
+    if (!kind) return;
     for (const resource of resourcesIn(event.action.data)) {
       const key = `${kind}/${resource.id}`;
       const previous = lastSeen.get(key);

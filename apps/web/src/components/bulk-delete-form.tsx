@@ -1,6 +1,7 @@
 import { Alert, Button, Group, List, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CinderKind } from '../lib/query-keys';
 import { useCinderMutation } from '../lib/use-cinder-mutation';
 
 const LISTED = 10;
@@ -16,7 +17,7 @@ interface Outcome<T> {
 }
 
 /** What a delete dialog says, in the resource's words (counts are of the items to delete). */
-export interface DeleteTexts {
+interface DeleteTexts {
   question: (count: number) => string;
   submit: (count: number) => string;
   done: (count: number) => string;
@@ -30,7 +31,7 @@ export interface BulkDeleteFormProps<T extends Named> {
   remove: (item: T) => Promise<void>;
   texts: DeleteTexts;
   /** Kinds whose lists change (see useCinderMutation). */
-  affects: readonly string[];
+  affects: readonly CinderKind[];
   /** Options of the deletion (e.g. "also delete their snapshots") and notes, above the confirmation. */
   children?: ReactNode;
   close: () => void;

@@ -1,11 +1,11 @@
-import { Button, Group, Stack, TextInput, Textarea } from '@mantine/core';
+import { Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { nameAndDescriptionSchema } from '@cinder-console/cinder';
 import { bodyRules, requestValidator, showServerIssues } from '../lib/request-rules';
 import { useCinderMutation } from '../lib/use-cinder-mutation';
-import { detailKey } from '../lib/use-resource-list';
+import { cinderKeys, type CinderKind } from '../lib/query-keys';
+import { DialogActions } from './dialog-actions';
 
 interface Described {
   id: string;
@@ -41,13 +41,12 @@ export function EditNameForm({
 }: {
   resource: Described;
   /** `volumes`, `snapshots`, `backups`: whose list and detail caches change. */
-  kind: string;
+  kind: CinderKind;
   save: (values: NameAndDescription) => Promise<unknown>;
   texts: { name: string; description: string; done: string; failed: string };
   close: () => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const form = useForm<Values>({
     initialValues: { name: resource.name ?? '', description: resource.description ?? '' },
     validate: requestValidator(rules, t),
@@ -57,10 +56,8 @@ export function EditNameForm({
     done: () => texts.done,
     failed: () => texts.failed,
     affects: [kind],
-    onDone: () => {
-      void queryClient.invalidateQueries({ queryKey: detailKey(kind, resource.id) });
-      close();
-    },
+    refreshes: [cinderKeys(kind).detail(resource.id)],
+    onDone: close,
     onFailed: (error, values) => showServerIssues(error, rules, values, form.setFieldError),
   });
   return (
@@ -68,14 +65,7 @@ export function EditNameForm({
       <Stack gap="sm">
         <TextInput label={texts.name} data-autofocus {...form.getInputProps('name')} />
         <Textarea label={texts.description} autosize minRows={2} {...form.getInputProps('description')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {t('actions.save')}
-          </Button>
-        </Group>
+        <DialogActions onCancel={close} label={t('actions.save')} pending={mutation.isPending} />
       </Stack>
     </form>
   );

@@ -42,3 +42,8 @@ export function GatedButton({
     </>
   );
 }
+
+/** A list's "Delete n selected": small and red beside the table tools, refused with the gate's reason. */
+export function DeleteSelectedButton(props: { gate: ButtonGate; onClick: () => void; children: ReactNode }) {
+  return <GatedButton size="xs" color="red" variant="light" {...props} />;
+}

@@ -1,13 +1,9 @@
-import { IconX } from '@tabler/icons-react';
-import { ActionIcon, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import type { FormErrors, UseFormReturnType } from '@mantine/form';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { KeyValueFields, type KeyValueRow } from './key-value-fields';
 
-export interface MetadataRow {
-  key: string;
-  value: string;
-}
+export type MetadataRow = KeyValueRow;
 
 export function metadataRows(metadata: Record<string, string> | undefined): MetadataRow[] {
   return Object.entries(metadata ?? {}).map(([key, value]) => ({ key, value }));
@@ -36,41 +32,7 @@ export function metadataRowErrors(t: TFunction, path: string, rows: readonly Met
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function MetadataFields({ form, path }: { form: UseFormReturnType<any>; path: string }) {
   const { t } = useTranslation();
-  const rows = (form.getValues() as Record<string, MetadataRow[]>)[path] ?? [];
   return (
-    <Stack gap={4}>
-      <Text size="sm" fw={500}>
-        {t('metadata.title')}
-      </Text>
-      {rows.map((_, index) => (
-        <Group key={index} gap="xs" wrap="nowrap" align="flex-end">
-          <TextInput
-            size="xs"
-            aria-label={t('metadata.keyN', { n: index + 1 })}
-            placeholder={t('metadata.key')}
-            {...form.getInputProps(`${path}.${index}.key`)}
-          />
-          <TextInput
-            size="xs"
-            aria-label={t('metadata.valueN', { n: index + 1 })}
-            placeholder={t('metadata.value')}
-            {...form.getInputProps(`${path}.${index}.value`)}
-          />
-          <ActionIcon
-            variant="subtle"
-            color="red"
-            aria-label={t('metadata.removeN', { n: index + 1 })}
-            onClick={() => form.removeListItem(path, index)}
-          >
-            <IconX size={14} aria-hidden />
-          </ActionIcon>
-        </Group>
-      ))}
-      <Group>
-        <Button size="xs" variant="subtle" onClick={() => form.insertListItem(path, { key: '', value: '' })}>
-          {t('metadata.add')}
-        </Button>
-      </Group>
-    </Stack>
+    <KeyValueFields form={form} path={path} title={t('metadata.title')} add={t('metadata.add')} strings="metadata" />
   );
 }

@@ -1,12 +1,12 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { metadataBodySchema } from '@cinder-console/cinder';
 import { bodyRules, requestValidator, showServerIssues } from '../lib/request-rules';
 import { useCinderMutation } from '../lib/use-cinder-mutation';
-import { detailKey } from '../lib/use-resource-list';
+import { cinderKeys, type CinderKind } from '../lib/query-keys';
 import { MetadataFields, metadataObject, metadataRowErrors, metadataRows, type MetadataRow } from './metadata-fields';
+import { DialogActions } from './dialog-actions';
 
 interface Values {
   metadata: MetadataRow[];
@@ -31,13 +31,12 @@ export function MetadataForm({
 }: {
   resource: { id: string; metadata?: Record<string, string> | undefined };
   /** `volumes` or `snapshots`: whose list and detail caches change. */
-  kind: string;
+  kind: CinderKind;
   replace: (metadata: Record<string, string>) => Promise<unknown>;
   texts: { done: string; failed: string };
   close: () => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const form = useForm<Values>({
     initialValues: { metadata: metadataRows(resource.metadata) },
     validate: requestValidator(rules, t, (values) => metadataRowErrors(t, 'metadata', values.metadata)),
@@ -47,10 +46,8 @@ export function MetadataForm({
     done: () => texts.done,
     failed: () => texts.failed,
     affects: [kind],
-    onDone: () => {
-      void queryClient.invalidateQueries({ queryKey: detailKey(kind, resource.id) });
-      close();
-    },
+    refreshes: [cinderKeys(kind).detail(resource.id)],
+    onDone: close,
     onFailed: (error) => showServerIssues(error, rules, form.getValues(), form.setFieldError),
   });
   return (
@@ -60,14 +57,7 @@ export function MetadataForm({
           {t('metadata.replaceHint')}
         </Text>
         <MetadataFields form={form} path="metadata" />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('actions.save')}
-          </Button>
-        </Group>
+        <DialogActions onCancel={close} label={t('actions.save')} pending={save.isPending} />
       </Stack>
     </form>
   );

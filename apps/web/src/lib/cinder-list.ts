@@ -4,6 +4,7 @@ import { apiJson } from './api-client';
 import { ApiError } from './api-error';
 import type { CloudAbilities } from './capabilities';
 import type { ListView } from './list-view';
+import type { CinderKind } from './query-keys';
 
 /** Cinder's largest page (`osapi_max_limit`). */
 const MAX_PAGE = 1000;
@@ -33,8 +34,8 @@ export const ALL_PROJECTS_FILTERS: readonly FilterSpec[] = [
 export interface ListSpec<_Row> {
   /** `/api/cinder/volumes/detail` */
   path: string;
-  /** The collection key in the response (`volumes`). */
-  key: string;
+  /** The collection key in the response (`volumes`), and the kind its query keys belong to. */
+  key: CinderKind;
   schema: z.ZodType<Record<string, unknown>>;
   filters: readonly FilterSpec[];
   /** Column ids the cloud can sort by, mapped to Cinder's sort keys. */
@@ -48,6 +49,11 @@ export interface ListPage<T> {
   count: number | undefined;
   /** `exact` when the cloud refused the "contains" name filter and names are matched whole. */
   nameMatch: 'contains' | 'exact' | undefined;
+}
+
+/** A whole list read in one call as one page, so that live updates patch its rows in place like a table's. */
+export function wholeListPage<T>(items: T[]): ListPage<T> {
+  return { items, nextMarker: undefined, count: undefined, nameMatch: undefined };
 }
 
 function buildQuery<T>(spec: ListSpec<T>, view: ListView, abilities: CloudAbilities, likeName: boolean, limit: number) {

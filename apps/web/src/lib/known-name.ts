@@ -1,6 +1,7 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { cinderKeys, type CinderKind } from './query-keys';
 
-const PLURAL: Record<string, string> = { volume: 'volumes', snapshot: 'snapshots', backup: 'backups' };
+const PLURAL: Record<string, CinderKind> = { volume: 'volumes', snapshot: 'snapshots', backup: 'backups' };
 
 /** The name of the resource `id` in a cached value: a detail, a list page, or a list of either. */
 function nameIn(value: unknown, id: string, depth = 0): string | undefined {
@@ -24,10 +25,10 @@ function nameIn(value: unknown, id: string, depth = 0): string | undefined {
 }
 
 /** What the console already read about `kind` `id`, without a request of its own. */
-export function knownName(queryClient: QueryClient, kind: string, id: string): string | undefined {
+function knownName(queryClient: QueryClient, kind: string, id: string): string | undefined {
   const key = PLURAL[kind];
   if (!key) return undefined;
-  for (const [, data] of queryClient.getQueriesData({ queryKey: [key] })) {
+  for (const [, data] of queryClient.getQueriesData({ queryKey: cinderKeys(key).all })) {
     const found = nameIn(data, id);
     if (found) return found;
   }

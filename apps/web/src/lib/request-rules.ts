@@ -23,7 +23,7 @@ type Issue = z.core.$ZodIssue;
 type StandardSchema = Parameters<typeof schemaResolver>[0];
 
 /** A zod issue in words the user reads, whatever English the shared schema carries for the BFF. */
-export function describeIssue(t: TFunction, issue: Issue): string {
+function describeIssue(t: TFunction, issue: Issue): string {
   switch (issue.code) {
     case 'too_big':
       if (issue.origin === 'string') return t('forms.tooLong', { max: issue.maximum });
@@ -113,7 +113,7 @@ export function showServerIssues<Values>(
  * The field of an issue inside a metadata object, `rest` being the path below it (the item's key):
  * the row's key field for a bad key, its value field otherwise.
  */
-export function metadataField(
+function metadataField(
   listPath: string,
   rows: ReadonlyArray<{ key: string }>,
   rest: readonly PropertyKey[],

@@ -1,8 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from './api-error';
 import { notifyDone, notifyFailed } from './feedback';
-import { listKey } from './use-resource-list';
+import { refreshAfterChange, type CinderKind } from './query-keys';
 
 export interface CinderMutationOptions<V, R> {
   call: (variables: V) => Promise<R>;
@@ -10,7 +10,9 @@ export interface CinderMutationOptions<V, R> {
   done: (variables: V, result: R) => string;
   failed: (variables: V) => string;
   /** Kinds whose lists hold the result (`volumes`, `snapshots`): they refetch at once. */
-  affects: readonly string[];
+  affects: readonly CinderKind[];
+  /** Other query groups the change alters (`volumeTypeQueries.all()`): every query under them refetches. */
+  refreshes?: readonly QueryKey[];
   onDone?: (result: R, variables: V) => void;
   /** After the failure's toast: a form puts the BFF's per-field issues on its fields here. */
   onFailed?: (error: Error, variables: V) => void;
@@ -28,8 +30,8 @@ export function useCinderMutation<V, R>(options: CinderMutationOptions<V, R>) {
     mutationFn: options.call,
     onSuccess: (result, variables) => {
       notifyDone(options.done(variables, result));
-      for (const kind of options.affects) void queryClient.invalidateQueries({ queryKey: listKey(kind) });
-      void queryClient.invalidateQueries({ queryKey: ['overview'] });
+      refreshAfterChange(queryClient, options.affects);
+      for (const queryKey of options.refreshes ?? []) void queryClient.invalidateQueries({ queryKey });
       options.onDone?.(result, variables);
     },
     onError: (error, variables) => {

@@ -3,13 +3,10 @@ import { useMemo } from 'react';
 import { abilitiesOf, capabilitiesQuery, useCloudAbilities } from './capabilities';
 import { fetchAllPages, fetchListPage, type ListSpec } from './cinder-list';
 import { DEFAULT_PAGE_SIZE, useListView, type ListView } from './list-view';
+import { cinderKeys } from './query-keys';
 
 /** How often a list that failed to load is asked for again. */
 const RETRY_FAILED_LIST_MS = 5_000;
-
-/** The query key of every list page of a kind: live updates and mutations reach them all through it. */
-export const listKey = (kind: string) => [kind, 'list'] as const;
-export const detailKey = (kind: string, id: string) => [kind, 'detail', id] as const;
 
 /** The list call of a table's view, as its query key holds it (what the view fetches, not how it shows). */
 const fetchedView = ({ hiddenColumns: _hidden, ...fetched }: ListView) => fetched;
@@ -30,7 +27,7 @@ export function prefetchFirstPage<T>(queryClient: QueryClient, spec: ListSpec<T>
     hiddenColumns: undefined,
   };
   void queryClient.prefetchQuery({
-    queryKey: [...listKey(spec.key), fetchedView(view)],
+    queryKey: cinderKeys(spec.key).page(fetchedView(view)),
     queryFn: ({ signal }) => fetchListPage(spec, view, abilitiesOf(capabilities), signal),
     // A failure here is the page's to tell once it opens (app/query-client.ts).
     meta: { prefetch: true },
@@ -47,7 +44,7 @@ export function useResourceList<T extends { id: string }>(spec: ListSpec<T>) {
   const controls = useListView(filterKeys, sortKeys);
   const abilities = useCloudAbilities();
   const page = useQuery({
-    queryKey: [...listKey(spec.key), fetchedView(controls.view)] as const,
+    queryKey: cinderKeys(spec.key).page(fetchedView(controls.view)),
     queryFn: ({ signal }) => fetchListPage(spec, controls.view, abilities!, signal),
     enabled: abilities !== undefined,
     placeholderData: keepPreviousData,

@@ -1,8 +1,10 @@
-import { Badge, Button, Group, Loader, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Loader, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { PageHeader } from '../../components/page-header';
 import { useQuery } from '@tanstack/react-query';
 import type { ApplicationCredential } from '@cinder-console/cinder';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert';
+import { SimpleTable } from '../../components/simple-table';
 import { CopyId } from '../../components/copy-id';
 import { formatDateTime } from '../../lib/format';
 import { openDialog } from '../../lib/open-dialog';
@@ -15,7 +17,7 @@ import { TotpCard } from './totp-card';
  * The signed-in user's application credentials: what each delegates, until when, and the way to
  * make one (its secret shown once) or delete one. Keystone decides what a session may do here.
  */
-export function ApplicationCredentialsPage() {
+function ApplicationCredentialsPage() {
   const { t, i18n } = useTranslation();
   const credentials = useQuery(applicationCredentialQueries.list());
   const create = () => openDialog(t('appCredentials.create'), (close) => <CreateCredentialForm close={close} />, 'lg');
@@ -25,12 +27,9 @@ export function ApplicationCredentialsPage() {
     ));
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <Title order={1} size="h2">
-          {t('appCredentials.title')}
-        </Title>
+      <PageHeader title={t('appCredentials.title')}>
         <Button onClick={create}>{t('appCredentials.create')}</Button>
-      </Group>
+      </PageHeader>
       <Text size="sm" c="dimmed">
         {t('appCredentials.about')}
       </Text>
@@ -45,55 +44,52 @@ export function ApplicationCredentialsPage() {
       ) : credentials.data.length === 0 ? (
         <Text>{t('appCredentials.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table aria-label={t('appCredentials.title')} striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('appCredentials.name')}</Table.Th>
-                <Table.Th scope="col">{t('appCredentials.roles')}</Table.Th>
-                <Table.Th scope="col">{t('appCredentials.expires')}</Table.Th>
-                <Table.Th scope="col">{t('appCredentials.id')}</Table.Th>
-                <Table.Th scope="col">
-                  <VisuallyHidden>{t('appCredentials.actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {credentials.data.map((credential) => (
-                <Table.Tr key={credential.id}>
-                  <Table.Th scope="row">
-                    {credential.name}
-                    {credential.unrestricted && (
-                      <Badge ml="xs" color="orange" variant="light">
-                        {t('appCredentials.unrestricted')}
-                      </Badge>
-                    )}
-                  </Table.Th>
-                  <Table.Td>{credential.roles.join(', ')}</Table.Td>
-                  <Table.Td>
-                    {credential.expiresAt
-                      ? formatDateTime(credential.expiresAt, i18n.language)
-                      : t('appCredentials.never')}
-                  </Table.Td>
-                  <Table.Td>
-                    <CopyId id={credential.id} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
-                      color="red"
-                      onClick={() => remove(credential)}
-                      aria-label={t('appCredentials.deleteNamed', { name: credential.name })}
-                    >
-                      {t('appCredentials.delete')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <SimpleTable
+          label={t('appCredentials.title')}
+          minWidth={640}
+          rows={credentials.data}
+          rowKey={(credential) => credential.id}
+          columns={[
+            {
+              id: 'name',
+              header: t('appCredentials.name'),
+              rowHeader: true,
+              cell: (credential) => (
+                <>
+                  {credential.name}
+                  {credential.unrestricted && (
+                    <Badge ml="xs" color="orange" variant="light">
+                      {t('appCredentials.unrestricted')}
+                    </Badge>
+                  )}
+                </>
+              ),
+            },
+            { id: 'roles', header: t('appCredentials.roles'), cell: (credential) => credential.roles.join(', ') },
+            {
+              id: 'expires',
+              header: t('appCredentials.expires'),
+              cell: (credential) =>
+                credential.expiresAt ? formatDateTime(credential.expiresAt, i18n.language) : t('appCredentials.never'),
+            },
+            { id: 'id', header: t('appCredentials.id'), cell: (credential) => <CopyId id={credential.id} /> },
+            {
+              id: 'actions',
+              header: <VisuallyHidden>{t('appCredentials.actions')}</VisuallyHidden>,
+              cell: (credential) => (
+                <Button
+                  size="compact-sm"
+                  variant="subtle"
+                  color="red"
+                  onClick={() => remove(credential)}
+                  aria-label={t('appCredentials.deleteNamed', { name: credential.name })}
+                >
+                  {t('appCredentials.delete')}
+                </Button>
+              ),
+            },
+          ]}
+        />
       )}
       <TotpCard />
     </Stack>

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Stack, Switch, TextInput, Textarea } from '@mantine/core';
+import { Checkbox, Group, Stack, Switch, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { createApplicationCredentialSchema, type CreatedApplicationCredential } from '@cinder-console/cinder';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { useCurrentSession } from '../../lib/current-session';
 import { bodyRules, requestValidator, showServerIssues } from '../../lib/request-rules';
 import { useCreateApplicationCredential } from '../../resources/identity/application-credentials';
 import { CreatedSecret } from './created-secret';
+import { DialogActions } from '../../components/dialog-actions';
 
 interface Values {
   name: string;
@@ -103,14 +104,7 @@ export function CreateCredentialForm({ close }: { close: () => void }) {
           {...form.getInputProps('accessRules')}
         />
         {create.error && <ErrorAlert title={t('appCredentials.createFailed')} error={create.error} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('appCredentials.create')}
-          </Button>
-        </Group>
+        <DialogActions onCancel={close} label={t('appCredentials.create')} pending={create.isPending} />
       </Stack>
     </form>
   );

@@ -1,9 +1,10 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import type { ApplicationCredential } from '@cinder-console/cinder';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert';
 import { notifyDone } from '../../lib/feedback';
 import { useDeleteApplicationCredential } from '../../resources/identity/application-credentials';
+import { DialogActions } from '../../components/dialog-actions';
 
 /** Asks before deleting: whatever signs in with the credential stops working at once. */
 export function DeleteCredential({ credential, close }: { credential: ApplicationCredential; close: () => void }) {
@@ -20,14 +21,13 @@ export function DeleteCredential({ credential, close }: { credential: Applicatio
     <Stack gap="md">
       <Text>{t('appCredentials.deleteWarning', { name: credential.name })}</Text>
       {remove.error && <ErrorAlert title={t('appCredentials.deleteFailed')} error={remove.error} />}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={close}>
-          {t('actions.cancel')}
-        </Button>
-        <Button color="red" onClick={confirm} loading={remove.isPending}>
-          {t('appCredentials.delete')}
-        </Button>
-      </Group>
+      <DialogActions
+        onCancel={close}
+        label={t('appCredentials.delete')}
+        onConfirm={confirm}
+        pending={remove.isPending}
+        color="red"
+      />
     </Stack>
   );
 }

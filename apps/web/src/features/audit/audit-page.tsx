@@ -13,7 +13,7 @@ import { AuditTable } from '../../resources/audit/audit-table';
  * The console's audit trail: who changed what, with the outcome and the request id to quote.
  * Admins see every project; members their own (the BFF enforces it). Filters live in the URL.
  */
-export function AuditPage() {
+function AuditPage() {
   const { t } = useTranslation();
   const abilities = useCloudAbilities();
   const admin = abilities?.admin === true;

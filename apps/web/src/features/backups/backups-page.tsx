@@ -1,9 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Backup } from '@cinder-console/cinder';
-import { Group, Stack, Title } from '@mantine/core';
-import { GatedButton } from '../../components/gated-button';
+import { Stack } from '@mantine/core';
+import { DeleteSelectedButton, GatedButton } from '../../components/gated-button';
+import { PageHeader } from '../../components/page-header';
 import { useWriteGate } from '../../lib/action-gate';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ResourceList } from '../../components/resource-table';
 import { openDialog, useRestorableDialogOpener } from '../../lib/open-dialog';
@@ -11,11 +11,9 @@ import { prefetchFirstPage, useResourceList } from '../../lib/use-resource-list'
 import { backupListSpec } from '../../resources/backups/api';
 import {
   AllProjectsFilters,
-  allProjectsColumns,
-  beforeActions,
-  useProjectNameMap,
-  showsAllProjects,
   stringField,
+  useProjectAwareColumns,
+  type ProjectFields,
 } from '../../resources/repair/all-projects';
 import { CREATE_BACKUP_DRAFT, CreateBackupForm } from '../../resources/backups/dialogs/create-backup-dialog';
 import { DeleteBackupsForm } from '../../resources/backups/dialogs/delete-backups-dialog';
@@ -23,27 +21,17 @@ import { displayName } from '../../lib/display-name';
 import { backupColumns } from './backup-columns';
 import { BackupFilters } from './backup-filters';
 
+const PROJECT_FIELDS: ProjectFields<Backup> = {
+  project: stringField('os-backup-project-attr:project_id', 'project_id'),
+};
+
 /** The project's backups: filter, sort, export, restore, create volumes from them, delete. */
-export function BackupsPage() {
-  const { t, i18n } = useTranslation();
+function BackupsPage() {
+  const { t } = useTranslation();
   const write = useWriteGate();
-  const language = i18n.resolvedLanguage ?? 'en';
   const list = useResourceList(backupListSpec);
-  const projectNames = useProjectNameMap();
   const admin = list.abilities?.admin === true;
-  const allProjects = showsAllProjects(list.controls, admin);
-  const columns = useMemo(
-    () =>
-      beforeActions(
-        backupColumns(t, language),
-        allProjects
-          ? allProjectsColumns<Backup>(t, projectNames, {
-              project: stringField('os-backup-project-attr:project_id', 'project_id'),
-            })
-          : [],
-      ),
-    [t, language, allProjects, projectNames],
-  );
+  const { columns, projectNames } = useProjectAwareColumns(list.controls, backupColumns, PROJECT_FIELDS);
   const filtered = Object.keys(list.controls.view.filters).length > 0;
   const openCreate = useRestorableDialogOpener(CREATE_BACKUP_DRAFT, t('backups.dialogs.create'), (close, restored) => (
     <CreateBackupForm close={close} restored={restored} />
@@ -55,14 +43,11 @@ export function BackupsPage() {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="center">
-        <Title order={1} size="h2">
-          {t('backups.title')}
-        </Title>
+      <PageHeader title={t('backups.title')}>
         <GatedButton gate={write} onClick={openCreate}>
           {t('backups.actions.create')}
         </GatedButton>
-      </Group>
+      </PageHeader>
       <ResourceList
         label={t('backups.title')}
         list={list}
@@ -79,15 +64,9 @@ export function BackupsPage() {
         }
         bulkActions={(selected, clearSelection) =>
           selected.length > 0 && (
-            <GatedButton
-              size="xs"
-              color="red"
-              variant="light"
-              gate={write}
-              onClick={() => openBulkDelete(selected, clearSelection)}
-            >
+            <DeleteSelectedButton gate={write} onClick={() => openBulkDelete(selected, clearSelection)}>
               {t('backups.actions.deleteSelected', { count: selected.length })}
-            </GatedButton>
+            </DeleteSelectedButton>
           )
         }
       />

@@ -1,53 +1,36 @@
 import type { Snapshot } from '@cinder-console/cinder';
-import { Anchor, Stack, Title } from '@mantine/core';
+import { Anchor } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { createColumnHelper } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { DetailFields } from '../../components/detail-fields';
 import type { ResourceColumn } from '../../components/resource-table';
-import { StatusBadge } from '../../components/status-badge';
+import { column } from '../../components/resource-table/column-builders';
+import { NameLink } from '../../components/name-link';
 import { formatDateTime } from '../../lib/format';
 import { groupSnapshotQueries } from '../../resources/group-snapshots/api';
 import { useGroupSnapshotActions } from '../../resources/group-snapshots/group-snapshot-actions';
 import { groupQueries } from '../../resources/groups/api';
-import { DetailFrame } from '../../resources/groups/detail-frame';
+import { DetailFrame } from '../../components/detail-frame';
+import { TitledSection } from '../../components/titled-section';
 import { PlainTable } from '../../resources/groups/plain-table';
 import { displayName } from '../../lib/display-name';
-
-const column = createColumnHelper<Snapshot>();
 
 /** The volume snapshots the group snapshot is made of, one per volume of the group. */
 function MemberSnapshots({ id }: { id: string }) {
   const { t } = useTranslation();
   const members = useQuery(groupSnapshotQueries.members(id));
+  const label = (column: string) => t(`snapshots.columns.${column}`);
   const columns: ResourceColumn<Snapshot>[] = [
-    column.display({
-      id: 'name',
-      header: t('snapshots.columns.name'),
-      meta: { label: t('snapshots.columns.name') },
-      cell: ({ row }) => (
-        <Anchor component={Link} to={`/snapshots/${row.original.id}`} size="sm">
-          {displayName(row.original)}
-        </Anchor>
-      ),
-    }),
-    column.display({
-      id: 'status',
-      header: t('snapshots.columns.status'),
-      meta: { label: t('snapshots.columns.status') },
-      cell: ({ row }) => <StatusBadge status={row.original.status} />,
-    }),
-    column.display({
-      id: 'volume',
-      header: t('snapshots.columns.volume'),
-      meta: { label: t('snapshots.columns.volume') },
-      cell: ({ row }) => (
-        <Anchor component={Link} to={`/volumes/${row.original.volume_id}`} size="sm" ff="monospace">
-          {row.original.volume_id}
-        </Anchor>
-      ),
-    }),
+    column.display('name', label('name'), (snapshot) => (
+      <NameLink to={`/snapshots/${snapshot.id}`} name={displayName(snapshot)} unnamed="" />
+    )),
+    column.status(label('status')),
+    column.display('volume', label('volume'), (snapshot) => (
+      <Anchor component={Link} to={`/volumes/${snapshot.volume_id}`} size="sm" ff="monospace">
+        {snapshot.volume_id}
+      </Anchor>
+    )),
   ];
   return (
     <PlainTable
@@ -64,7 +47,7 @@ function MemberSnapshots({ id }: { id: string }) {
 }
 
 /** One group snapshot: its fields, its volume snapshots and its actions. */
-export function GroupSnapshotDetailPage() {
+function GroupSnapshotDetailPage() {
   const { groupSnapshotId = '' } = useParams();
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
@@ -78,11 +61,8 @@ export function GroupSnapshotDetailPage() {
     <DetailFrame
       query={snapshot}
       back="/group-snapshots"
-      texts={{
-        back: t('groupSnapshots.detail.back'),
-        loadFailed: t('groupSnapshots.detail.loadFailed'),
-        actions: t('groupSnapshots.detail.actions'),
-      }}
+      id={groupSnapshotId}
+      kind="groupSnapshots"
       actionsOf={actionsOf}
     >
       {(s) => (
@@ -104,12 +84,9 @@ export function GroupSnapshotDetailPage() {
               },
             ]}
           />
-          <Stack gap={4} component="section" aria-labelledby="group-snapshot-members-heading">
-            <Title order={2} size="h4" id="group-snapshot-members-heading">
-              {t('groupSnapshots.detail.members')}
-            </Title>
+          <TitledSection title={t('groupSnapshots.detail.members')}>
             <MemberSnapshots id={s.id} />
-          </Stack>
+          </TitledSection>
         </>
       )}
     </DetailFrame>

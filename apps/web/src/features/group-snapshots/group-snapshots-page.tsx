@@ -1,8 +1,9 @@
 import { GROUP_SNAPSHOT_LIFECYCLE } from '@cinder-console/cinder';
-import { Group, Stack, Title } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { GatedButton } from '../../components/gated-button';
+import { PageHeader } from '../../components/page-header';
 import { useActionGate } from '../../lib/action-gate';
 import { useCloudAbilities } from '../../lib/capabilities';
 import { openDialog } from '../../lib/open-dialog';
@@ -41,15 +42,12 @@ function GroupSnapshotsTable() {
 }
 
 /** The project's group snapshots (3.14): take one of a group, make a new group of one, delete one. */
-export function GroupSnapshotsPage() {
+function GroupSnapshotsPage() {
   const { t } = useTranslation();
   const gate = useActionGate();
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <Title order={1} size="h2">
-          {t('groupSnapshots.title')}
-        </Title>
+      <PageHeader title={t('groupSnapshots.title')}>
         <GatedButton
           gate={gate(GROUP_SNAPSHOT_LIFECYCLE.create, '')}
           onClick={() =>
@@ -58,7 +56,7 @@ export function GroupSnapshotsPage() {
         >
           {t('groupSnapshots.actions.create')}
         </GatedButton>
-      </Group>
+      </PageHeader>
       <NeedsMicroversion minor={14}>
         <GroupSnapshotsTable />
       </NeedsMicroversion>

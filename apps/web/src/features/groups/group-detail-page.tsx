@@ -1,55 +1,32 @@
 import type { Volume, VolumeGroup } from '@cinder-console/cinder';
 import { Anchor, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { createColumnHelper } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { DetailFields } from '../../components/detail-fields';
 import type { ResourceColumn } from '../../components/resource-table';
-import { StatusBadge } from '../../components/status-badge';
+import { column } from '../../components/resource-table/column-builders';
+import { NameLink } from '../../components/name-link';
 import { formatDateTime } from '../../lib/format';
 import { groupQueries } from '../../resources/groups/api';
-import { DetailFrame } from '../../resources/groups/detail-frame';
+import { DetailFrame } from '../../components/detail-frame';
 import { useGroupActions } from '../../resources/groups/group-actions';
 import { PlainTable } from '../../resources/groups/plain-table';
 import { displayName } from '../../lib/display-name';
 import { namesOf } from './group-columns';
 import { useTypeNames } from './use-type-names';
 
-const column = createColumnHelper<Volume>();
-
 function GroupVolumes({ group }: { group: VolumeGroup }) {
   const { t } = useTranslation();
   const volumes = useQuery(groupQueries.volumes(group));
+  const label = (column: string) => t(`volumes.columns.${column}`);
   const columns: ResourceColumn<Volume>[] = [
-    column.display({
-      id: 'name',
-      header: t('volumes.columns.name'),
-      meta: { label: t('volumes.columns.name') },
-      cell: ({ row }) => (
-        <Anchor component={Link} to={`/volumes/${row.original.id}`} size="sm">
-          {displayName(row.original)}
-        </Anchor>
-      ),
-    }),
-    column.display({
-      id: 'status',
-      header: t('volumes.columns.status'),
-      meta: { label: t('volumes.columns.status') },
-      cell: ({ row }) => <StatusBadge status={row.original.status} />,
-    }),
-    column.display({
-      id: 'size',
-      header: t('volumes.columns.size'),
-      meta: { label: t('volumes.columns.size') },
-      cell: ({ row }) => t('snapshots.sizeGiB', { size: row.original.size }),
-    }),
-    column.display({
-      id: 'type',
-      header: t('volumes.columns.type'),
-      meta: { label: t('volumes.columns.type') },
-      cell: ({ row }) => row.original.volume_type ?? '',
-    }),
+    column.display('name', label('name'), (volume) => (
+      <NameLink to={`/volumes/${volume.id}`} name={displayName(volume)} unnamed="" />
+    )),
+    column.status(label('status')),
+    column.display('size', label('size'), (volume) => t('snapshots.sizeGiB', { size: volume.size })),
+    column.display('type', label('type'), (volume) => volume.volume_type ?? ''),
   ];
   return (
     <PlainTable
@@ -66,7 +43,7 @@ function GroupVolumes({ group }: { group: VolumeGroup }) {
 }
 
 /** One group: its fields, its volumes and its actions (add/remove volumes, snapshot, clone, delete). */
-export function GroupDetailPage() {
+function GroupDetailPage() {
   const { groupId = '' } = useParams();
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
@@ -81,16 +58,7 @@ export function GroupDetailPage() {
       </Anchor>
     ) : null;
   return (
-    <DetailFrame
-      query={group}
-      back="/groups"
-      texts={{
-        back: t('groups.detail.back'),
-        loadFailed: t('groups.detail.loadFailed'),
-        actions: t('groups.detail.actions'),
-      }}
-      actionsOf={actionsOf}
-    >
+    <DetailFrame query={group} back="/groups" id={groupId} kind="groups" actionsOf={actionsOf}>
       {(g) => (
         <>
           <DetailFields

@@ -1,8 +1,9 @@
 import { GROUP_LIFECYCLE } from '@cinder-console/cinder';
-import { Group, Stack, Title } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { GatedButton } from '../../components/gated-button';
+import { PageHeader } from '../../components/page-header';
 import { useActionGate } from '../../lib/action-gate';
 import { useCloudAbilities } from '../../lib/capabilities';
 import { openDialog } from '../../lib/open-dialog';
@@ -41,22 +42,19 @@ function GroupsTable() {
 }
 
 /** The project's generic volume groups (3.13): create one, open one, act on one. */
-export function GroupsPage() {
+function GroupsPage() {
   const { t } = useTranslation();
   const gate = useActionGate();
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <Title order={1} size="h2">
-          {t('groups.title')}
-        </Title>
+      <PageHeader title={t('groups.title')}>
         <GatedButton
           gate={gate(GROUP_LIFECYCLE.create, '')}
           onClick={() => openDialog(t('groups.create.title'), (close) => <GroupForm close={close} />)}
         >
           {t('groups.actions.create')}
         </GatedButton>
-      </Group>
+      </PageHeader>
       <NeedsMicroversion minor={13}>
         <GroupsTable />
       </NeedsMicroversion>

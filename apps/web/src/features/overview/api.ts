@@ -2,10 +2,10 @@ import { listPageSchema } from '@cinder-console/cinder';
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiJson } from '../../lib/api-client';
+import { changeFollowerKeys } from '../../lib/query-keys';
 
 /** The kinds the overview counts, each one list call. */
-export const COUNTED_KINDS = ['volumes', 'snapshots', 'backups'] as const;
-export type CountedKind = (typeof COUNTED_KINDS)[number];
+export type CountedKind = 'volumes' | 'snapshots' | 'backups';
 
 /** Cinder's largest page (`osapi_max_limit`); a project with more says "at least". */
 const COUNT_PAGE = 1000;
@@ -41,13 +41,13 @@ async function fetchStatusCounts(kind: CountedKind, withCount: boolean, signal: 
 export const RECENT_ACTIVITY = 20;
 
 /**
- * The overview's data. Every key starts with `overview`, which live updates invalidate on any
- * change, so the counts and the activity follow what happens elsewhere.
+ * The overview's data. Its keys follow changes (`changeFollowerKeys`), so the counts and the
+ * activity follow what happens elsewhere.
  */
 export const overviewQueries = {
   statusCounts: (kind: CountedKind, withCount: boolean) =>
     queryOptions({
-      queryKey: ['overview', 'status-counts', kind, { withCount }] as const,
+      queryKey: changeFollowerKeys.statusCounts(kind, withCount),
       queryFn: ({ signal }) => fetchStatusCounts(kind, withCount, signal),
     }),
 };

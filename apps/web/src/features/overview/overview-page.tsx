@@ -10,7 +10,7 @@ import { QuotaSection } from './quota-section';
  * The project at a glance: how much of its quotas it uses, its resources by status, and what was
  * done through the console lately. Each part loads and fails on its own, one call each.
  */
-export function OverviewPage() {
+function OverviewPage() {
   const { t } = useTranslation();
   const session = useCurrentSession();
   const abilities = useCloudAbilities();

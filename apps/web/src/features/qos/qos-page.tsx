@@ -1,4 +1,5 @@
-import { Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Loader, Stack, Table, Text } from '@mantine/core';
+import { PageHeader } from '../../components/page-header';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ActionMenu, type MenuAction } from '../../components/action-menu';
@@ -82,7 +83,7 @@ function QosTable() {
 }
 
 /** QoS specs (admins): limits applied by the back end, the hypervisor (front-end) or both. */
-export function QosPage() {
+function QosPage() {
   const { t } = useTranslation();
   const openCreate = useRestorableDialogOpener(CREATE_QOS_DRAFT, t('qos.form.title'), (close, restored) => (
     <CreateQosForm close={close} restored={restored} />
@@ -90,12 +91,9 @@ export function QosPage() {
   return (
     <RequireAdmin title={t('qos.title')}>
       <Stack gap="md">
-        <Group justify="space-between">
-          <Title order={1} size="h2">
-            {t('qos.title')}
-          </Title>
+        <PageHeader title={t('qos.title')}>
           <Button onClick={openCreate}>{t('qos.form.create')}</Button>
-        </Group>
+        </PageHeader>
         <QosTable />
       </Stack>
     </RequireAdmin>

@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Loader, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert';
 import { useCinderMutation } from '../../lib/use-cinder-mutation';
 import { quotaCalls, quotaQueries, type QuotaLimits } from '../../resources/quotas/api';
 import { QuotaLimitsForm, refusedQuota } from './quota-limits-form';
+import { DialogActions } from '../../components/dialog-actions';
 
 /** Edits one project's limits (`PUT /os-quota-sets/{project}`). */
 export function EditProjectQuotasForm({
@@ -54,14 +55,14 @@ export function RevertQuotasForm({ project, close }: { project: { id: string; na
     <Stack gap="sm">
       <Text size="sm">{t('quotas.revert.question', { project: project.name })}</Text>
       <Alert color="orange">{t('quotas.revert.hint')}</Alert>
-      <Group justify="flex-end">
-        <Button variant="default" onClick={close} data-autofocus>
-          {t('actions.cancel')}
-        </Button>
-        <Button color="red" loading={revert.isPending} onClick={() => revert.mutate(undefined)}>
-          {t('quotas.revert.submit')}
-        </Button>
-      </Group>
+      <DialogActions
+        onCancel={close}
+        cancelFocused
+        label={t('quotas.revert.submit')}
+        onConfirm={() => revert.mutate(undefined)}
+        pending={revert.isPending}
+        color="red"
+      />
     </Stack>
   );
 }

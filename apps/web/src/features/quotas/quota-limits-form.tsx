@@ -1,11 +1,12 @@
 import { quotaLimitsSchema } from '@cinder-console/cinder';
-import { Alert, Button, Checkbox, Group, NumberInput, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Checkbox, NumberInput, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bodyRules, requestValidator } from '../../lib/request-rules';
 import { groupQuotas, type QuotaLimits } from '../../resources/quotas/api';
 import { quotaLabel } from './quota-label';
+import { DialogActions } from '../../components/dialog-actions';
 
 type Values = Record<string, number | string>;
 
@@ -110,14 +111,7 @@ export function QuotaLimitsForm({
             </Stack>
           </Alert>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <DialogActions onCancel={close} label={submitLabel} pending={pending} />
       </Stack>
     </form>
   );

@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Loader, Select, Stack, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Select, Stack } from '@mantine/core';
+import { PageHeader } from '../../components/page-header';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -16,7 +17,7 @@ import { QuotaTable } from './quota-table';
  * choice kept in the URL) and may change its limits, revert them to the defaults, and change the
  * defaults; members see their own project's quotas, read-only.
  */
-export function QuotasPage() {
+function QuotasPage() {
   const { t } = useTranslation();
   const abilities = useCloudAbilities();
   const session = useCurrentSession();
@@ -43,10 +44,7 @@ export function QuotasPage() {
     );
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
-        <Title order={1} size="h2">
-          {t('quotas.title')}
-        </Title>
+      <PageHeader title={t('quotas.title')} align="flex-end">
         {admin && (
           <Button
             variant="default"
@@ -57,7 +55,7 @@ export function QuotasPage() {
             {t('quotas.actions.editDefaults')}
           </Button>
         )}
-      </Group>
+      </PageHeader>
       {admin ? (
         <Group align="flex-end">
           <Select

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { apiJson, apiVoid, setCsrfToken } from '../../lib/api-client';
 import { ApiError } from '../../lib/api-error';
+import { SESSION_KEY } from '../../lib/query-keys';
 import { clearDialogDrafts, forgetOtherUsersDrafts } from '../../lib/dialog-drafts';
 import { notifications } from '@mantine/notifications';
 import { lastSessionEnd, recordSessionEnd, SESSION_LOST_NOTICE } from './session-end';
@@ -41,7 +42,7 @@ async function fetchSession(signal: AbortSignal): Promise<SessionView | null> {
 }
 
 export const sessionQueries = {
-  all: () => ['session'] as const,
+  all: () => SESSION_KEY,
   current: () =>
     queryOptions({
       queryKey: sessionQueries.all(),
@@ -76,7 +77,7 @@ export function useLogin() {
       seenSession = true;
       setCsrfToken(session.csrfToken);
       // Data cached for a previous user or project must never show under the new session.
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
       queryClient.setQueryData(sessionQueries.all(), session);
     },
   });
@@ -97,7 +98,7 @@ function useEndSession(reason: 'signedOut' | 'renewing') {
       if (reason === 'signedOut') clearDialogDrafts();
       seenSession = false;
       setCsrfToken(undefined);
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
       queryClient.setQueryData(sessionQueries.all(), null);
     },
   });
@@ -133,10 +134,12 @@ export function useSwitchScope() {
       setCsrfToken(session.csrfToken);
       queryClient.setQueryData(sessionQueries.all(), session);
       // Reset, not remove: pages showing now must drop the old place's rows and load the new ones.
-      await queryClient.resetQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
+      await queryClient.resetQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
     },
   });
 }
+
+const ssoChoicesSchema = z.object({ choices: z.array(z.object({ id: z.string(), label: z.string() })) });
 
 /** The clouds the console offers, and which this browser is signed in to (several clouds only). */
 export const cloudQueries = {
@@ -145,5 +148,12 @@ export const cloudQueries = {
       queryKey: ['clouds'] as const,
       queryFn: ({ signal }) => apiJson('/api/clouds', cloudListSchema, { signal }),
       staleTime: 30_000,
+    }),
+  /** The single sign-on choices of a cloud (Keystone WebSSO). */
+  singleSignOn: (cloud: string | undefined) =>
+    queryOptions({
+      queryKey: ['websso', cloud] as const,
+      queryFn: ({ signal }) => apiJson('/api/session/websso', ssoChoicesSchema, { signal }),
+      staleTime: Infinity,
     }),
 };

@@ -1,12 +1,9 @@
 import { Alert, Button, Divider, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
-import { apiJson } from '../../lib/api-client';
 import { pageBootstrap } from '../../lib/bootstrap';
 import { cloudParam, tabCloud } from '../../lib/tab-cloud';
-
-const choicesSchema = z.object({ choices: z.array(z.object({ id: z.string(), label: z.string() })) });
+import { cloudQueries } from './api';
 
 /** What the BFF's `?sso=` says went wrong, by the sign-in page's strings. */
 const FAILURES: Record<string, string> = {
@@ -26,12 +23,7 @@ export function SsoChoices({ next }: { next: string }) {
   // The page carries its cloud's choices; a tab that picked another cloud since asks for that one's.
   const page = pageBootstrap();
   const served = page && page.cloud === tabCloud() ? page.websso : undefined;
-  const choices = useQuery({
-    queryKey: ['websso', tabCloud()],
-    queryFn: ({ signal }) => apiJson('/api/session/websso', choicesSchema, { signal }),
-    staleTime: Infinity,
-    enabled: served === undefined,
-  });
+  const choices = useQuery({ ...cloudQueries.singleSignOn(tabCloud()), enabled: served === undefined });
   const list = served ?? choices.data?.choices ?? [];
   return (
     list.length > 0 && (

@@ -1,73 +1,28 @@
 import type { Snapshot } from '@cinder-console/cinder';
-import { Text } from '@mantine/core';
-import { createColumnHelper } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
-import { CopyId } from '../../components/copy-id';
-import { NameLink } from '../../components/name-link';
 import type { ResourceColumn } from '../../components/resource-table';
-import { formatDateTime } from '../../lib/format';
+import { column } from '../../components/resource-table/column-builders';
 import { SnapshotRowMenu } from './snapshot-row-menu';
 import { SnapshotStatus } from './snapshot-status';
 import { VolumeLink } from '../../resources/volumes/volume-names';
 
-const column = createColumnHelper<Snapshot>();
-
 /** The snapshots table's columns, labelled in the current language. */
 export function snapshotColumns(t: TFunction, language: string): ResourceColumn<Snapshot>[] {
+  const label = (column: string) => t(`snapshots.columns.${column}`);
   return [
-    column.display({
-      id: 'name',
-      header: t('snapshots.columns.name'),
-      meta: { label: t('snapshots.columns.name'), sortable: true, csv: (s) => s.name ?? '' },
-      cell: ({ row }) => (
-        <NameLink to={`/snapshots/${row.original.id}`} name={row.original.name} unnamed={t('snapshots.unnamed')} />
-      ),
+    column.name(label('name'), t('snapshots.unnamed'), (s) => `/snapshots/${s.id}`, {
+      sortable: true,
+      csv: (s) => s.name ?? '',
     }),
-    column.display({
-      id: 'id',
-      header: t('snapshots.columns.id'),
-      meta: { label: t('snapshots.columns.id'), csv: (s) => s.id },
-      cell: ({ row }) => <CopyId id={row.original.id} />,
+    column.id(label('id')),
+    column.status(label('status'), { sortable: true, csv: (s) => s.status }, (s) => <SnapshotStatus snapshot={s} />),
+    column.display('size', label('size'), (s) => t('snapshots.sizeGiB', { size: s.size }), {
+      sortable: true,
+      csv: (s) => s.size,
     }),
-    column.display({
-      id: 'status',
-      header: t('snapshots.columns.status'),
-      meta: { label: t('snapshots.columns.status'), sortable: true, csv: (s) => s.status },
-      cell: ({ row }) => <SnapshotStatus snapshot={row.original} />,
-    }),
-    column.display({
-      id: 'size',
-      header: t('snapshots.columns.size'),
-      meta: { label: t('snapshots.columns.size'), sortable: true, csv: (s) => s.size },
-      cell: ({ row }) => t('snapshots.sizeGiB', { size: row.original.size }),
-    }),
-    column.display({
-      id: 'volume',
-      header: t('snapshots.columns.volume'),
-      meta: { label: t('snapshots.columns.volume'), csv: (s) => s.volume_id },
-      cell: ({ row }) => <VolumeLink id={row.original.volume_id} />,
-    }),
-    column.display({
-      id: 'description',
-      header: t('snapshots.columns.description'),
-      meta: { label: t('snapshots.columns.description'), csv: (s) => s.description ?? '', hiddenByDefault: true },
-      cell: ({ row }) => (
-        <Text size="sm" truncate maw={240} title={row.original.description ?? undefined}>
-          {row.original.description ?? ''}
-        </Text>
-      ),
-    }),
-    column.display({
-      id: 'created',
-      header: t('snapshots.columns.created'),
-      meta: { label: t('snapshots.columns.created'), sortable: true, csv: (s) => s.created_at },
-      cell: ({ row }) => formatDateTime(row.original.created_at, language),
-    }),
-    column.display({
-      id: 'actions',
-      header: () => <span className="sr-only">{t('snapshots.columns.actions')}</span>,
-      meta: { label: t('snapshots.columns.actions') },
-      cell: ({ row }) => <SnapshotRowMenu snapshot={row.original} />,
-    }),
+    column.display('volume', label('volume'), (s) => <VolumeLink id={s.volume_id} />, { csv: (s) => s.volume_id }),
+    column.description(label('description'), 240, { hiddenByDefault: true }),
+    column.created(label('created'), language, { sortable: true, csv: (s) => s.created_at }),
+    column.actions(label('actions'), (s) => <SnapshotRowMenu snapshot={s} />),
   ];
 }

@@ -1,20 +1,18 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Snapshot } from '@cinder-console/cinder';
-import { Group, Stack, Title } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { GatedButton } from '../../components/gated-button';
+import { PageHeader } from '../../components/page-header';
 import { useWriteGate } from '../../lib/action-gate';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NameFilter, ResourceList, SelectFilter } from '../../components/resource-table';
 import { useRestorableDialogOpener } from '../../lib/open-dialog';
 import { prefetchFirstPage, useResourceList } from '../../lib/use-resource-list';
 import {
   AllProjectsFilters,
-  allProjectsColumns,
-  beforeActions,
-  useProjectNameMap,
-  showsAllProjects,
   stringField,
+  useProjectAwareColumns,
+  type ProjectFields,
 } from '../../resources/repair/all-projects';
 import { SNAPSHOT_STATUSES, snapshotListSpec } from '../../resources/snapshots/api';
 import { CREATE_SNAPSHOT_DRAFT, CreateSnapshotForm } from '../../resources/snapshots/dialogs/create-snapshot-dialog';
@@ -23,27 +21,15 @@ import { BulkDeleteButton } from './bulk-delete-button';
 import { snapshotColumns } from './snapshot-columns';
 import { VolumeFilter } from '../../resources/volumes/volume-names';
 
+const PROJECT_FIELDS: ProjectFields<Snapshot> = { project: stringField('os-extended-snapshot-attributes:project_id') };
+
 /** The project's snapshots: filter, sort, page and export them, create one, act on one or several. */
-export function SnapshotsPage() {
-  const { t, i18n } = useTranslation();
+function SnapshotsPage() {
+  const { t } = useTranslation();
   const write = useWriteGate();
   const list = useResourceList(snapshotListSpec);
   const { controls, page, abilities } = list;
-  const projectNames = useProjectNameMap();
-  const allProjects = showsAllProjects(controls, abilities?.admin);
-  const language = i18n.resolvedLanguage ?? 'en';
-  const columns = useMemo(
-    () =>
-      beforeActions(
-        snapshotColumns(t, language),
-        allProjects
-          ? allProjectsColumns<Snapshot>(t, projectNames, {
-              project: stringField('os-extended-snapshot-attributes:project_id'),
-            })
-          : [],
-      ),
-    [t, language, allProjects, projectNames],
-  );
+  const { columns, projectNames } = useProjectAwareColumns(controls, snapshotColumns, PROJECT_FIELDS);
   const openCreate = useRestorableDialogOpener(
     CREATE_SNAPSHOT_DRAFT,
     t('snapshots.create.title'),
@@ -57,14 +43,11 @@ export function SnapshotsPage() {
   const filtered = Object.keys(controls.view.filters).length > 0;
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <Title order={1} size="h2">
-          {t('snapshots.title')}
-        </Title>
+      <PageHeader title={t('snapshots.title')}>
         <GatedButton gate={write} onClick={openCreate}>
           {t('snapshots.actions.create')}
         </GatedButton>
-      </Group>
+      </PageHeader>
       <ResourceList
         label={t('snapshots.title')}
         list={list}

@@ -1,9 +1,10 @@
 import type { Manageable } from '@cinder-console/cinder';
-import { Badge, Button, Group, Loader, Select, Switch, Table, Tabs, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Loader, Select, Switch, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert';
+import { SimpleTable } from '../../components/simple-table';
 import { openDialog } from '../../lib/open-dialog';
 import { backendOfPool, storageQueries } from '../../resources/storage/api';
 import { ManageSnapshotForm } from '../../resources/storage/dialogs/manage-snapshot-dialog';
@@ -14,71 +15,74 @@ const sourceName = (reference: Record<string, unknown> | null | undefined) => {
   return typeof name === 'string' ? name : JSON.stringify(reference ?? {});
 };
 
+/** A manageable item with the names of its reference and (snapshots) of its source volume. */
+interface Named {
+  item: Manageable;
+  reference: string;
+  source: string;
+}
+
 function ManageableTable({ kind, pool, rows }: { kind: 'volumes' | 'snapshots'; pool: string; rows: Manageable[] }) {
   const { t } = useTranslation();
   const caption = t(`storage.manageable.${kind}`);
   if (rows.length === 0) return <Text c="dimmed">{t('storage.manageable.none')}</Text>;
+  const header = (column: string) => t(`storage.manageable.${column}`);
+  // Each row's names, read once from the driver's references.
+  const named = rows.map((item): Named => ({
+    item,
+    reference: sourceName(item.reference),
+    source: sourceName(item.source_reference),
+  }));
+  const manage = ({ reference, source }: Named) =>
+    openDialog(t('storage.manage.title', { name: reference }), (close) =>
+      kind === 'volumes' ? (
+        <ManageVolumeForm host={pool} reference={reference} close={close} />
+      ) : (
+        <ManageSnapshotForm reference={reference} source={source} close={close} />
+      ),
+    );
   return (
-    <Table.ScrollContainer minWidth={700}>
-      <Table aria-label={caption} striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('storage.manageable.reference')}</Table.Th>
-            <Table.Th scope="col">{t('storage.manageable.size')}</Table.Th>
-            {kind === 'snapshots' && <Table.Th scope="col">{t('storage.manageable.source')}</Table.Th>}
-            <Table.Th scope="col">{t('storage.manageable.safe')}</Table.Th>
-            <Table.Th scope="col">{t('storage.manageable.actions')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((row) => {
-            const reference = sourceName(row.reference);
-            return (
-              <Table.Tr key={reference}>
-                <Table.Td ff="monospace">{reference}</Table.Td>
-                <Table.Td>{row.size ?? '—'}</Table.Td>
-                {kind === 'snapshots' && <Table.Td ff="monospace">{sourceName(row.source_reference)}</Table.Td>}
-                <Table.Td>
-                  {row.safe_to_manage ? (
-                    <Badge color="teal" variant="light">
-                      {t('storage.manageable.safeYes')}
-                    </Badge>
-                  ) : (
-                    <Text size="sm">
-                      {t('storage.manageable.safeNo', { reason: row.reason_not_safe ?? '—' })}
-                      {row.cinder_id ? ` (${row.cinder_id})` : ''}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Button
-                    size="xs"
-                    variant="default"
-                    disabled={!row.safe_to_manage}
-                    aria-label={t('storage.manage.openFor', { name: reference })}
-                    onClick={() =>
-                      openDialog(t('storage.manage.title', { name: reference }), (close) =>
-                        kind === 'volumes' ? (
-                          <ManageVolumeForm host={pool} reference={reference} close={close} />
-                        ) : (
-                          <ManageSnapshotForm
-                            reference={reference}
-                            source={sourceName(row.source_reference)}
-                            close={close}
-                          />
-                        ),
-                      )
-                    }
-                  >
-                    {t('storage.manage.submit')}
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <SimpleTable
+      label={caption}
+      minWidth={700}
+      rows={named}
+      rowKey={(row) => row.reference}
+      columns={[
+        { id: 'reference', header: header('reference'), mono: true, cell: (row) => row.reference },
+        { id: 'size', header: header('size'), cell: ({ item }) => item.size ?? '—' },
+        kind === 'snapshots' && { id: 'source', header: header('source'), mono: true, cell: (row) => row.source },
+        {
+          id: 'safe',
+          header: header('safe'),
+          cell: ({ item }) =>
+            item.safe_to_manage ? (
+              <Badge color="teal" variant="light">
+                {t('storage.manageable.safeYes')}
+              </Badge>
+            ) : (
+              <Text size="sm">
+                {t('storage.manageable.safeNo', { reason: item.reason_not_safe ?? '—' })}
+                {item.cinder_id ? ` (${item.cinder_id})` : ''}
+              </Text>
+            ),
+        },
+        {
+          id: 'actions',
+          header: header('actions'),
+          cell: (row) => (
+            <Button
+              size="xs"
+              variant="default"
+              disabled={!row.item.safe_to_manage}
+              aria-label={t('storage.manage.openFor', { name: row.reference })}
+              onClick={() => manage(row)}
+            >
+              {t('storage.manage.submit')}
+            </Button>
+          ),
+        },
+      ]}
+    />
   );
 }
 

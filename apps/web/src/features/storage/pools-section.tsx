@@ -1,9 +1,10 @@
 import { BarChart } from '@mantine/charts';
 import type { Pool } from '@cinder-console/cinder';
-import { Button, Loader, Table, Title } from '@mantine/core';
+import { Button, Loader, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert';
+import { SimpleTable, type SimpleColumn } from '../../components/simple-table';
 import { openDialog } from '../../lib/open-dialog';
 import { backendOfPool, storageQueries } from '../../resources/storage/api';
 import { BackendCapabilities } from '../../resources/storage/dialogs/capabilities-dialog';
@@ -25,6 +26,40 @@ const poolLabel = (pool: Pool) => pool.capabilities?.pool_name ?? pool.name.spli
 export function PoolsSection() {
   const { t } = useTranslation();
   const pools = useQuery(storageQueries.pools());
+  const header = (column: string) => t(`storage.pools.${column}`);
+  const figure = (id: string, read: (c: Record<string, unknown>) => unknown): SimpleColumn<Pool> => ({
+    id,
+    header: header(id),
+    cell: (pool) => shown(read(pool.capabilities ?? {})),
+  });
+  const columns: SimpleColumn<Pool>[] = [
+    { id: 'name', header: header('name'), mono: true, cell: (pool) => pool.name },
+    figure('protocol', (c) => c.storage_protocol),
+    figure('total', (c) => c.total_capacity_gb),
+    figure('free', (c) => c.free_capacity_gb),
+    figure('provisioned', (c) => c.provisioned_capacity_gb ?? c.allocated_capacity_gb),
+    figure('overSubscription', (c) => c.max_over_subscription_ratio),
+    figure('reservedPercentage', (c) => c.reserved_percentage),
+    {
+      id: 'capabilities',
+      header: header('capabilities'),
+      cell: (pool) => {
+        const host = backendOfPool(pool.name);
+        return (
+          <Button
+            size="xs"
+            variant="default"
+            aria-label={t('storage.capabilities.open', { host })}
+            onClick={() =>
+              openDialog(t('storage.capabilities.title', { host }), () => <BackendCapabilities host={host} />, 'lg')
+            }
+          >
+            {header('capabilities')}
+          </Button>
+        );
+      },
+    },
+  ];
   const body = () => {
     if (pools.isPending) return <Loader aria-label={t('app.loading')} />;
     if (pools.error) return <ErrorAlert error={pools.error} title={t('storage.pools.loadFailed')} />;
@@ -62,55 +97,13 @@ export function PoolsSection() {
             ]}
           />
         </div>
-        <Table.ScrollContainer minWidth={900}>
-          <Table aria-labelledby="storage-pools" striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('storage.pools.name')}</Table.Th>
-                <Table.Th scope="col">{t('storage.pools.protocol')}</Table.Th>
-                <Table.Th scope="col">{t('storage.pools.total')}</Table.Th>
-                <Table.Th scope="col">{t('storage.pools.free')}</Table.Th>
-                <Table.Th scope="col">{t('storage.pools.provisioned')}</Table.Th>
-                <Table.Th scope="col">{t('storage.pools.overSubscription')}</Table.Th>
-                <Table.Th scope="col">{t('storage.pools.reservedPercentage')}</Table.Th>
-                <Table.Th scope="col">{t('storage.pools.capabilities')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {pools.data.map((pool) => {
-                const c = pool.capabilities ?? {};
-                const host = backendOfPool(pool.name);
-                return (
-                  <Table.Tr key={pool.name}>
-                    <Table.Td ff="monospace">{pool.name}</Table.Td>
-                    <Table.Td>{shown(c.storage_protocol)}</Table.Td>
-                    <Table.Td>{shown(c.total_capacity_gb)}</Table.Td>
-                    <Table.Td>{shown(c.free_capacity_gb)}</Table.Td>
-                    <Table.Td>{shown(c.provisioned_capacity_gb ?? c.allocated_capacity_gb)}</Table.Td>
-                    <Table.Td>{shown(c.max_over_subscription_ratio)}</Table.Td>
-                    <Table.Td>{shown(c.reserved_percentage)}</Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="default"
-                        aria-label={t('storage.capabilities.open', { host })}
-                        onClick={() =>
-                          openDialog(
-                            t('storage.capabilities.title', { host }),
-                            () => <BackendCapabilities host={host} />,
-                            'lg',
-                          )
-                        }
-                      >
-                        {t('storage.pools.capabilities')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <SimpleTable
+          labelledBy="storage-pools"
+          minWidth={900}
+          rows={pools.data}
+          rowKey={(pool) => pool.name}
+          columns={columns}
+        />
       </>
     );
   };

@@ -1,9 +1,10 @@
 import type { CinderService } from '@cinder-console/cinder';
-import { Badge, Loader, Table, Text, Title } from '@mantine/core';
+import { Badge, Loader, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ActionMenu, type MenuAction } from '../../components/action-menu';
 import { ErrorAlert } from '../../components/error-alert';
+import { SimpleTable, type SimpleColumn } from '../../components/simple-table';
 import { formatDateTime } from '../../lib/format';
 import { openDialog } from '../../lib/open-dialog';
 import { storageCalls, storageQueries, type ServiceChange } from '../../resources/storage/api';
@@ -69,6 +70,56 @@ export function ServicesSection() {
       },
     ];
   };
+  const header = (column: string) => t(`storage.services.${column}`);
+  const columns: SimpleColumn<CinderService>[] = [
+    { id: 'binary', header: header('binary'), cell: (service) => service.binary },
+    { id: 'host', header: header('host'), mono: true, cell: (service) => service.host },
+    { id: 'zone', header: header('zone'), cell: (service) => service.zone ?? '—' },
+    {
+      id: 'state',
+      header: header('state'),
+      cell: (service) => (
+        <Badge color={service.state === 'up' ? 'teal' : 'red'} variant="light">
+          {t(`storage.services.states.${service.state}`, { defaultValue: service.state })}
+        </Badge>
+      ),
+    },
+    {
+      id: 'status',
+      header: header('status'),
+      cell: (service) => (
+        <>
+          <Badge color={service.status === 'enabled' ? 'teal' : 'orange'} variant="light">
+            {t(`storage.services.statuses.${service.status}`, { defaultValue: service.status })}
+          </Badge>
+          {service.frozen && (
+            <Badge color="blue" variant="outline" ml={4}>
+              {t('storage.services.frozen')}
+            </Badge>
+          )}
+        </>
+      ),
+    },
+    {
+      id: 'heartbeat',
+      header: header('heartbeat'),
+      cell: (service) => formatDateTime(service.updated_at, i18n.language) || '—',
+    },
+    {
+      id: 'disabledReason',
+      header: header('disabledReason'),
+      cell: (service) => (
+        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+          {service.disabled_reason ?? '—'}
+        </Text>
+      ),
+    },
+    {
+      id: 'actions',
+      header: header('actions'),
+      cell: (service) => <ActionMenu name={`${service.binary} ${service.host}`} actions={actionsOf(service)} />,
+    },
+  ];
   return (
     <section aria-labelledby="storage-services">
       <Title order={2} size="h3" id="storage-services" mb="xs">
@@ -79,55 +130,13 @@ export function ServicesSection() {
       ) : services.error ? (
         <ErrorAlert error={services.error} title={t('storage.services.loadFailed')} />
       ) : (
-        <Table.ScrollContainer minWidth={900}>
-          <Table aria-labelledby="storage-services" striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('storage.services.binary')}</Table.Th>
-                <Table.Th scope="col">{t('storage.services.host')}</Table.Th>
-                <Table.Th scope="col">{t('storage.services.zone')}</Table.Th>
-                <Table.Th scope="col">{t('storage.services.state')}</Table.Th>
-                <Table.Th scope="col">{t('storage.services.status')}</Table.Th>
-                <Table.Th scope="col">{t('storage.services.heartbeat')}</Table.Th>
-                <Table.Th scope="col">{t('storage.services.disabledReason')}</Table.Th>
-                <Table.Th scope="col">{t('storage.services.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {services.data.map((service) => (
-                <Table.Tr key={`${service.binary}/${service.host}`}>
-                  <Table.Td>{service.binary}</Table.Td>
-                  <Table.Td ff="monospace">{service.host}</Table.Td>
-                  <Table.Td>{service.zone ?? '—'}</Table.Td>
-                  <Table.Td>
-                    <Badge color={service.state === 'up' ? 'teal' : 'red'} variant="light">
-                      {t(`storage.services.states.${service.state}`, { defaultValue: service.state })}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={service.status === 'enabled' ? 'teal' : 'orange'} variant="light">
-                      {t(`storage.services.statuses.${service.status}`, { defaultValue: service.status })}
-                    </Badge>
-                    {service.frozen && (
-                      <Badge color="blue" variant="outline" ml={4}>
-                        {t('storage.services.frozen')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{formatDateTime(service.updated_at, i18n.language) || '—'}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                      {service.disabled_reason ?? '—'}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <ActionMenu name={`${service.binary} ${service.host}`} actions={actionsOf(service)} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <SimpleTable
+          labelledBy="storage-services"
+          minWidth={900}
+          rows={services.data}
+          rowKey={(service) => `${service.binary}/${service.host}`}
+          columns={columns}
+        />
       )}
     </section>
   );

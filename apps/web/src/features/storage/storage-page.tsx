@@ -1,5 +1,6 @@
 import '@mantine/charts/styles.css';
-import { Button, Group, Stack, Title } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
+import { PageHeader } from '../../components/page-header';
 import { useTranslation } from 'react-i18next';
 import { RequireAdmin } from '../../components/require-admin';
 import { openDialog } from '../../lib/open-dialog';
@@ -13,15 +14,12 @@ import { ServicesSection } from './services-section';
  * Information): services, pools and their capacity, storage to bring under management, and the
  * import of backup records. A page of its own chunk: the chart library loads only here.
  */
-export function StoragePage() {
+function StoragePage() {
   const { t } = useTranslation();
   return (
     <RequireAdmin title={t('storage.title')}>
       <Stack gap="lg">
-        <Group justify="space-between">
-          <Title order={1} size="h2">
-            {t('storage.title')}
-          </Title>
+        <PageHeader title={t('storage.title')}>
           <Button
             variant="default"
             onClick={() =>
@@ -34,7 +32,7 @@ export function StoragePage() {
           >
             {t('storage.backupRecord.importTitle')}
           </Button>
-        </Group>
+        </PageHeader>
         <ServicesSection />
         <PoolsSection />
         <ManageableSection />

@@ -1,9 +1,11 @@
-import { IconX } from '@tabler/icons-react';
-import { ActionIcon, Button, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Loader, Select, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert';
+import { InlineAddForm } from '../../components/inline-add-form';
+import { RemoveButton } from '../../components/remove-button';
+import { SimpleTable } from '../../components/simple-table';
 import { identityQueries, useProjectNames } from '../../resources/identity/api';
 import { volumeTypeCalls, volumeTypeQueries } from '../../resources/volume-types/api';
 import { useTypeMutation } from '../../resources/volume-types/use-type-mutation';
@@ -40,55 +42,42 @@ export function AccessSection({ typeId }: { typeId: string }) {
       ) : granted.length === 0 ? (
         <Text c="dimmed">{t('volumeTypes.access.none')}</Text>
       ) : (
-        <Table aria-label={t('volumeTypes.access.title')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('volumeTypes.access.project')}</Table.Th>
-              <Table.Th scope="col">{t('volumeTypes.access.projectId')}</Table.Th>
-              <Table.Th scope="col">{t('volumeTypes.fields.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {granted.map((id) => (
-              <Table.Tr key={id}>
-                <Table.Td>{nameOf(id)}</Table.Td>
-                <Table.Td ff="monospace">{id}</Table.Td>
-                <Table.Td>
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    aria-label={t('volumeTypes.access.removeFor', { project: nameOf(id) })}
-                    onClick={() => remove.mutate(id)}
-                  >
-                    <IconX size={14} aria-hidden />
-                  </ActionIcon>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <SimpleTable
+          label={t('volumeTypes.access.title')}
+          rows={granted}
+          rowKey={(id) => id}
+          columns={[
+            { id: 'project', header: t('volumeTypes.access.project'), cell: nameOf },
+            { id: 'projectId', header: t('volumeTypes.access.projectId'), mono: true, cell: (id) => id },
+            {
+              id: 'actions',
+              header: t('volumeTypes.fields.actions'),
+              cell: (id) => (
+                <RemoveButton
+                  label={t('volumeTypes.access.removeFor', { project: nameOf(id) })}
+                  onClick={() => remove.mutate(id)}
+                />
+              ),
+            },
+          ]}
+        />
       )}
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (project) add.mutate(project);
-        }}
+      <InlineAddForm
+        ready={Boolean(project)}
+        pending={add.isPending}
+        submitLabel={t('volumeTypes.access.add')}
+        onSubmit={() => project && add.mutate(project)}
       >
-        <Group align="flex-end" gap="sm">
-          <Select
-            label={t('volumeTypes.access.project')}
-            searchable
-            data={(projects.data ?? [])
-              .filter((p) => !granted.includes(p.id))
-              .map((p) => ({ value: p.id, label: p.name }))}
-            value={project}
-            onChange={setProject}
-          />
-          <Button type="submit" disabled={!project} loading={add.isPending}>
-            {t('volumeTypes.access.add')}
-          </Button>
-        </Group>
-      </form>
+        <Select
+          label={t('volumeTypes.access.project')}
+          searchable
+          data={(projects.data ?? [])
+            .filter((p) => !granted.includes(p.id))
+            .map((p) => ({ value: p.id, label: p.name }))}
+          value={project}
+          onChange={setProject}
+        />
+      </InlineAddForm>
     </Stack>
   );
 }

@@ -1,12 +1,13 @@
-import { IconX } from '@tabler/icons-react';
 import { extraSpecsBodySchema } from '@cinder-console/cinder';
-import { ActionIcon, Alert, Autocomplete, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Autocomplete, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { openDialog } from '../../lib/open-dialog';
 import { requestValidator, showServerIssues, type RequestRules } from '../../lib/request-rules';
 import { COMMON_SPECS, volumeTypeCalls, type AdminVolumeType } from '../../resources/volume-types/api';
 import { useTypeMutation } from '../../resources/volume-types/use-type-mutation';
+import { DialogActions } from '../../components/dialog-actions';
+import { RemoveButton } from '../../components/remove-button';
 
 interface SpecValues {
   key: string;
@@ -26,20 +27,16 @@ function ConfirmRemoveSpec({ specKey, remove, close }: { specKey: string; remove
   return (
     <Stack gap="sm">
       <Text size="sm">{t('volumeTypes.specs.removeConfirm', { key: specKey })}</Text>
-      <Group justify="flex-end">
-        <Button variant="default" onClick={close} data-autofocus>
-          {t('actions.cancel')}
-        </Button>
-        <Button
-          color="red"
-          onClick={() => {
-            remove();
-            close();
-          }}
-        >
-          {t('volumeTypes.specs.removeKey', { key: specKey })}
-        </Button>
-      </Group>
+      <DialogActions
+        onCancel={close}
+        cancelFocused
+        label={t('volumeTypes.specs.removeKey', { key: specKey })}
+        onConfirm={() => {
+          remove();
+          close();
+        }}
+        color="red"
+      />
     </Stack>
   );
 }
@@ -107,19 +104,15 @@ export function ExtraSpecsSection({ type }: { type: AdminVolumeType }) {
                     >
                       {t('volumeTypes.specs.edit')}
                     </Button>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={t('volumeTypes.specs.removeKey', { key: specKey })}
-                      loading={remove.isPending && remove.variables === specKey}
+                    <RemoveButton
+                      label={t('volumeTypes.specs.removeKey', { key: specKey })}
+                      pending={remove.isPending && remove.variables === specKey}
                       onClick={() =>
                         openDialog(t('volumeTypes.specs.removeTitle', { key: specKey }), (close) => (
                           <ConfirmRemoveSpec specKey={specKey} remove={() => remove.mutate(specKey)} close={close} />
                         ))
                       }
-                    >
-                      <IconX size={14} aria-hidden />
-                    </ActionIcon>
+                    />
                   </Group>
                 </Table.Td>
               </Table.Tr>

@@ -1,9 +1,11 @@
-import { IconX } from '@tabler/icons-react';
-import { ActionIcon, Button, Group, Loader, Select, Stack, Table, Text } from '@mantine/core';
+import { Loader, Select, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert';
+import { InlineAddForm } from '../../components/inline-add-form';
+import { RemoveButton } from '../../components/remove-button';
+import { SimpleTable } from '../../components/simple-table';
 import { identityQueries } from '../../resources/identity/api';
 import { volumeTypeCalls, volumeTypeQueries } from '../../resources/volume-types/api';
 import { useTypeMutation } from '../../resources/volume-types/use-type-mutation';
@@ -39,62 +41,53 @@ export function ProjectDefaults() {
       <Text size="sm" c="dimmed">
         {t('volumeTypes.defaults.help')}
       </Text>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (project && typeName) set.mutate({ project, type: typeName });
-        }}
+      <InlineAddForm
+        ready={Boolean(project && typeName)}
+        pending={set.isPending}
+        submitLabel={t('volumeTypes.defaults.set')}
+        onSubmit={() => project && typeName && set.mutate({ project, type: typeName })}
       >
-        <Group align="flex-end" gap="sm">
-          <Select
-            label={t('volumeTypes.defaults.project')}
-            searchable
-            data={(projects.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-            value={project}
-            onChange={setProject}
-          />
-          <Select
-            label={t('volumeTypes.defaults.type')}
-            searchable
-            data={(types.data ?? []).map((type) => type.name)}
-            value={typeName}
-            onChange={setTypeName}
-          />
-          <Button type="submit" disabled={!project || !typeName} loading={set.isPending}>
-            {t('volumeTypes.defaults.set')}
-          </Button>
-        </Group>
-      </form>
+        <Select
+          label={t('volumeTypes.defaults.project')}
+          searchable
+          data={(projects.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          value={project}
+          onChange={setProject}
+        />
+        <Select
+          label={t('volumeTypes.defaults.type')}
+          searchable
+          data={(types.data ?? []).map((type) => type.name)}
+          value={typeName}
+          onChange={setTypeName}
+        />
+      </InlineAddForm>
       {defaults.data.length === 0 ? (
         <Text c="dimmed">{t('volumeTypes.defaults.none')}</Text>
       ) : (
-        <Table aria-label={t('volumeTypes.tabs.defaults')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('volumeTypes.defaults.project')}</Table.Th>
-              <Table.Th scope="col">{t('volumeTypes.defaults.type')}</Table.Th>
-              <Table.Th scope="col">{t('volumeTypes.fields.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {defaults.data.map((entry) => (
-              <Table.Tr key={entry.project_id}>
-                <Table.Td>{projectName(entry.project_id)}</Table.Td>
-                <Table.Td>{typeNameOf(entry.volume_type_id)}</Table.Td>
-                <Table.Td>
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    aria-label={t('volumeTypes.defaults.unsetFor', { project: projectName(entry.project_id) })}
-                    onClick={() => unset.mutate(entry.project_id)}
-                  >
-                    <IconX size={14} aria-hidden />
-                  </ActionIcon>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <SimpleTable
+          label={t('volumeTypes.tabs.defaults')}
+          rows={defaults.data}
+          rowKey={(entry) => entry.project_id}
+          columns={[
+            {
+              id: 'project',
+              header: t('volumeTypes.defaults.project'),
+              cell: (entry) => projectName(entry.project_id),
+            },
+            { id: 'type', header: t('volumeTypes.defaults.type'), cell: (entry) => typeNameOf(entry.volume_type_id) },
+            {
+              id: 'actions',
+              header: t('volumeTypes.fields.actions'),
+              cell: (entry) => (
+                <RemoveButton
+                  label={t('volumeTypes.defaults.unsetFor', { project: projectName(entry.project_id) })}
+                  onClick={() => unset.mutate(entry.project_id)}
+                />
+              ),
+            },
+          ]}
+        />
       )}
     </Stack>
   );

@@ -1,8 +1,10 @@
-import { Anchor, Badge, Button, Group, Loader, Stack, Table, Tabs, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Loader, Stack, Tabs } from '@mantine/core';
+import { PageHeader } from '../../components/page-header';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { ActionMenu } from '../../components/action-menu';
+import { SimpleTable } from '../../components/simple-table';
+import { typeColumns } from '../../components/type-columns';
 import { ErrorAlert } from '../../components/error-alert';
 import { RequireAdmin } from '../../components/require-admin';
 import { useCloudAbilities } from '../../lib/capabilities';
@@ -13,13 +15,6 @@ import { TypeForm } from '../../resources/volume-types/dialogs/type-form';
 import { useTypeActions } from '../../resources/volume-types/type-actions';
 import { ProjectDefaults } from './project-defaults';
 
-/** `key=value, …` of a type's extra specs, short enough for a table cell. */
-export function specsSummary(specs: Record<string, string> | undefined): string {
-  return Object.entries(specs ?? {})
-    .map(([key, value]) => `${key}=${value}`)
-    .join(', ');
-}
-
 function TypesTable() {
   const { t } = useTranslation();
   const types = useQuery(volumeTypeQueries.list());
@@ -29,62 +24,61 @@ function TypesTable() {
   if (types.isPending) return <Loader aria-label={t('app.loading')} />;
   if (types.error) return <ErrorAlert error={types.error} title={t('volumeTypes.loadFailed')} />;
   const qosNames = new Map((qos.data ?? []).map((q) => [q.id, q.name]));
+  const shared = typeColumns(
+    t,
+    'volumeTypes',
+    { header: t('volumeTypes.fields.extraSpecs'), of: (type) => type.extra_specs },
+    actionsOf,
+  );
   return (
-    <Table aria-label={t('volumeTypes.title')} striped highlightOnHover>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">{t('volumeTypes.fields.name')}</Table.Th>
-          <Table.Th scope="col">{t('volumeTypes.fields.description')}</Table.Th>
-          <Table.Th scope="col">{t('volumeTypes.fields.visibility')}</Table.Th>
-          <Table.Th scope="col">{t('volumeTypes.fields.extraSpecs')}</Table.Th>
-          <Table.Th scope="col">{t('volumeTypes.fields.qos')}</Table.Th>
-          <Table.Th scope="col">{t('volumeTypes.fields.actions')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {types.data.map((type) => (
-          <Table.Tr key={type.id}>
-            <Table.Td>
-              <Group gap="xs" wrap="nowrap">
-                <Anchor component={Link} to={`/volume-types/${type.id}`}>
-                  {type.name}
-                </Anchor>
-                {fallback.data?.id === type.id && (
-                  <Badge size="xs" variant="light">
-                    {t('volumeTypes.default')}
-                  </Badge>
-                )}
-              </Group>
-            </Table.Td>
-            <Table.Td>{type.description || '—'}</Table.Td>
-            <Table.Td>{type.is_public === false ? t('volumeTypes.private') : t('volumeTypes.public')}</Table.Td>
-            <Table.Td style={{ overflowWrap: 'anywhere' }}>{specsSummary(type.extra_specs) || '—'}</Table.Td>
-            <Table.Td>{type.qos_specs_id ? (qosNames.get(type.qos_specs_id) ?? type.qos_specs_id) : '—'}</Table.Td>
-            <Table.Td>
-              <ActionMenu name={type.name} actions={actionsOf(type)} />
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <SimpleTable
+      label={t('volumeTypes.title')}
+      highlightOnHover
+      rows={types.data}
+      rowKey={(type) => type.id}
+      columns={[
+        {
+          id: 'name',
+          header: t('volumeTypes.fields.name'),
+          cell: (type) => (
+            <Group gap="xs" wrap="nowrap">
+              <Anchor component={Link} to={`/volume-types/${type.id}`}>
+                {type.name}
+              </Anchor>
+              {fallback.data?.id === type.id && (
+                <Badge size="xs" variant="light">
+                  {t('volumeTypes.default')}
+                </Badge>
+              )}
+            </Group>
+          ),
+        },
+        shared.description,
+        shared.visibility,
+        shared.specs,
+        {
+          id: 'qos',
+          header: t('volumeTypes.fields.qos'),
+          cell: (type) => (type.qos_specs_id ? (qosNames.get(type.qos_specs_id) ?? type.qos_specs_id) : '—'),
+        },
+        shared.actions,
+      ]}
+    />
   );
 }
 
 /** Volume types for admins: every type, public or private, and (from 3.62) each project's default. */
-export function VolumeTypesPage() {
+function VolumeTypesPage() {
   const { t } = useTranslation();
   const abilities = useCloudAbilities();
   return (
     <RequireAdmin title={t('volumeTypes.title')}>
       <Stack gap="md">
-        <Group justify="space-between">
-          <Title order={1} size="h2">
-            {t('volumeTypes.title')}
-          </Title>
+        <PageHeader title={t('volumeTypes.title')}>
           <Button onClick={() => openDialog(t('volumeTypes.form.createTitle'), (close) => <TypeForm close={close} />)}>
             {t('volumeTypes.form.create')}
           </Button>
-        </Group>
+        </PageHeader>
         <Tabs defaultValue="types" keepMounted={false}>
           <Tabs.List>
             <Tabs.Tab value="types">{t('volumeTypes.tabs.types')}</Tabs.Tab>

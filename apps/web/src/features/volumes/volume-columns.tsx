@@ -1,15 +1,9 @@
 import type { Volume } from '@cinder-console/cinder';
 import { Badge } from '@mantine/core';
-import { createColumnHelper } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import type { ResourceColumn } from '../../components/resource-table';
-import { CopyId } from '../../components/copy-id';
-import { NameLink } from '../../components/name-link';
-import { StatusBadge } from '../../components/status-badge';
-import { formatDateTime } from '../../lib/format';
+import { column } from '../../components/resource-table/column-builders';
 import { AttachedServers } from '../../resources/servers/attached-servers';
-
-const column = createColumnHelper<Volume>();
 
 function attachedTo(volume: Volume): string {
   return (volume.attachments ?? [])
@@ -21,83 +15,46 @@ function attachedTo(volume: Volume): string {
 /** The volumes table's columns, labelled in the current language. */
 export function volumeColumns(t: TFunction, language: string): ResourceColumn<Volume>[] {
   const yesNo = (value: boolean | undefined) => (value ? t('common.yes') : t('common.no'));
+  const label = (column: string) => t(`volumes.columns.${column}`);
   return [
-    column.display({
-      id: 'name',
-      header: t('volumes.columns.name'),
-      meta: { label: t('volumes.columns.name'), sortable: true, csv: (v) => v.name ?? '' },
-      cell: ({ row }) => (
-        <NameLink to={`/volumes/${row.original.id}`} name={row.original.name} unnamed={t('volumes.unnamed')} />
-      ),
+    column.name(label('name'), t('volumes.unnamed'), (v) => `/volumes/${v.id}`, {
+      sortable: true,
+      csv: (v) => v.name ?? '',
     }),
-    column.display({
-      id: 'id',
-      header: t('volumes.columns.id'),
-      // Off by default, as in Horizon: the name links to the volume, whose page shows the id to copy;
-      // at 1280 px the table then fits without scrolling sideways. The column chooser brings it back.
-      meta: { label: t('volumes.columns.id'), csv: (v) => v.id, hiddenByDefault: true },
-      cell: ({ row }) => <CopyId id={row.original.id} />,
+    // Off by default, as in Horizon: the name links to the volume, whose page shows the id to copy;
+    // at 1280 px the table then fits without scrolling sideways. The column chooser brings it back.
+    column.id(label('id'), { hiddenByDefault: true }),
+    column.status(label('status'), { sortable: true, csv: (v) => v.status }),
+    column.display('size', label('size'), (v) => t('volumes.sizeGiB', { size: v.size }), {
+      sortable: true,
+      csv: (v) => v.size,
     }),
-    column.display({
-      id: 'status',
-      header: t('volumes.columns.status'),
-      meta: { label: t('volumes.columns.status'), sortable: true, csv: (v) => v.status },
-      cell: ({ row }) => <StatusBadge status={row.original.status} />,
+    column.display('type', label('type'), (v) => v.volume_type ?? '', { csv: (v) => v.volume_type ?? '' }),
+    column.display('bootable', label('bootable'), (v) => yesNo(v.bootable === 'true'), {
+      csv: (v) => v.bootable ?? '',
     }),
-    column.display({
-      id: 'size',
-      header: t('volumes.columns.size'),
-      meta: { label: t('volumes.columns.size'), sortable: true, csv: (v) => v.size },
-      cell: ({ row }) => t('volumes.sizeGiB', { size: row.original.size }),
+    column.display('attached', label('attachedTo'), (v) => <AttachedServers volume={v} brief />, { csv: attachedTo }),
+    column.display('az', label('availabilityZone'), (v) => v.availability_zone ?? '', {
+      sortable: true,
+      csv: (v) => v.availability_zone ?? '',
     }),
-    column.display({
-      id: 'type',
-      header: t('volumes.columns.type'),
-      meta: { label: t('volumes.columns.type'), csv: (v) => v.volume_type ?? '' },
-      cell: ({ row }) => row.original.volume_type ?? '',
-    }),
-    column.display({
-      id: 'bootable',
-      header: t('volumes.columns.bootable'),
-      meta: { label: t('volumes.columns.bootable'), csv: (v) => v.bootable ?? '' },
-      cell: ({ row }) => yesNo(row.original.bootable === 'true'),
-    }),
-    column.display({
-      id: 'attached',
-      header: t('volumes.columns.attachedTo'),
-      meta: { label: t('volumes.columns.attachedTo'), csv: attachedTo },
-      cell: ({ row }) => <AttachedServers volume={row.original} brief />,
-    }),
-    column.display({
-      id: 'az',
-      header: t('volumes.columns.availabilityZone'),
-      meta: { label: t('volumes.columns.availabilityZone'), sortable: true, csv: (v) => v.availability_zone ?? '' },
-      cell: ({ row }) => row.original.availability_zone ?? '',
-    }),
-    column.display({
-      id: 'encrypted',
-      header: t('volumes.columns.encrypted'),
-      meta: { label: t('volumes.columns.encrypted'), csv: (v) => v.encrypted ?? false, hiddenByDefault: true },
-      cell: ({ row }) =>
-        row.original.encrypted ? (
+    column.display(
+      'encrypted',
+      label('encrypted'),
+      (v) =>
+        v.encrypted ? (
           <Badge size="sm" variant="outline">
             {t('volumes.encrypted')}
           </Badge>
         ) : (
           yesNo(false)
         ),
+      { csv: (v) => v.encrypted ?? false, hiddenByDefault: true },
+    ),
+    column.display('multiattach', label('multiattach'), (v) => yesNo(v.multiattach), {
+      csv: (v) => v.multiattach ?? false,
+      hiddenByDefault: true,
     }),
-    column.display({
-      id: 'multiattach',
-      header: t('volumes.columns.multiattach'),
-      meta: { label: t('volumes.columns.multiattach'), csv: (v) => v.multiattach ?? false, hiddenByDefault: true },
-      cell: ({ row }) => yesNo(row.original.multiattach),
-    }),
-    column.display({
-      id: 'created',
-      header: t('volumes.columns.created'),
-      meta: { label: t('volumes.columns.created'), sortable: true, csv: (v) => v.created_at },
-      cell: ({ row }) => formatDateTime(row.original.created_at, language),
-    }),
+    column.created(label('created'), language, { sortable: true, csv: (v) => v.created_at }),
   ];
 }

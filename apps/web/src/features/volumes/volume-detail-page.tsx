@@ -1,13 +1,13 @@
-import { Anchor, Group, Loader, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Loader, Stack, Table, Tabs, Text } from '@mantine/core';
+import type { Volume } from '@cinder-console/cinder';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ActionBar } from '../../components/action-bar';
-import { CopyId } from '../../components/copy-id';
 import { DetailFields } from '../../components/detail-fields';
+import { DetailFrame } from '../../components/detail-frame';
+import { KeyValueSection } from '../../components/key-value-section';
 import { ErrorAlert } from '../../components/error-alert';
 import { StatusBadge } from '../../components/status-badge';
-import { ApiError } from '../../lib/api-error';
 import { formatDateTime } from '../../lib/format';
 import { auditListQueries } from '../../resources/audit/api';
 import { AuditTable } from '../../resources/audit/audit-table';
@@ -18,46 +18,25 @@ import { useVolumeMenu } from './use-volume-menu';
 import { volumeFields } from './volume-fields';
 
 /** One volume: every field, its snapshots, backups, Cinder's messages and the console's audit trail. */
-export function VolumeDetailPage() {
+function VolumeDetailPage() {
   const { volumeId = '' } = useParams();
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const navigate = useNavigate();
   const language = i18n.resolvedLanguage ?? 'en';
   const volume = useQuery(volumeQueries.detail(volumeId));
   const actionsOf = useVolumeMenu(() => void navigate('/volumes'));
-  if (volume.isPending) return <Loader aria-label={t('app.loading')} />;
-  if (volume.error) {
-    const missing = volume.error instanceof ApiError && volume.error.status === 404;
-    return (
-      <Stack>
-        <ErrorAlert
-          error={volume.error}
-          title={missing ? t('volumes.detail.notFound') : t('volumes.detail.loadFailed')}
-        />
-        <Anchor component={Link} to="/volumes">
-          {t('volumes.detail.back')}
-        </Anchor>
-      </Stack>
-    );
-  }
-  const v = volume.data;
   return (
-    <Stack gap="md">
-      <Anchor component={Link} to="/volumes" size="sm">
-        {t('volumes.detail.back')}
-      </Anchor>
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={4}>
-          <Group gap="sm">
-            <Title order={1} size="h2">
-              {displayName(v)}
-            </Title>
-            <StatusBadge status={v.status} />
-          </Group>
-          <CopyId id={v.id} />
-        </Stack>
-      </Group>
-      <ActionBar actions={actionsOf(v)} label={t('volumes.detail.actions')} />
+    <DetailFrame query={volume} back="/volumes" id={volumeId} kind="volumes" actionsOf={actionsOf}>
+      {(v) => <VolumeParts volume={v} language={language} />}
+    </DetailFrame>
+  );
+}
+
+/** Below the frame: every field, then tabs for its snapshots, backups, metadata, messages and audit trail. */
+function VolumeParts({ volume: v, language }: { volume: Volume; language: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
       <DetailFields fields={volumeFields(t, language, v)} />
       <Tabs defaultValue="snapshots" keepMounted={false}>
         <Tabs.List>
@@ -74,11 +53,14 @@ export function VolumeDetailPage() {
           <RelatedList kind="backups" query={volumeQueries.backupsOf(v.id)} language={language} />
         </Tabs.Panel>
         <Tabs.Panel value="metadata" pt="sm">
-          <KeyValues values={{ ...v.metadata }} title={t('volumes.detail.metadata')} />
-          <KeyValues
-            values={(v.volume_image_metadata as Record<string, string> | undefined) ?? {}}
-            title={t('volumes.detail.imageMetadata')}
-          />
+          <Stack gap="md">
+            <KeyValueSection size="h5" title={t('volumes.detail.metadata')} values={{ ...v.metadata }} />
+            <KeyValueSection
+              size="h5"
+              title={t('volumes.detail.imageMetadata')}
+              values={(v.volume_image_metadata as Record<string, string> | undefined) ?? {}}
+            />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="messages" pt="sm">
           <ResourceMessages id={v.id} />
@@ -87,7 +69,7 @@ export function VolumeDetailPage() {
           <AuditTrail id={v.id} />
         </Tabs.Panel>
       </Tabs>
-    </Stack>
+    </>
   );
 }
 
@@ -136,34 +118,6 @@ function RelatedList({
         ))}
       </Table.Tbody>
     </Table>
-  );
-}
-
-function KeyValues({ values, title }: { values: Record<string, string>; title: string }) {
-  const { t } = useTranslation();
-  const entries = Object.entries(values);
-  return (
-    <Stack gap={4} mb="md">
-      <Title order={2} size="h5">
-        {title}
-      </Title>
-      {entries.length === 0 ? (
-        <Text c="dimmed" size="sm">
-          {t('metadata.empty')}
-        </Text>
-      ) : (
-        <Table aria-label={title}>
-          <Table.Tbody>
-            {entries.map(([key, value]) => (
-              <Table.Tr key={key}>
-                <Table.Th scope="row">{key}</Table.Th>
-                <Table.Td style={{ overflowWrap: 'anywhere' }}>{value}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-    </Stack>
   );
 }
 

@@ -1,8 +1,9 @@
 import { VOLUME_STATUSES, type Volume } from '@cinder-console/cinder';
-import { Group, Stack, Title, VisuallyHidden } from '@mantine/core';
-import { GatedButton } from '../../components/gated-button';
+import { Group, Stack, VisuallyHidden } from '@mantine/core';
+import { DeleteSelectedButton, GatedButton } from '../../components/gated-button';
+import { PageHeader } from '../../components/page-header';
 import { useWriteGate } from '../../lib/action-gate';
-import { useMemo } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { NameFilter, ResourceList, SelectFilter, type ResourceColumn } from '../../components/resource-table';
@@ -11,11 +12,9 @@ import { prefetchFirstPage, useResourceList } from '../../lib/use-resource-list'
 import { projectQueries } from '../../resources/project/api';
 import {
   AllProjectsFilters,
-  allProjectsColumns,
-  beforeActions,
-  useProjectNameMap,
-  showsAllProjects,
   stringField,
+  useProjectAwareColumns,
+  type ProjectFields,
 } from '../../resources/repair/all-projects';
 import { volumeListSpec } from '../../resources/volumes/api';
 import { CREATE_VOLUME_DRAFT, CreateVolumeForm } from '../../resources/volumes/dialogs/create-volume-dialog';
@@ -25,36 +24,30 @@ import { displayName } from '../../lib/display-name';
 import { VolumeActionMenu } from './volume-action-menu';
 import { volumeColumns } from './volume-columns';
 
-export function VolumesPage() {
-  const { t, i18n } = useTranslation();
+const PROJECT_FIELDS: ProjectFields<Volume> = {
+  project: stringField('os-vol-tenant-attr:tenant_id'),
+  host: stringField('os-vol-host-attr:host'),
+};
+
+/** The volume columns and, last, each row's action menu. */
+const columnsWithActions = (t: TFunction, language: string): ResourceColumn<Volume>[] => [
+  ...volumeColumns(t, language),
+  {
+    id: 'actions',
+    header: () => <VisuallyHidden>{t('volumes.columns.actions')}</VisuallyHidden>,
+    meta: { label: t('volumes.columns.actions') },
+    cell: ({ row }) => <VolumeActionMenu volume={row.original} />,
+  },
+];
+
+function VolumesPage() {
+  const { t } = useTranslation();
   const write = useWriteGate();
   const list = useResourceList(volumeListSpec);
   const { controls, page, abilities } = list;
   const zones = useQuery(projectQueries.availabilityZones());
   const types = useQuery({ ...projectQueries.volumeTypes(), enabled: abilities?.admin === true });
-  const projectNames = useProjectNameMap();
-  const allProjects = showsAllProjects(controls, abilities?.admin);
-  const language = i18n.resolvedLanguage ?? 'en';
-  const columns = useMemo<ResourceColumn<Volume>[]>(
-    () => [
-      ...beforeActions(
-        volumeColumns(t, language),
-        allProjects
-          ? allProjectsColumns<Volume>(t, projectNames, {
-              project: stringField('os-vol-tenant-attr:tenant_id'),
-              host: stringField('os-vol-host-attr:host'),
-            })
-          : [],
-      ),
-      {
-        id: 'actions',
-        header: () => <VisuallyHidden>{t('volumes.columns.actions')}</VisuallyHidden>,
-        meta: { label: t('volumes.columns.actions') },
-        cell: ({ row }) => <VolumeActionMenu volume={row.original} />,
-      },
-    ],
-    [t, language, allProjects, projectNames],
-  );
+  const { columns, projectNames } = useProjectAwareColumns(controls, columnsWithActions, PROJECT_FIELDS);
   const openCreate = useRestorableDialogOpener(
     CREATE_VOLUME_DRAFT,
     t('volumes.dialogs.create'),
@@ -64,10 +57,7 @@ export function VolumesPage() {
   const statusOptions = VOLUME_STATUSES.map((status) => ({ value: status, label: t(`status.values.${status}`) }));
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <Title order={1} size="h2">
-          {t('volumes.title')}
-        </Title>
+      <PageHeader title={t('volumes.title')}>
         <Group gap="xs">
           <GatedButton
             variant="default"
@@ -82,7 +72,7 @@ export function VolumesPage() {
             {t('volumes.actions.create')}
           </GatedButton>
         </Group>
-      </Group>
+      </PageHeader>
       <ResourceList
         label={t('volumes.title')}
         list={list}
@@ -128,10 +118,7 @@ export function VolumesPage() {
         }
         bulkActions={(selected, clearSelection) =>
           selected.length > 0 && (
-            <GatedButton
-              size="xs"
-              color="red"
-              variant="light"
+            <DeleteSelectedButton
               gate={write}
               onClick={() =>
                 openDialog(t('volumes.dialogs.deleteMany', { count: selected.length }), (close) => (
@@ -140,7 +127,7 @@ export function VolumesPage() {
               }
             >
               {t('volumes.actions.deleteSelected', { count: selected.length })}
-            </GatedButton>
+            </DeleteSelectedButton>
           )
         }
       />

@@ -7,7 +7,6 @@ export const LANGUAGES = [
   { code: 'en', label: 'English' },
   { code: 'zh-CN', label: '简体中文' },
 ] as const;
-export type LanguageCode = (typeof LANGUAGES)[number]['code'];
 
 /**
  * Loads a catalogue that is not bundled (i18next's backend interface): English is in the first

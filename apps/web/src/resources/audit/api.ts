@@ -1,9 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiJson } from '../../lib/api-client';
+import { changeFollowerKeys } from '../../lib/query-keys';
 
 /** One entry of the console's audit trail (the BFF's `GET /api/audit`). */
-export const auditEntrySchema = z.looseObject({
+const auditEntrySchema = z.looseObject({
   time: z.string(),
   user: z.looseObject({ id: z.string().optional(), name: z.string() }),
   project: z.looseObject({ id: z.string(), name: z.string() }),
@@ -27,13 +28,13 @@ export type AuditFilters = Partial<Record<(typeof AUDIT_FILTERS)[number], string
 export const AUDIT_LIMIT = 1000;
 
 /**
- * The audit trail, newest first. Under `overview` so every change made through the console
- * refreshes it. The BFF narrows a member's query to their own project whatever is asked.
+ * The audit trail, newest first. Its keys follow changes (`changeFollowerKeys`), so every change
+ * made through the console refreshes it. The BFF narrows a member's query to their own project whatever is asked.
  */
 export const auditListQueries = {
   list: (filters: AuditFilters) =>
     queryOptions({
-      queryKey: ['overview', 'audit', 'list', filters] as const,
+      queryKey: changeFollowerKeys.auditList(filters),
       queryFn: ({ signal }) => {
         const query = new URLSearchParams({ limit: String(AUDIT_LIMIT) });
         for (const key of AUDIT_FILTERS) if (filters[key]) query.set(key, filters[key]);
@@ -44,14 +45,14 @@ export const auditListQueries = {
   /** The newest `limit` entries (the overview's recent activity). */
   recent: (limit: number) =>
     queryOptions({
-      queryKey: ['overview', 'audit', 'recent', limit] as const,
+      queryKey: changeFollowerKeys.auditRecent(limit),
       queryFn: ({ signal }) => apiJson(`/api/audit?limit=${limit}`, auditListSchema, { signal }),
       select: (body) => body.entries,
     }),
   /** What was done to one resource through the console. */
   forTarget: (id: string) =>
     queryOptions({
-      queryKey: ['overview', 'audit', 'target', id] as const,
+      queryKey: changeFollowerKeys.auditOfTarget(id),
       queryFn: ({ signal }) =>
         apiJson(`/api/audit?target=${encodeURIComponent(id)}&limit=100`, auditListSchema, { signal }),
       select: (body) => body.entries,

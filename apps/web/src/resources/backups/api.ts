@@ -10,8 +10,8 @@ import {
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiJson, apiVoid } from '../../lib/api-client';
-import { ALL_PROJECTS_FILTERS, type ListPage, type ListSpec } from '../../lib/cinder-list';
-import { detailKey } from '../../lib/use-resource-list';
+import { ALL_PROJECTS_FILTERS, wholeListPage, type ListSpec } from '../../lib/cinder-list';
+import { cinderKeys } from '../../lib/query-keys';
 
 /** The backups list: the filters members may use (`resource_filters.json`: name, status, volume_id). */
 export const backupListSpec: ListSpec<Backup> = {
@@ -38,27 +38,21 @@ const CHOICES_LIMIT = 1000;
  */
 const PICKER_STALE_TIME = 0;
 
-/** A whole list as one page, so live updates patch its rows in place like the table's. */
-const asPage = <T>(items: T[]): ListPage<T> => ({
-  items,
-  nextMarker: undefined,
-  count: undefined,
-  nameMatch: undefined,
-});
-
 export const backupQueries = {
   detail: (id: string) =>
     queryOptions({
-      queryKey: detailKey('backups', id),
+      queryKey: cinderKeys('backups').detail(id),
       queryFn: async ({ signal }) => (await apiJson(backupPath(id), backupEnvelopeSchema, { signal })).backup,
     }),
   /** A volume's backups: whether an incremental backup has a parent to build on. */
   ofVolume: (volumeId: string) =>
     queryOptions({
-      queryKey: ['backups', 'list', 'of-volume', volumeId] as const,
+      queryKey: cinderKeys('backups').page('of-volume', volumeId),
       queryFn: async ({ signal }) => {
         const query = new URLSearchParams({ volume_id: volumeId, limit: String(CHOICES_LIMIT) });
-        return asPage((await apiJson(`/api/cinder/backups/detail?${query}`, backupListSchema, { signal })).backups);
+        return wholeListPage(
+          (await apiJson(`/api/cinder/backups/detail?${query}`, backupListSchema, { signal })).backups,
+        );
       },
       staleTime: PICKER_STALE_TIME,
     }),
@@ -68,19 +62,19 @@ export const backupQueries = {
 export const backupChoiceQueries = {
   volumes: () =>
     queryOptions({
-      queryKey: ['volumes', 'list', 'backup-choices'] as const,
+      queryKey: cinderKeys('volumes').page('backup-choices'),
       queryFn: async ({ signal }) =>
-        asPage(
+        wholeListPage(
           (await apiJson(`/api/cinder/volumes/detail?limit=${CHOICES_LIMIT}`, volumeListSchema, { signal })).volumes,
         ),
       staleTime: PICKER_STALE_TIME,
     }),
   snapshotsOf: (volumeId: string) =>
     queryOptions({
-      queryKey: ['snapshots', 'list', 'backup-choices', volumeId] as const,
+      queryKey: cinderKeys('snapshots').page('backup-choices', volumeId),
       queryFn: async ({ signal }) => {
         const query = new URLSearchParams({ volume_id: volumeId, limit: String(CHOICES_LIMIT) });
-        return asPage(
+        return wholeListPage(
           (await apiJson(`/api/cinder/snapshots/detail?${query}`, snapshotListSchema, { signal })).snapshots,
         );
       },

@@ -1,8 +1,8 @@
 import { groupSnapshotEnvelopeSchema, groupSnapshotListSchema, snapshotListSchema } from '@cinder-console/cinder';
 import { queryOptions } from '@tanstack/react-query';
 import { apiJson, apiVoid } from '../../lib/api-client';
-import { detailKey, listKey } from '../../lib/use-resource-list';
-import { wholeList } from '../groups/api';
+import { wholeListPage } from '../../lib/cinder-list';
+import { cinderKeys } from '../../lib/query-keys';
 
 const snapshotPath = (id: string) => `/api/cinder/group_snapshots/${encodeURIComponent(id)}`;
 
@@ -10,9 +10,9 @@ export const groupSnapshotQueries = {
   /** `allProjects`: an admin's view of every project (`all_tenants=1`). */
   list: (allProjects = false) =>
     queryOptions({
-      queryKey: [...listKey('group_snapshots'), 'all', allProjects] as const,
+      queryKey: cinderKeys('group_snapshots').page('all', allProjects),
       queryFn: async ({ signal }) =>
-        wholeList(
+        wholeListPage(
           (
             await apiJson(
               `/api/cinder/group_snapshots/detail${allProjects ? '?all_tenants=1' : ''}`,
@@ -24,7 +24,7 @@ export const groupSnapshotQueries = {
     }),
   detail: (id: string) =>
     queryOptions({
-      queryKey: detailKey('group_snapshots', id),
+      queryKey: cinderKeys('group_snapshots').detail(id),
       queryFn: async ({ signal }) =>
         (await apiJson(snapshotPath(id), groupSnapshotEnvelopeSchema, { signal })).group_snapshot,
     }),
@@ -34,7 +34,7 @@ export const groupSnapshotQueries = {
    */
   members: (id: string) =>
     queryOptions({
-      queryKey: [...listKey('snapshots'), 'group-snapshot', id] as const,
+      queryKey: cinderKeys('snapshots').picker('group-snapshot', id),
       queryFn: ({ signal }) => apiJson('/api/cinder/snapshots/detail?limit=1000', snapshotListSchema, { signal }),
       select: (body) => body.snapshots.filter((snapshot) => snapshot.group_snapshot_id === id),
     }),

@@ -2,21 +2,31 @@ import { groupTypeEnvelopeSchema, groupTypeListSchema } from '@cinder-console/ci
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiJson, apiVoid } from '../../lib/api-client';
+import { adminKeyRoots } from '../../lib/query-keys';
 
 const typePath = (id: string) => `/api/cinder/group_types/${encodeURIComponent(id)}`;
 const specsSchema = z.object({ group_specs: z.record(z.string(), z.string()) });
 
 /** Group types (3.11): every one for an admin (`is_public=None`), the public ones for a member's pickers. */
+const GROUP_TYPES = adminKeyRoots.groupTypes;
+
 export const groupTypeQueries = {
-  all: () => ['group-types'] as const,
+  all: () => GROUP_TYPES,
   list: (everyType: boolean) =>
     queryOptions({
-      queryKey: ['group-types', 'list', everyType] as const,
+      queryKey: [...GROUP_TYPES, 'list', everyType] as const,
       queryFn: ({ signal }) =>
         apiJson(`/api/cinder/group_types${everyType ? '?is_public=None' : ''}`, groupTypeListSchema, { signal }),
       select: (body) => body.group_types,
     }),
 };
+
+/** The group specs Cinder itself reads (the generic group code and the replication manager). */
+export const COMMON_GROUP_SPECS = [
+  'consistent_group_snapshot_enabled',
+  'group_replication_enabled',
+  'consistent_group_replication_enabled',
+] as const;
 
 export interface GroupTypeInput {
   name: string;

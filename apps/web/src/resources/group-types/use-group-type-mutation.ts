@@ -1,16 +1,7 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useCinderMutation, type CinderMutationOptions } from '../../lib/use-cinder-mutation';
 import { groupTypeQueries } from './api';
 
 /** A change to group types: toasts as every mutation does, then refetches every group type list. */
-export function useGroupTypeMutation<V, R>(options: Omit<CinderMutationOptions<V, R>, 'affects'>) {
-  const queryClient = useQueryClient();
-  return useCinderMutation<V, R>({
-    ...options,
-    affects: [],
-    onDone: (result, variables) => {
-      void queryClient.invalidateQueries({ queryKey: groupTypeQueries.all() });
-      options.onDone?.(result, variables);
-    },
-  });
+export function useGroupTypeMutation<V, R>(options: Omit<CinderMutationOptions<V, R>, 'affects' | 'refreshes'>) {
+  return useCinderMutation<V, R>({ ...options, affects: [], refreshes: [groupTypeQueries.all()] });
 }

@@ -8,27 +8,22 @@ import {
 } from '@cinder-console/cinder';
 import { queryOptions } from '@tanstack/react-query';
 import { apiJson, apiVoid } from '../../lib/api-client';
-import type { ListPage } from '../../lib/cinder-list';
-import { detailKey, listKey } from '../../lib/use-resource-list';
+import { wholeListPage } from '../../lib/cinder-list';
+import { cinderKeys } from '../../lib/query-keys';
 
 const groupPath = (id: string) => `/api/cinder/groups/${encodeURIComponent(id)}`;
 
-/**
- * A whole list as one page, in the shape the live updates patch in place (app/live-updates.ts).
- * Group lists take no member filters at all (`resource_filters.json` has none for groups, and
- * `with_count` would be refused), so they are read whole rather than through the paged tables.
- */
-export function wholeList<T>(items: T[]): ListPage<T> {
-  return { items, nextMarker: undefined, count: undefined, nameMatch: undefined };
-}
-
 export const groupQueries = {
-  /** `allProjects`: an admin's view of every project (`all_tenants=1`). */
+  /**
+   * `allProjects`: an admin's view of every project (`all_tenants=1`). Read whole, as one page:
+   * group lists take no member filters at all (`resource_filters.json` has none for groups, and
+   * `with_count` would be refused), so the paged tables have nothing to offer them.
+   */
   list: (allProjects = false) =>
     queryOptions({
-      queryKey: [...listKey('groups'), 'all', allProjects] as const,
+      queryKey: cinderKeys('groups').page('all', allProjects),
       queryFn: async ({ signal }) =>
-        wholeList(
+        wholeListPage(
           (
             await apiJson(
               `/api/cinder/groups/detail?list_volume=true${allProjects ? '&all_tenants=1' : ''}`,
@@ -40,18 +35,18 @@ export const groupQueries = {
     }),
   detail: (id: string) =>
     queryOptions({
-      queryKey: detailKey('groups', id),
+      queryKey: cinderKeys('groups').detail(id),
       queryFn: async ({ signal }) =>
         (await apiJson(`${groupPath(id)}?list_volume=true`, groupEnvelopeSchema, { signal })).group,
     }),
   /**
    * A group's volumes: the ids the group lists (`list_volume=true`, 3.25) resolved against the
    * project's volumes, for their names and statuses (a `group_id` filter matches nothing in Zed).
-   * Under the volumes' list key, so that live volume changes refresh it.
+   * Among the volumes' pickers, so that live volume changes refresh it.
    */
   volumes: (group: VolumeGroup) =>
     queryOptions({
-      queryKey: [...listKey('volumes'), 'group', group.id] as const,
+      queryKey: cinderKeys('volumes').picker('group', group.id),
       queryFn: ({ signal }) => apiJson('/api/cinder/volumes/detail?limit=1000', volumeListSchema, { signal }),
       select: (body) => body.volumes.filter((volume) => group.volumes?.includes(volume.id)),
     }),
@@ -61,7 +56,7 @@ export const groupQueries = {
    */
   candidates: (group: VolumeGroup, typeRefs: readonly string[]) =>
     queryOptions({
-      queryKey: [...listKey('volumes'), 'group-candidates', group.id, typeRefs] as const,
+      queryKey: cinderKeys('volumes').picker('group-candidates', group.id, typeRefs),
       queryFn: ({ signal }) => apiJson('/api/cinder/volumes/detail?limit=1000', volumeListSchema, { signal }),
       refetchOnMount: 'always',
       select: (body) =>

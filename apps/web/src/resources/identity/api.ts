@@ -6,7 +6,6 @@ import { useCloudAbilities } from '../../lib/capabilities';
 const projectsSchema = z.object({
   projects: z.array(z.object({ id: z.string(), name: z.string(), domainId: z.string().nullable() })),
 });
-export type IdentityProject = z.infer<typeof projectsSchema>['projects'][number];
 
 /** Every project of the cloud (admins only: the BFF's `GET /api/identity/projects`). */
 export const identityQueries = {

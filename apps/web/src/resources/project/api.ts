@@ -8,10 +8,12 @@ import {
 } from '@cinder-console/cinder';
 import { queryOptions } from '@tanstack/react-query';
 import { apiJson } from '../../lib/api-client';
+import { changeFollowerKeys } from '../../lib/query-keys';
+import { volumeTypeQueries } from '../volume-types/api';
 
 /**
  * What the project offers around its volumes: zones, types, images, quotas and the user messages
- * that explain asynchronous failures. Quotas live under `overview` so any live change refreshes them.
+ * that explain asynchronous failures. Quotas follow changes (`changeFollowerKeys`), so any live change refreshes them.
  */
 export const projectQueries = {
   availabilityZones: () =>
@@ -23,7 +25,8 @@ export const projectQueries = {
     }),
   volumeTypes: () =>
     queryOptions({
-      queryKey: ['volume-types', 'list'] as const,
+      // Among the volume types' queries, so that an admin's change to types refreshes the pickers.
+      queryKey: [...volumeTypeQueries.all(), 'list'] as const,
       queryFn: ({ signal }) => apiJson('/api/cinder/types', volumeTypesSchema, { signal }),
       select: (body) => body.volume_types,
       staleTime: 5 * 60_000,
@@ -37,7 +40,7 @@ export const projectQueries = {
     }),
   quotas: (projectId: string) =>
     queryOptions({
-      queryKey: ['overview', 'quotas', projectId] as const,
+      queryKey: changeFollowerKeys.quotas(projectId),
       queryFn: ({ signal }) =>
         apiJson(`/api/cinder/os-quota-sets/${encodeURIComponent(projectId)}?usage=true`, quotaUsageSetSchema, {
           signal,

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiJson, apiVoid } from '../../lib/api-client';
+import { adminKeyRoots } from '../../lib/query-keys';
 
 export const QOS_CONSUMERS = ['back-end', 'front-end', 'both'] as const;
 /** Keys most back ends and the hypervisor understand. */
@@ -30,17 +31,19 @@ const associationsSchema = z.object({
 
 const qosPath = (id: string) => `/api/cinder/qos-specs/${encodeURIComponent(id)}`;
 
+const QOS = adminKeyRoots.qosSpecs;
+
 /** QoS specs (admin only). */
 export const qosQueries = {
   list: () =>
     queryOptions({
-      queryKey: ['qos-specs', 'list'] as const,
+      queryKey: [...QOS, 'list'] as const,
       queryFn: ({ signal }) => apiJson('/api/cinder/qos-specs', qosListSchema, { signal }),
       select: (body) => body.qos_specs,
     }),
   associations: (id: string) =>
     queryOptions({
-      queryKey: ['qos-specs', 'associations', id] as const,
+      queryKey: [...QOS, 'associations', id] as const,
       queryFn: ({ signal }) => apiJson(`${qosPath(id)}/associations`, associationsSchema, { signal }),
       select: (body) => body.qos_associations,
     }),

@@ -2,6 +2,7 @@ import { quotaLimitsSchema, type QuotaUsage } from '@cinder-console/cinder';
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiJson, apiVoid } from '../../lib/api-client';
+import { changeFollowerKeys } from '../../lib/query-keys';
 
 export { projectQueries } from '../project/api';
 
@@ -25,7 +26,7 @@ const limitsOf = (set: Record<string, number | string | null>): QuotaLimits =>
 export const quotaQueries = {
   defaults: () =>
     queryOptions({
-      queryKey: ['overview', 'quota-class', 'default'] as const,
+      queryKey: changeFollowerKeys.defaultQuotaClass(),
       queryFn: ({ signal }) => apiJson('/api/cinder/os-quota-class-sets/default', quotaClassSetSchema, { signal }),
       select: (body) => limitsOf(body.quota_class_set),
     }),
@@ -55,9 +56,10 @@ export const GENERAL_QUOTAS = [
   'per_volume_gigabytes',
   'groups',
 ] as const;
-const PER_TYPE = /^(volumes|gigabytes|snapshots)_(.+)$/;
+/** A per-type quota's key: `volumes_ssd` is the volumes of type ssd. */
+export const PER_TYPE_QUOTA = /^(volumes|gigabytes|snapshots)_(.+)$/;
 
-export interface QuotaRow {
+interface QuotaRow {
   key: string;
   usage: QuotaUsage;
 }
@@ -77,7 +79,7 @@ export function groupQuotas(quotas: Record<string, QuotaUsage>): QuotaGroup[] {
   const byType = new Map<string, QuotaRow[]>();
   const known = new Set<string>(GENERAL_QUOTAS);
   for (const [key, usage] of Object.entries(quotas)) {
-    const match = known.has(key) ? null : PER_TYPE.exec(key);
+    const match = known.has(key) ? null : PER_TYPE_QUOTA.exec(key);
     if (match) byType.set(match[2]!, [...(byType.get(match[2]!) ?? []), { key, usage }]);
     else general.push({ key, usage });
   }
@@ -91,7 +93,9 @@ export function groupQuotas(quotas: Record<string, QuotaUsage>): QuotaGroup[] {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([type, rows]) => ({
       type,
-      rows: rows.sort((a, b) => order.indexOf(PER_TYPE.exec(a.key)![1]!) - order.indexOf(PER_TYPE.exec(b.key)![1]!)),
+      rows: rows.sort(
+        (a, b) => order.indexOf(PER_TYPE_QUOTA.exec(a.key)![1]!) - order.indexOf(PER_TYPE_QUOTA.exec(b.key)![1]!),
+      ),
     }));
   return [{ type: undefined, rows: general }, ...types];
 }

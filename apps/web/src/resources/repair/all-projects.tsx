@@ -1,11 +1,11 @@
 import { Switch } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { createColumnHelper } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResourceColumn } from '../../components/resource-table';
 import { SelectFilter } from '../../components/resource-table';
+import { column } from '../../components/resource-table/column-builders';
 import { useCloudAbilities } from '../../lib/capabilities';
 import type { ListViewControls } from '../../lib/list-view';
 import { identityQueries } from '../identity/api';
@@ -14,14 +14,14 @@ import { identityQueries } from '../identity/api';
  * Project names by id, as `useProjectNames` gives them, but the same Map until the projects change:
  * the tables' column definitions depend on it.
  */
-export function useProjectNameMap(): Map<string, string> {
+function useProjectNameMap(): Map<string, string> {
   const admin = useCloudAbilities()?.admin === true;
   const { data } = useQuery({ ...identityQueries.projects(), enabled: admin });
   return useMemo(() => new Map((data ?? []).map((project) => [project.id, project.name])), [data]);
 }
 
 /** Whether the list shows every project now (admins only; see `ALL_PROJECTS_FILTERS`). */
-export const showsAllProjects = (controls: ListViewControls, admin: boolean | undefined) =>
+const showsAllProjects = (controls: ListViewControls, admin: boolean | undefined) =>
   admin === true && controls.view.filters.allProjects === '1';
 
 /** The "All projects" switch and, when on, the project filter. Render for admins only. */
@@ -61,7 +61,7 @@ export function AllProjectsFilters({
 }
 
 /** Puts `extra` columns before the row-actions column, if the table has one. */
-export function beforeActions<T>(columns: ResourceColumn<T>[], extra: ResourceColumn<T>[]): ResourceColumn<T>[] {
+function beforeActions<T>(columns: ResourceColumn<T>[], extra: ResourceColumn<T>[]): ResourceColumn<T>[] {
   const last = columns.at(-1);
   return last?.id === 'actions' ? [...columns.slice(0, -1), ...extra, last] : [...columns, ...extra];
 }
@@ -70,34 +70,20 @@ export function beforeActions<T>(columns: ResourceColumn<T>[], extra: ResourceCo
  * The project column (name when the admin may read it, else the id) and, where the kind has one,
  * the host column, for a list that shows every project.
  */
-export function allProjectsColumns<T extends Record<string, unknown>>(
+function allProjectsColumns<T extends Record<string, unknown>>(
   t: TFunction,
   projectNames: Map<string, string>,
-  fields: { project: (row: T) => string | undefined; host?: (row: T) => string | undefined },
+  fields: ProjectFields<T>,
 ): ResourceColumn<T>[] {
-  const column = createColumnHelper<T>();
   const projectOf = (row: T) => {
     const id = fields.project(row);
     return id ? (projectNames.get(id) ?? id) : '';
   };
-  const columns: ResourceColumn<T>[] = [
-    column.display({
-      id: 'project',
-      header: t('repair.allProjects.projectColumn'),
-      meta: { label: t('repair.allProjects.projectColumn'), csv: projectOf },
-      cell: ({ row }) => projectOf(row.original),
-    }),
-  ];
+  const columns = [column.display('project', t('repair.allProjects.projectColumn'), projectOf, { csv: projectOf })];
   const host = fields.host;
   if (host) {
-    columns.push(
-      column.display({
-        id: 'host',
-        header: t('repair.allProjects.hostColumn'),
-        meta: { label: t('repair.allProjects.hostColumn'), csv: (row) => host(row) ?? '' },
-        cell: ({ row }) => host(row.original) ?? '',
-      }),
-    );
+    const hostOf = (row: T) => host(row) ?? '';
+    columns.push(column.display('host', t('repair.allProjects.hostColumn'), hostOf, { csv: hostOf }));
   }
   return columns;
 }
@@ -109,3 +95,32 @@ export const stringField =
     for (const name of names) if (typeof row[name] === 'string') return row[name];
     return undefined;
   };
+
+/** Which fields of a kind's rows name its project and, where it has one, its host. */
+export interface ProjectFields<T> {
+  project: (row: T) => string | undefined;
+  host?: (row: T) => string | undefined;
+}
+
+/**
+ * A kind's table columns for the language shown, with the project (and host) columns before the
+ * row actions while an admin's list shows every project; and the project names the filters offer.
+ * `kindColumns` and `fields` are the kind's constants (module-level), so the columns change only
+ * with what they show.
+ */
+export function useProjectAwareColumns<T extends Record<string, unknown>>(
+  controls: ListViewControls,
+  kindColumns: (t: TFunction, language: string) => ResourceColumn<T>[],
+  fields: ProjectFields<T>,
+): { columns: ResourceColumn<T>[]; projectNames: Map<string, string> } {
+  const { t, i18n } = useTranslation();
+  const admin = useCloudAbilities()?.admin;
+  const projectNames = useProjectNameMap();
+  const allProjects = showsAllProjects(controls, admin);
+  const language = i18n.resolvedLanguage ?? 'en';
+  const columns = useMemo(
+    () => beforeActions(kindColumns(t, language), allProjects ? allProjectsColumns(t, projectNames, fields) : []),
+    [kindColumns, t, language, allProjects, projectNames, fields],
+  );
+  return { columns, projectNames };
+}

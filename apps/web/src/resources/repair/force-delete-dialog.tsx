@@ -1,9 +1,10 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { repairCalls, type RepairKind } from './api';
 import { RepairWarning } from './repair-warning';
 import { useRepairMutation } from './use-repair-mutation';
+import { DialogActions } from '../../components/dialog-actions';
 
 /** Deletes a volume or backup whatever its status, after a warning the admin acknowledges. */
 export function ForceDeleteForm({
@@ -44,19 +45,15 @@ export function ForceDeleteForm({
         acknowledged={acknowledged}
         onAcknowledge={setAcknowledged}
       />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={close} data-autofocus>
-          {t('actions.cancel')}
-        </Button>
-        <Button
-          color="red"
-          disabled={!acknowledged}
-          loading={remove.isPending}
-          onClick={() => remove.mutate(undefined)}
-        >
-          {t('repair.forceDelete.submit')}
-        </Button>
-      </Group>
+      <DialogActions
+        onCancel={close}
+        cancelFocused
+        label={t('repair.forceDelete.submit')}
+        onConfirm={() => remove.mutate(undefined)}
+        pending={remove.isPending}
+        disabled={!acknowledged}
+        color="red"
+      />
     </Stack>
   );
 }

@@ -1,9 +1,10 @@
-import { Button, Group, Select, Stack, Text } from '@mantine/core';
+import { Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { repairCalls, type ResetKind } from './api';
 import { RepairWarning } from './repair-warning';
 import { useRepairMutation } from './use-repair-mutation';
+import { DialogActions } from '../../components/dialog-actions';
 
 const RESET_WARNINGS: Record<ResetKind, string> = {
   snapshots: 'repair.reset.warning',
@@ -49,14 +50,14 @@ export function ResetStatusForm({
         data-autofocus
       />
       <RepairWarning message={t(RESET_WARNINGS[kind])} acknowledged={acknowledged} onAcknowledge={setAcknowledged} />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={close}>
-          {t('actions.cancel')}
-        </Button>
-        <Button color="red" disabled={!acknowledged} loading={reset.isPending} onClick={() => reset.mutate(status)}>
-          {t('repair.reset.submit')}
-        </Button>
-      </Group>
+      <DialogActions
+        onCancel={close}
+        label={t('repair.reset.submit')}
+        onConfirm={() => reset.mutate(status)}
+        pending={reset.isPending}
+        disabled={!acknowledged}
+        color="red"
+      />
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import { VOLUME_STATUSES, type Volume } from '@cinder-console/cinder';
-import { Alert, Button, Group, Select, Stack, Text } from '@mantine/core';
+import { Alert, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { displayName } from '../../lib/display-name';
@@ -12,6 +12,7 @@ import {
 } from './api';
 import { RepairWarning } from './repair-warning';
 import { useRepairMutation } from './use-repair-mutation';
+import { DialogActions } from '../../components/dialog-actions';
 
 const KEEP = '';
 
@@ -87,14 +88,14 @@ export function ResetVolumeStatusForm({ volume, close }: { volume: Volume; close
         allowDeselect={false}
       />
       <RepairWarning message={t('repair.reset.warning')} acknowledged={acknowledged} onAcknowledge={setAcknowledged} />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={close}>
-          {t('actions.cancel')}
-        </Button>
-        <Button color="red" disabled={!acknowledged} loading={reset.isPending} onClick={submit}>
-          {t('repair.reset.submit')}
-        </Button>
-      </Group>
+      <DialogActions
+        onCancel={close}
+        label={t('repair.reset.submit')}
+        onConfirm={submit}
+        pending={reset.isPending}
+        disabled={!acknowledged}
+        color="red"
+      />
     </Stack>
   );
 }

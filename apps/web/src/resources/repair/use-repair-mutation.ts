@@ -1,4 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { cinderKeys } from '../../lib/query-keys';
 import { useCinderMutation } from '../../lib/use-cinder-mutation';
 import type { RepairKind, ResetKind } from './api';
 
@@ -13,15 +13,13 @@ export function useRepairMutation<V>(options: {
   failed: (variables: V) => string;
   onDone: () => void;
 }) {
-  const queryClient = useQueryClient();
   return useCinderMutation({
     call: options.call,
     done: options.done,
     failed: options.failed,
     affects: [options.kind],
-    onDone: () => {
-      void queryClient.invalidateQueries({ queryKey: [options.kind] });
-      options.onDone();
-    },
+    // Details too, not only the lists.
+    refreshes: [cinderKeys(options.kind).all],
+    onDone: options.onDone,
   });
 }

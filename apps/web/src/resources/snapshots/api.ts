@@ -9,7 +9,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiJson, apiVoid } from '../../lib/api-client';
 import { ALL_PROJECTS_FILTERS, type ListSpec } from '../../lib/cinder-list';
-import { detailKey } from '../../lib/use-resource-list';
+import { cinderKeys } from '../../lib/query-keys';
 
 /** The snapshots list: the filters members may use (Cinder's `resource_filters.json`) and sortable columns. */
 export const snapshotListSpec: ListSpec<Snapshot> = {
@@ -62,18 +62,18 @@ const metadataEnvelopeSchema = z.object({ metadata: z.record(z.string(), z.strin
 export const snapshotQueries = {
   detail: (id: string) =>
     queryOptions({
-      queryKey: detailKey('snapshots', id),
+      queryKey: cinderKeys('snapshots').detail(id),
       queryFn: async ({ signal }) => (await apiJson(snapshotPath(id), snapshotEnvelopeSchema, { signal })).snapshot,
     }),
   /**
-   * The volumes a snapshot can be taken of, for the create dialog's picker, under the volumes' list
-   * key so changes mark it stale. Read afresh whenever a dialog opens: which volumes qualify
+   * The volumes a snapshot can be taken of, for the create dialog's picker, among the volumes'
+   * pickers so changes mark it stale. Read afresh whenever a dialog opens: which volumes qualify
    * depends on their status, and a live update that patches the pages leaves this body marked
    * fresh but unchanged.
    */
   volumeChoices: () =>
     queryOptions({
-      queryKey: ['volumes', 'list', 'snapshot-sources'] as const,
+      queryKey: cinderKeys('volumes').picker('snapshot-sources'),
       queryFn: ({ signal }) => apiJson('/api/cinder/volumes/detail?limit=1000', volumeListSchema, { signal }),
       refetchOnMount: 'always',
       select: (body) => body.volumes.filter((volume) => volume.status === 'available' || volume.status === 'in-use'),

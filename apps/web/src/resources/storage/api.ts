@@ -11,6 +11,7 @@ import {
 } from '@cinder-console/cinder';
 import { queryOptions } from '@tanstack/react-query';
 import { apiJson, apiVoid } from '../../lib/api-client';
+import { adminKeyRoots } from '../../lib/query-keys';
 
 /** What changes a service: turning it on or off (with a reason), freezing or thawing a volume backend. */
 export type ServiceChange =
@@ -18,31 +19,34 @@ export type ServiceChange =
 
 const enc = encodeURIComponent;
 
+const STORAGE = adminKeyRoots.storage;
+
 /** The admin's storage reads; the services and pools refetch every 30 s, as heartbeats do. */
 export const storageQueries = {
+  all: () => STORAGE,
   services: () =>
     queryOptions({
-      queryKey: ['storage', 'services'] as const,
+      queryKey: [...STORAGE, 'services'] as const,
       queryFn: ({ signal }) => apiJson('/api/cinder/os-services', cinderServiceListSchema, { signal }),
       select: (body) => body.services,
       refetchInterval: 30_000,
     }),
   pools: () =>
     queryOptions({
-      queryKey: ['storage', 'pools'] as const,
+      queryKey: [...STORAGE, 'pools'] as const,
       queryFn: ({ signal }) => apiJson('/api/cinder/scheduler-stats/get_pools?detail=true', poolListSchema, { signal }),
       select: (body) => body.pools,
       refetchInterval: 30_000,
     }),
   capabilities: (host: string) =>
     queryOptions({
-      queryKey: ['storage', 'capabilities', host] as const,
+      queryKey: [...STORAGE, 'capabilities', host] as const,
       queryFn: ({ signal }) => apiJson(`/api/cinder/capabilities/${enc(host)}`, backendCapabilitiesSchema, { signal }),
     }),
   /** What a backend holds (3.8), Cinder's own volumes or snapshots included as not safe to manage. */
   manageable: (kind: 'volumes' | 'snapshots', host: string) =>
     queryOptions({
-      queryKey: ['storage', 'manageable', kind, host] as const,
+      queryKey: [...STORAGE, 'manageable', kind, host] as const,
       queryFn: async ({ signal }): Promise<Manageable[]> => {
         const path = `/api/cinder/manageable_${kind}/detail?host=${enc(host)}`;
         return kind === 'volumes'

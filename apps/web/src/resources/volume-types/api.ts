@@ -1,9 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiJson, apiVoid } from '../../lib/api-client';
+import { adminKeyRoots } from '../../lib/query-keys';
 
 // The shared package has only the member's view of a type; the admin fields live here until it grows them.
-export const adminTypeSchema = z.looseObject({
+const adminTypeSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
   description: z.string().nullable().optional(),
@@ -31,25 +32,27 @@ const defaultTypesSchema = z.object({
 
 const typePath = (id: string) => `/api/cinder/types/${encodeURIComponent(id)}`;
 
+const VOLUME_TYPES = adminKeyRoots.volumeTypes;
+
 /** Volume types as an admin sees them: every type, public or private, with its QoS link. */
 export const volumeTypeQueries = {
-  all: () => ['volume-types'] as const,
+  all: () => VOLUME_TYPES,
   list: () =>
     queryOptions({
-      queryKey: ['volume-types', 'admin-list'] as const,
+      queryKey: [...VOLUME_TYPES, 'admin-list'] as const,
       queryFn: ({ signal }) => apiJson('/api/cinder/types?is_public=none', typeListSchema, { signal }),
       select: (body) => body.volume_types,
     }),
   detail: (id: string) =>
     queryOptions({
-      queryKey: ['volume-types', 'detail', id] as const,
+      queryKey: [...VOLUME_TYPES, 'detail', id] as const,
       queryFn: ({ signal }) => apiJson(typePath(id), typeBodySchema, { signal }),
       select: (body) => body.volume_type,
     }),
   /** The type a volume gets when none is named; members may ask too. */
   defaultType: () =>
     queryOptions({
-      queryKey: ['volume-types', 'default'] as const,
+      queryKey: [...VOLUME_TYPES, 'default'] as const,
       queryFn: ({ signal }) => apiJson('/api/cinder/types/default', typeBodySchema, { signal }),
       select: (body) => body.volume_type,
       staleTime: 60_000,
@@ -57,20 +60,20 @@ export const volumeTypeQueries = {
     }),
   access: (id: string) =>
     queryOptions({
-      queryKey: ['volume-types', 'access', id] as const,
+      queryKey: [...VOLUME_TYPES, 'access', id] as const,
       queryFn: ({ signal }) => apiJson(`${typePath(id)}/os-volume-type-access`, accessSchema, { signal }),
       select: (body) => body.volume_type_access.map((entry) => entry.project_id),
     }),
   /** `{}` when the type is not encrypted; a 404 means the cloud does not offer encryption types. */
   encryption: (id: string) =>
     queryOptions({
-      queryKey: ['volume-types', 'encryption', id] as const,
+      queryKey: [...VOLUME_TYPES, 'encryption', id] as const,
       queryFn: ({ signal }) => apiJson(`${typePath(id)}/encryption`, encryptionSchema, { signal }),
       retry: false,
     }),
   projectDefaults: () =>
     queryOptions({
-      queryKey: ['volume-types', 'project-defaults'] as const,
+      queryKey: [...VOLUME_TYPES, 'project-defaults'] as const,
       queryFn: ({ signal }) => apiJson('/api/cinder/default-types', defaultTypesSchema, { signal }),
       select: (body) => body.default_types,
     }),

@@ -9,8 +9,8 @@ import {
 } from '@cinder-console/cinder';
 import { queryOptions } from '@tanstack/react-query';
 import { apiJson, apiVoid } from '../../lib/api-client';
-import { ALL_PROJECTS_FILTERS, type ListSpec } from '../../lib/cinder-list';
-import { detailKey } from '../../lib/use-resource-list';
+import { ALL_PROJECTS_FILTERS, wholeListPage, type ListSpec } from '../../lib/cinder-list';
+import { cinderKeys } from '../../lib/query-keys';
 
 /** The volumes list: filters members may use (Cinder's `resource_filters.json`) and sortable columns. */
 export const volumeListSpec: ListSpec<Volume> = {
@@ -39,29 +39,29 @@ const volumePath = (id: string) => `/api/cinder/volumes/${encodeURIComponent(id)
 export const volumeQueries = {
   detail: (id: string) =>
     queryOptions({
-      queryKey: detailKey('volumes', id),
+      queryKey: cinderKeys('volumes').detail(id),
       queryFn: async ({ signal }) => (await apiJson(volumePath(id), volumeEnvelopeSchema, { signal })).volume,
     }),
   snapshotsOf: (id: string) =>
     queryOptions({
-      queryKey: ['snapshots', 'list', { volume: id }] as const,
+      queryKey: cinderKeys('snapshots').page({ volume: id }),
       queryFn: async ({ signal }) => {
         const page = await apiJson(
           `/api/cinder/snapshots/detail?volume_id=${encodeURIComponent(id)}`,
           snapshotListSchema,
           { signal },
         );
-        return { items: page.snapshots, nextMarker: undefined, count: undefined, nameMatch: undefined };
+        return wholeListPage(page.snapshots);
       },
     }),
   backupsOf: (id: string) =>
     queryOptions({
-      queryKey: ['backups', 'list', { volume: id }] as const,
+      queryKey: cinderKeys('backups').page({ volume: id }),
       queryFn: async ({ signal }) => {
         const page = await apiJson(`/api/cinder/backups/detail?volume_id=${encodeURIComponent(id)}`, backupListSchema, {
           signal,
         });
-        return { items: page.backups, nextMarker: undefined, count: undefined, nameMatch: undefined };
+        return wholeListPage(page.backups);
       },
     }),
 };

@@ -1,6 +1,7 @@
 import { backupListSchema, snapshotListSchema, volumeListSchema } from '@cinder-console/cinder';
 import { queryOptions } from '@tanstack/react-query';
 import { apiJson } from '../../lib/api-client';
+import { cinderKeys } from '../../lib/query-keys';
 
 /**
  * A resource a new volume can start from, with the least size the new volume may have and, for
@@ -22,7 +23,7 @@ const label = (name: string | null | undefined, id: string) => (name ? `${name} 
 export const sourceQueries = {
   snapshots: () =>
     queryOptions({
-      queryKey: ['snapshots', 'list', 'sources'] as const,
+      queryKey: cinderKeys('snapshots').picker('sources'),
       queryFn: ({ signal }) =>
         apiJson('/api/cinder/snapshots/detail?status=available&limit=1000', snapshotListSchema, { signal }),
       select: (body): SourceOption[] =>
@@ -35,7 +36,7 @@ export const sourceQueries = {
     }),
   volumes: () =>
     queryOptions({
-      queryKey: ['volumes', 'list', 'sources'] as const,
+      queryKey: cinderKeys('volumes').picker('sources'),
       queryFn: ({ signal }) => apiJson('/api/cinder/volumes/detail?limit=1000', volumeListSchema, { signal }),
       select: (body): SourceOption[] =>
         body.volumes
@@ -44,7 +45,7 @@ export const sourceQueries = {
     }),
   backups: () =>
     queryOptions({
-      queryKey: ['backups', 'list', 'sources'] as const,
+      queryKey: cinderKeys('backups').picker('sources'),
       queryFn: ({ signal }) =>
         apiJson('/api/cinder/backups/detail?status=available&limit=1000', backupListSchema, { signal }),
       select: (body): SourceOption[] =>

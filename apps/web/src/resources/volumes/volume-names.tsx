@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import { z } from 'zod';
 import { apiJson } from '../../lib/api-client';
 import type { ListViewControls } from '../../lib/list-view';
-import { listKey } from '../../lib/use-resource-list';
+import { cinderKeys } from '../../lib/query-keys';
 
 /** Cinder's summary list (`GET /volumes`): id and name only, the cheapest way to name many volumes. */
 const volumeNamesSchema = z.object({
@@ -16,12 +16,12 @@ const volumeNamesSchema = z.object({
 const NAMES_LIMIT = 1000;
 
 /**
- * The project's volume names by id. Under the volumes list key, so creating, renaming or deleting
- * a volume (and the live feed) refreshes it like the other pickers.
+ * The project's volume names by id. Among the volumes' pickers, so creating, renaming or deleting
+ * a volume (and the live feed) refreshes it.
  */
-export const volumeNamesQuery = () =>
+const volumeNamesQuery = () =>
   queryOptions({
-    queryKey: [...listKey('volumes'), 'names'] as const,
+    queryKey: cinderKeys('volumes').picker('names'),
     queryFn: async ({ signal }) => {
       const body = await apiJson(`/api/cinder/volumes?limit=${NAMES_LIMIT}`, volumeNamesSchema, { signal });
       return new Map(body.volumes.map((volume) => [volume.id, volume.name ?? '']));
@@ -30,7 +30,7 @@ export const volumeNamesQuery = () =>
   });
 
 /** The first block of a UUID: enough to tell volumes apart at a glance where no name is known. */
-export const shortId = (id: string) => id.slice(0, 8);
+const shortId = (id: string) => id.slice(0, 8);
 
 /**
  * A link to a volume that a snapshot, backup or other resource points at, by the volume's name

@@ -1,5 +1,5 @@
 import { backupCreateSchema, VOLUME_LIFECYCLE, type Volume } from '@cinder-console/cinder';
-import { Alert, Button, Checkbox, Group, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Checkbox, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { displayName } from '../../../lib/display-name';
 import { backupCalls, backupChoiceQueries, backupQueries, type BackupCreateInput } from '../api';
 import { BackupModeField, BackupSourceFields, type BackupMode, type BackupSource } from './backup-source-fields';
 import { QuotaDemands, useQuotaCheck } from './quota-demands';
+import { DialogActions } from '../../../components/dialog-actions';
 
 interface FormValues {
   volumeId: string;
@@ -189,14 +190,12 @@ export function CreateBackupForm({
           {...form.getInputProps('container')}
         />
         <QuotaDemands check={quota} overMessage={t('backups.create.overQuota')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending} disabled={Boolean(refusal) || quota.exceeds}>
-            {t('backups.create.submit')}
-          </Button>
-        </Group>
+        <DialogActions
+          onCancel={close}
+          label={t('backups.create.submit')}
+          pending={create.isPending}
+          disabled={Boolean(refusal) || quota.exceeds}
+        />
       </Stack>
     </form>
   );

@@ -1,16 +1,17 @@
 import { BACKUP_LIFECYCLE, backupRestoreSchema, type Backup } from '@cinder-console/cinder';
-import { Alert, Button, Checkbox, Group, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Checkbox, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActionGate } from '../../../lib/action-gate';
 import { notifyFailed } from '../../../lib/feedback';
 import { bodyRules, requestValidator } from '../../../lib/request-rules';
-import { listKey } from '../../../lib/use-resource-list';
+import { refreshAfterChange } from '../../../lib/query-keys';
 import { displayName } from '../../../lib/display-name';
 import { backupCalls, backupChoiceQueries, type RestoreTarget } from '../api';
 import { QuotaDemands, useQuotaCheck } from './quota-demands';
 import { notifyRestoreStarted } from './restore-notice';
+import { DialogActions } from '../../../components/dialog-actions';
 
 type Destination = 'new' | 'existing';
 
@@ -61,8 +62,7 @@ export function RestoreBackupForm({
     onSuccess: ({ restore: result }) => {
       // Not `useCinderMutation`: its toast is text only, and this one links to the target volume.
       notifyRestoreStarted(t, displayName(backup), result, openVolume);
-      for (const kind of ['backups', 'volumes']) void queryClient.invalidateQueries({ queryKey: listKey(kind) });
-      void queryClient.invalidateQueries({ queryKey: ['overview'] });
+      refreshAfterChange(queryClient, ['backups', 'volumes']);
       close();
     },
     onError: (error) => notifyFailed(t, t('backups.restore.failed', { name: displayName(backup) }), error),
@@ -140,19 +140,14 @@ export function RestoreBackupForm({
           />
         </>
       )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={close}>
-          {t('actions.cancel')}
-        </Button>
-        <Button
-          color={destination === 'existing' ? 'red' : undefined}
-          disabled={!ready}
-          loading={restore.isPending}
-          onClick={submit}
-        >
-          {t('backups.restore.submit')}
-        </Button>
-      </Group>
+      <DialogActions
+        onCancel={close}
+        label={t('backups.restore.submit')}
+        onConfirm={submit}
+        pending={restore.isPending}
+        disabled={!ready}
+        color={destination === 'existing' ? 'red' : undefined}
+      />
     </Stack>
   );
 }

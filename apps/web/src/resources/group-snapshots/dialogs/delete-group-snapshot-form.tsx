@@ -1,9 +1,10 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import type { GroupSnapshot } from '@cinder-console/cinder';
 import { useTranslation } from 'react-i18next';
 import { useCinderMutation } from '../../../lib/use-cinder-mutation';
 import { displayName } from '../../../lib/display-name';
 import { groupSnapshotCalls } from '../api';
+import { DialogActions } from '../../../components/dialog-actions';
 
 /** Deletes a group snapshot and the volume snapshots it is made of. */
 export function DeleteGroupSnapshotForm({
@@ -30,14 +31,13 @@ export function DeleteGroupSnapshotForm({
   return (
     <Stack gap="sm">
       <Text size="sm">{t('groupSnapshots.delete.confirm', { name })}</Text>
-      <Group justify="flex-end">
-        <Button variant="default" onClick={close}>
-          {t('actions.cancel')}
-        </Button>
-        <Button color="red" loading={remove.isPending} onClick={() => remove.mutate(undefined)}>
-          {t('groupSnapshots.delete.submit')}
-        </Button>
-      </Group>
+      <DialogActions
+        onCancel={close}
+        label={t('groupSnapshots.delete.submit')}
+        onConfirm={() => remove.mutate(undefined)}
+        pending={remove.isPending}
+        color="red"
+      />
     </Stack>
   );
 }

@@ -1,8 +1,9 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import type { GroupType } from '@cinder-console/cinder';
 import { useTranslation } from 'react-i18next';
 import { groupTypeCalls } from '../api';
 import { useGroupTypeMutation } from '../use-group-type-mutation';
+import { DialogActions } from '../../../components/dialog-actions';
 
 /** Asks before deleting a group type. Cinder refuses while groups use it; its message shows in the toast. */
 export function DeleteGroupTypeForm({ type, close }: { type: GroupType; close: () => void }) {
@@ -16,14 +17,13 @@ export function DeleteGroupTypeForm({ type, close }: { type: GroupType; close: (
   return (
     <Stack gap="sm">
       <Text size="sm">{t('groupTypes.delete.confirm', { name: type.name })}</Text>
-      <Group justify="flex-end">
-        <Button variant="default" onClick={close}>
-          {t('actions.cancel')}
-        </Button>
-        <Button color="red" loading={remove.isPending} onClick={() => remove.mutate(undefined)}>
-          {t('groupTypes.delete.submit')}
-        </Button>
-      </Group>
+      <DialogActions
+        onCancel={close}
+        label={t('groupTypes.delete.submit')}
+        onConfirm={() => remove.mutate(undefined)}
+        pending={remove.isPending}
+        color="red"
+      />
     </Stack>
   );
 }

@@ -1,12 +1,13 @@
-import { Button, Group, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { groupSpecsBodySchema, type GroupType } from '@cinder-console/cinder';
 import { metadataObject, metadataRowErrors, metadataRows, type MetadataRow } from '../../../components/metadata-fields';
 import { bodyRules, requestValidator, showServerIssues } from '../../../lib/request-rules';
-import { KeyValueFields } from '../../volume-types/key-value-fields';
+import { GroupSpecFields } from './group-spec-fields';
 import { groupTypeCalls } from '../api';
 import { useGroupTypeMutation } from '../use-group-type-mutation';
+import { DialogActions } from '../../../components/dialog-actions';
 
 interface Values {
   specs: MetadataRow[];
@@ -43,15 +44,8 @@ export function GroupSpecsForm({ type, close }: { type: GroupType; close: () => 
   return (
     <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
       <Stack gap="sm">
-        <KeyValueFields form={form} path="specs" title={t('groupTypes.specs.title')} add={t('groupTypes.specs.add')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('actions.save')}
-          </Button>
-        </Group>
+        <GroupSpecFields form={form} />
+        <DialogActions onCancel={close} label={t('actions.save')} pending={save.isPending} />
       </Stack>
     </form>
   );

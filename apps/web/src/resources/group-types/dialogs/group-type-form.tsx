@@ -1,12 +1,13 @@
-import { Button, Checkbox, Group, Stack, TextInput, Textarea } from '@mantine/core';
+import { Checkbox, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { groupTypeCreateSchema, groupTypeUpdateSchema, type GroupType } from '@cinder-console/cinder';
 import { metadataObject, metadataRowErrors, type MetadataRow } from '../../../components/metadata-fields';
 import { bodyRules, requestValidator, showServerIssues } from '../../../lib/request-rules';
-import { KeyValueFields } from '../../volume-types/key-value-fields';
+import { GroupSpecFields } from './group-spec-fields';
 import { groupTypeCalls } from '../api';
 import { useGroupTypeMutation } from '../use-group-type-mutation';
+import { DialogActions } from '../../../components/dialog-actions';
 
 interface Values {
   name: string;
@@ -65,22 +66,12 @@ export function GroupTypeForm({ type, close }: { type?: GroupType; close: () => 
           {...form.getInputProps('description')}
         />
         <Checkbox label={t('groupTypes.form.public')} {...form.getInputProps('is_public', { type: 'checkbox' })} />
-        {!type && (
-          <KeyValueFields
-            form={form}
-            path="specs"
-            title={t('groupTypes.specs.title')}
-            add={t('groupTypes.specs.add')}
-          />
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {type ? t('actions.save') : t('groupTypes.form.create')}
-          </Button>
-        </Group>
+        {!type && <GroupSpecFields form={form} />}
+        <DialogActions
+          onCancel={close}
+          label={type ? t('actions.save') : t('groupTypes.form.create')}
+          pending={save.isPending}
+        />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { bodyRules, requestValidator, showServerIssues } from '../../../lib/requ
 import { useCinderMutation } from '../../../lib/use-cinder-mutation';
 import { displayName } from '../../../lib/display-name';
 import { groupCalls, groupQueries } from '../api';
+import { DialogActions } from '../../../components/dialog-actions';
 
 interface Values {
   group_id: string;
@@ -63,14 +64,7 @@ export function CreateGroupSnapshotForm({ groupId, close }: { groupId?: string; 
           minRows={2}
           {...form.getInputProps('description')}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('groupSnapshots.create.submit')}
-          </Button>
-        </Group>
+        <DialogActions onCancel={close} label={t('groupSnapshots.create.submit')} pending={create.isPending} />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Stack, Text } from '@mantine/core';
+import { Checkbox, Stack, Text } from '@mantine/core';
 import { GROUP_LIFECYCLE, type VolumeGroup } from '@cinder-console/cinder';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { useActionGate } from '../../../lib/action-gate';
 import { useCinderMutation } from '../../../lib/use-cinder-mutation';
 import { displayName } from '../../../lib/display-name';
 import { groupCalls } from '../api';
+import { DialogActions } from '../../../components/dialog-actions';
 
 /**
  * Deletes a group; with its volumes only when asked (Cinder refuses a group that still holds
@@ -49,19 +50,14 @@ export function DeleteGroupForm({
           {allowed.reason}
         </Text>
       )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={close}>
-          {t('actions.cancel')}
-        </Button>
-        <Button
-          color="red"
-          disabled={!allowed.allowed}
-          loading={remove.isPending}
-          onClick={() => remove.mutate(undefined)}
-        >
-          {t('groups.delete.submit')}
-        </Button>
-      </Group>
+      <DialogActions
+        onCancel={close}
+        label={t('groups.delete.submit')}
+        onConfirm={() => remove.mutate(undefined)}
+        pending={remove.isPending}
+        disabled={!allowed.allowed}
+        color="red"
+      />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Group, MultiSelect, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { MultiSelect, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { useCinderMutation } from '../../../lib/use-cinder-mutation';
 import { groupTypeQueries } from '../../group-types/api';
 import { projectQueries } from '../../project/api';
 import { groupCalls } from '../api';
+import { DialogActions } from '../../../components/dialog-actions';
 
 interface Values {
   name: string;
@@ -70,14 +71,7 @@ export function GroupForm({ close }: { close: () => void }) {
           data={zones.data ?? []}
           {...form.getInputProps('availability_zone')}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('groups.create.submit')}
-          </Button>
-        </Group>
+        <DialogActions onCancel={close} label={t('groups.create.submit')} pending={create.isPending} />
       </Stack>
     </form>
   );

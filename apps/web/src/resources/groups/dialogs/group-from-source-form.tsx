@@ -1,10 +1,11 @@
-import { Button, Group, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { groupCreateFromSourceSchema } from '@cinder-console/cinder';
 import { bodyRules, requestValidator, showServerIssues } from '../../../lib/request-rules';
 import { useCinderMutation } from '../../../lib/use-cinder-mutation';
 import { groupCalls } from '../api';
+import { DialogActions } from '../../../components/dialog-actions';
 
 interface Values {
   name: string;
@@ -52,14 +53,7 @@ export function GroupFromSourceForm({ source, close }: { source: GroupSource; cl
         </Text>
         <TextInput label={t('groups.fields.name')} data-autofocus {...form.getInputProps('name')} />
         <Textarea label={t('groups.fields.description')} autosize minRows={2} {...form.getInputProps('description')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('groups.create.submit')}
-          </Button>
-        </Group>
+        <DialogActions onCancel={close} label={t('groups.create.submit')} pending={create.isPending} />
       </Stack>
     </form>
   );

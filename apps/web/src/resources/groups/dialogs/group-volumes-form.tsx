@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Loader, MultiSelect, Stack, Text } from '@mantine/core';
+import { Checkbox, Loader, MultiSelect, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { useCinderMutation } from '../../../lib/use-cinder-mutation';
 import { projectQueries } from '../../project/api';
 import { displayName } from '../../../lib/display-name';
 import { groupCalls, groupQueries } from '../api';
+import { DialogActions } from '../../../components/dialog-actions';
 
 /**
  * Adds volumes to a group and removes others, in one update: the candidates are the project's
@@ -59,18 +60,13 @@ export function GroupVolumesForm({ group, close }: { group: VolumeGroup; close: 
           ))}
         </Stack>
       </Checkbox.Group>
-      <Group justify="flex-end">
-        <Button variant="default" onClick={close}>
-          {t('actions.cancel')}
-        </Button>
-        <Button
-          disabled={add.length + remove.length === 0}
-          loading={save.isPending}
-          onClick={() => save.mutate(undefined)}
-        >
-          {t('groups.volumes.submit')}
-        </Button>
-      </Group>
+      <DialogActions
+        onCancel={close}
+        label={t('groups.volumes.submit')}
+        onConfirm={() => save.mutate(undefined)}
+        pending={save.isPending}
+        disabled={add.length + remove.length === 0}
+      />
     </Stack>
   );
 }

@@ -1,9 +1,11 @@
-import { IconX } from '@tabler/icons-react';
-import { ActionIcon, Button, Group, Loader, Select, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Loader, Select, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert';
+import { InlineAddForm } from '../../../components/inline-add-form';
+import { RemoveButton } from '../../../components/remove-button';
+import { SimpleTable } from '../../../components/simple-table';
 import { volumeTypeQueries } from '../../volume-types/api';
 import { useTypeMutation } from '../../volume-types/use-type-mutation';
 import { qosCalls, qosQueries, type QosSpecs } from '../api';
@@ -38,46 +40,40 @@ export function AssociateQosForm({ qos, close }: { qos: QosSpecs; close: () => v
       ) : linked.length === 0 ? (
         <Text c="dimmed">{t('qos.associate.none')}</Text>
       ) : (
-        <Table aria-label={t('qos.associate.associated')}>
-          <Table.Tbody>
-            {linked.map((entry) => (
-              <Table.Tr key={entry.id}>
-                <Table.Td>{entry.name}</Table.Td>
-                <Table.Td>
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    aria-label={t('qos.disassociate.from', { type: entry.name })}
-                    onClick={() => disassociate.mutate(entry.id)}
-                  >
-                    <IconX size={14} aria-hidden />
-                  </ActionIcon>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <SimpleTable
+          label={t('qos.associate.associated')}
+          rows={linked}
+          rowKey={(entry) => entry.id}
+          columns={[
+            { id: 'type', header: t('qos.associate.type'), cell: (entry) => entry.name },
+            {
+              id: 'actions',
+              header: <VisuallyHidden>{t('qos.fields.actions')}</VisuallyHidden>,
+              cell: (entry) => (
+                <RemoveButton
+                  label={t('qos.disassociate.from', { type: entry.name })}
+                  onClick={() => disassociate.mutate(entry.id)}
+                />
+              ),
+            },
+          ]}
+        />
       )}
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (typeId) associate.mutate(typeId);
-        }}
+      <InlineAddForm
+        ready={Boolean(typeId)}
+        pending={associate.isPending}
+        submitLabel={t('qos.associate.submit')}
+        onSubmit={() => typeId && associate.mutate(typeId)}
       >
-        <Group align="flex-end" gap="sm">
-          <Select
-            label={t('qos.associate.type')}
-            searchable
-            data={free.map((type) => ({ value: type.id, label: type.name }))}
-            value={typeId}
-            onChange={setTypeId}
-            nothingFoundMessage={t('qos.associate.noFreeTypes')}
-          />
-          <Button type="submit" disabled={!typeId} loading={associate.isPending}>
-            {t('qos.associate.submit')}
-          </Button>
-        </Group>
-      </form>
+        <Select
+          label={t('qos.associate.type')}
+          searchable
+          data={free.map((type) => ({ value: type.id, label: type.name }))}
+          value={typeId}
+          onChange={setTypeId}
+          nothingFoundMessage={t('qos.associate.noFreeTypes')}
+        />
+      </InlineAddForm>
       <Group justify="flex-end">
         <Button variant="default" onClick={close}>
           {t('actions.close')}

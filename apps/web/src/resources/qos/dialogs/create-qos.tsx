@@ -1,13 +1,14 @@
-import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
+import { Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useDialogDraft, withDraft, type RestorableFormProps } from '../../../lib/dialog-drafts';
 import { qosCreateSchema } from '@cinder-console/cinder';
 import { metadataObject, metadataRowErrors, type MetadataRow } from '../../../components/metadata-fields';
 import { bodyRules, requestValidator, showServerIssues } from '../../../lib/request-rules';
-import { KeyValueFields } from '../../volume-types/key-value-fields';
+import { QosKeyFields } from './qos-key-fields';
 import { useTypeMutation } from '../../volume-types/use-type-mutation';
-import { QOS_CONSUMERS, qosCalls, type QosConsumer, QOS_KEYS } from '../api';
+import { QOS_CONSUMERS, qosCalls, type QosConsumer } from '../api';
+import { DialogActions } from '../../../components/dialog-actions';
 
 interface FormValues {
   name: string;
@@ -53,21 +54,8 @@ export function CreateQosForm({ restored, close }: RestorableFormProps) {
           data={QOS_CONSUMERS.map((value) => ({ value, label: t(`qos.consumers.${value}`) }))}
           {...form.getInputProps('consumer')}
         />
-        <KeyValueFields
-          form={form}
-          path="specs"
-          title={t('qos.fields.specs')}
-          add={t('qos.form.addKey')}
-          suggest={QOS_KEYS}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('qos.form.create')}
-          </Button>
-        </Group>
+        <QosKeyFields form={form} />
+        <DialogActions onCancel={close} label={t('qos.form.create')} pending={create.isPending} />
       </Stack>
     </form>
   );

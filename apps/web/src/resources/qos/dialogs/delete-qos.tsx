@@ -1,9 +1,10 @@
-import { Alert, Button, Checkbox, Group, Stack, Text } from '@mantine/core';
+import { Alert, Checkbox, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTypeMutation } from '../../volume-types/use-type-mutation';
 import { qosCalls, qosQueries, type QosSpecs } from '../api';
+import { DialogActions } from '../../../components/dialog-actions';
 
 /** Deletes QoS specs; while types use them, only with force, which also detaches them from those types. */
 export function DeleteQosForm({ qos, close }: { qos: QosSpecs; close: () => void }) {
@@ -32,19 +33,14 @@ export function DeleteQosForm({ qos, close }: { qos: QosSpecs; close: () => void
           </Stack>
         </Alert>
       )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={close}>
-          {t('actions.cancel')}
-        </Button>
-        <Button
-          color="red"
-          loading={remove.isPending}
-          disabled={associations.isPending || (linked.length > 0 && !force)}
-          onClick={() => remove.mutate(linked.length > 0 && force)}
-        >
-          {t('qos.delete.submit')}
-        </Button>
-      </Group>
+      <DialogActions
+        onCancel={close}
+        label={t('qos.delete.submit')}
+        color="red"
+        pending={remove.isPending}
+        disabled={associations.isPending || (linked.length > 0 && !force)}
+        onConfirm={() => remove.mutate(linked.length > 0 && force)}
+      />
     </Stack>
   );
 }

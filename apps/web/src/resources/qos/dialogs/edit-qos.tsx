@@ -1,10 +1,11 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { metadataObject, metadataRowErrors, metadataRows, type MetadataRow } from '../../../components/metadata-fields';
-import { KeyValueFields } from '../../volume-types/key-value-fields';
+import { QosKeyFields } from './qos-key-fields';
 import { useTypeMutation } from '../../volume-types/use-type-mutation';
-import { qosCalls, type QosSpecs, QOS_KEYS } from '../api';
+import { qosCalls, type QosSpecs } from '../api';
+import { DialogActions } from '../../../components/dialog-actions';
 
 /** Edits QoS keys: changed and new keys go in one `PUT`, removed ones in one `delete_keys`. */
 export function EditQosForm({ qos, close }: { qos: QosSpecs; close: () => void }) {
@@ -32,21 +33,8 @@ export function EditQosForm({ qos, close }: { qos: QosSpecs; close: () => void }
         <Text size="sm" c="dimmed">
           {t('qos.edit.help')}
         </Text>
-        <KeyValueFields
-          form={form}
-          path="specs"
-          title={t('qos.fields.specs')}
-          add={t('qos.form.addKey')}
-          suggest={QOS_KEYS}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('actions.save')}
-          </Button>
-        </Group>
+        <QosKeyFields form={form} />
+        <DialogActions onCancel={close} label={t('actions.save')} pending={save.isPending} />
       </Stack>
     </form>
   );

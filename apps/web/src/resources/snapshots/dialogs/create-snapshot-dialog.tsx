@@ -1,5 +1,5 @@
 import { snapshotCreateSchema, VOLUME_LIFECYCLE, type Volume } from '@cinder-console/cinder';
-import { Alert, Button, Checkbox, Group, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Checkbox, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,7 @@ import { displayName } from '../../../lib/display-name';
 import { snapshotCalls, snapshotQueries, type SnapshotCreateInput } from '../api';
 import { SnapshotQuotaMeters, useSnapshotQuota } from './snapshot-quota';
 import { SnapshotsPerVolumeMeter } from './snapshots-per-volume';
+import { DialogActions } from '../../../components/dialog-actions';
 
 interface FormValues {
   volumeId: string;
@@ -177,18 +178,12 @@ export function CreateSnapshotForm({
             {refusal}
           </Text>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('actions.cancel')}
-          </Button>
-          <Button
-            type="submit"
-            loading={create.isPending}
-            disabled={quota.exceeds || (target !== undefined && !!refusal)}
-          >
-            {t('snapshots.create.submit')}
-          </Button>
-        </Group>
+        <DialogActions
+          onCancel={close}
+          label={t('snapshots.create.submit')}
+          pending={create.isPending}
+          disabled={quota.exceeds || (target !== undefined && !!refusal)}
+        />
       </Stack>
     </form>
   );

@@ -4,10 +4,12 @@ import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert';
+import { cinderKeys } from '../../../lib/query-keys';
 import { bodyRules, requestValidator } from '../../../lib/request-rules';
 import { useCinderMutation } from '../../../lib/use-cinder-mutation';
 import { displayName } from '../../../lib/display-name';
 import { storageCalls } from '../api';
+import { DialogActions } from '../../../components/dialog-actions';
 
 /**
  * A backup's exported record (admin): the backup service and URL that `import_record` takes on
@@ -16,7 +18,7 @@ import { storageCalls } from '../api';
 export function ExportBackupRecord({ backup, close }: { backup: Backup; close: () => void }) {
   const { t } = useTranslation();
   const record = useQuery({
-    queryKey: ['backups', 'export-record', backup.id],
+    queryKey: [...cinderKeys('backups').detail(backup.id), 'export-record'],
     queryFn: () => storageCalls.exportBackup(backup.id),
     staleTime: 0,
     gcTime: 0,
@@ -119,14 +121,7 @@ export function ImportBackupRecordForm({ close }: { close: () => void }) {
             else form.setFieldValue('url', event.currentTarget.value);
           }}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={importRecord.isPending}>
-            {t('storage.backupRecord.import')}
-          </Button>
-        </Group>
+        <DialogActions onCancel={close} label={t('storage.backupRecord.import')} pending={importRecord.isPending} />
       </Stack>
     </form>
   );

@@ -1,11 +1,12 @@
 import { disabledReasonSchema, type CinderService } from '@cinder-console/cinder';
-import { Button, Group, Stack, Textarea } from '@mantine/core';
+import { Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { bodyRules, requestValidator } from '../../../lib/request-rules';
 import { useStorageMutation } from '../use-storage-mutation';
 import { z } from 'zod';
 import { storageCalls } from '../api';
+import { DialogActions } from '../../../components/dialog-actions';
 
 interface DisableValues {
   reason: string;
@@ -41,14 +42,12 @@ export function DisableServiceForm({ service, close }: { service: CinderService;
           data-autofocus
           {...form.getInputProps('reason')}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" color="orange" loading={disable.isPending}>
-            {t('storage.services.disable')}
-          </Button>
-        </Group>
+        <DialogActions
+          onCancel={close}
+          label={t('storage.services.disable')}
+          pending={disable.isPending}
+          color="orange"
+        />
       </Stack>
     </form>
   );

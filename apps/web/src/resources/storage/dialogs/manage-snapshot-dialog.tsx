@@ -1,10 +1,11 @@
 import { manageSnapshotSchema } from '@cinder-console/cinder';
-import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { bodyRules, requestValidator } from '../../../lib/request-rules';
 import { storageCalls } from '../api';
 import { useStorageMutation } from '../use-storage-mutation';
+import { DialogActions } from '../../../components/dialog-actions';
 
 interface ManageSnapshotValues {
   volumeId: string;
@@ -58,14 +59,7 @@ export function ManageSnapshotForm({
         <TextInput label={t('storage.manage.reference')} required {...form.getInputProps('reference')} />
         <TextInput label={t('storage.manage.name')} data-autofocus {...form.getInputProps('name')} />
         <TextInput label={t('storage.manage.description')} {...form.getInputProps('description')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={manage.isPending}>
-            {t('storage.manage.submit')}
-          </Button>
-        </Group>
+        <DialogActions onCancel={close} label={t('storage.manage.submit')} pending={manage.isPending} />
       </Stack>
     </form>
   );

@@ -1,5 +1,5 @@
 import { manageVolumeSchema } from '@cinder-console/cinder';
-import { Button, Checkbox, Group, Select, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { bodyRules, requestValidator } from '../../../lib/request-rules';
 import { projectQueries } from '../../project/api';
 import { storageCalls } from '../api';
 import { useStorageMutation } from '../use-storage-mutation';
+import { DialogActions } from '../../../components/dialog-actions';
 
 interface ManageVolumeValues {
   host: string;
@@ -65,14 +66,7 @@ export function ManageVolumeForm({ host, reference, close }: { host: string; ref
           onChange={(value) => form.setFieldValue('type', value ?? '')}
         />
         <Checkbox label={t('storage.manage.bootable')} {...form.getInputProps('bootable', { type: 'checkbox' })} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={manage.isPending}>
-            {t('storage.manage.submit')}
-          </Button>
-        </Group>
+        <DialogActions onCancel={close} label={t('storage.manage.submit')} pending={manage.isPending} />
       </Stack>
     </form>
   );

@@ -1,5 +1,5 @@
 import { migrateVolumeSchema, type Volume } from '@cinder-console/cinder';
-import { Alert, Button, Checkbox, Group, Select, Stack, Text } from '@mantine/core';
+import { Alert, Checkbox, Select, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { bodyRules, requestValidator } from '../../../lib/request-rules';
 import { useStorageMutation } from '../use-storage-mutation';
 import { displayName } from '../../../lib/display-name';
 import { backendOfPool, storageCalls, storageQueries } from '../api';
+import { DialogActions } from '../../../components/dialog-actions';
 
 interface MigrateValues {
   host: string;
@@ -26,7 +27,7 @@ const rules = bodyRules<MigrateValues>({
 });
 
 /** The volume's current pool, shown to admins as `os-vol-host-attr:host`. */
-export const hostOf = (volume: Volume) => {
+const hostOf = (volume: Volume) => {
   const host = (volume as Record<string, unknown>)['os-vol-host-attr:host'];
   return typeof host === 'string' ? host : undefined;
 };
@@ -80,14 +81,7 @@ export function MigrateVolumeForm({ volume, close }: { volume: Volume; close: ()
           description={t('storage.migrate.lockVolumeHint')}
           {...form.getInputProps('lockVolume', { type: 'checkbox' })}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={migrate.isPending}>
-            {t('storage.migrate.submit')}
-          </Button>
-        </Group>
+        <DialogActions onCancel={close} label={t('storage.migrate.submit')} pending={migrate.isPending} />
       </Stack>
     </form>
   );

@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { Alert, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useStorageMutation } from '../use-storage-mutation';
 import { storageCalls } from '../api';
+import { DialogActions } from '../../../components/dialog-actions';
 
 /**
  * Takes a volume or snapshot out of Cinder's management (admin): Cinder forgets it, the data stays
@@ -37,14 +38,14 @@ export function UnmanageForm({
       <Alert color="orange" title={t('storage.unmanage.warningTitle')}>
         {t(`storage.unmanage.warning.${kind}`)}
       </Alert>
-      <Group justify="flex-end">
-        <Button variant="default" onClick={close} data-autofocus>
-          {t('actions.cancel')}
-        </Button>
-        <Button color="red" loading={unmanage.isPending} onClick={() => unmanage.mutate(undefined)}>
-          {t('storage.unmanage.submit')}
-        </Button>
-      </Group>
+      <DialogActions
+        onCancel={close}
+        cancelFocused
+        label={t('storage.unmanage.submit')}
+        onConfirm={() => unmanage.mutate(undefined)}
+        pending={unmanage.isPending}
+        color="red"
+      />
     </Stack>
   );
 }

@@ -1,7 +1,8 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { volumeTypeCalls, type AdminVolumeType } from '../api';
 import { useTypeMutation } from '../use-type-mutation';
+import { DialogActions } from '../../../components/dialog-actions';
 
 /** Asks before deleting a type. Cinder refuses while volumes use it; its message shows in the toast. */
 export function DeleteTypeForm({
@@ -29,14 +30,13 @@ export function DeleteTypeForm({
       <Text size="sm" c="dimmed">
         {t('volumeTypes.delete.inUseNote')}
       </Text>
-      <Group justify="flex-end">
-        <Button variant="default" onClick={close}>
-          {t('actions.cancel')}
-        </Button>
-        <Button color="red" loading={remove.isPending} onClick={() => remove.mutate(undefined)}>
-          {t('volumeTypes.delete.submit')}
-        </Button>
-      </Group>
+      <DialogActions
+        onCancel={close}
+        label={t('volumeTypes.delete.submit')}
+        onConfirm={() => remove.mutate(undefined)}
+        pending={remove.isPending}
+        color="red"
+      />
     </Stack>
   );
 }

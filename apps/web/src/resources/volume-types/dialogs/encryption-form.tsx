@@ -1,4 +1,4 @@
-import { Autocomplete, Button, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { Autocomplete, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import {
@@ -9,6 +9,7 @@ import {
   type TypeEncryption,
 } from '../api';
 import { useTypeMutation } from '../use-type-mutation';
+import { DialogActions } from '../../../components/dialog-actions';
 
 interface FormValues {
   provider: string;
@@ -105,14 +106,11 @@ export function EncryptionForm({
             <Radio value="back-end" label={t('volumeTypes.encryption.backEnd')} />
           </Stack>
         </Radio.Group>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {encryptionId ? t('actions.save') : t('volumeTypes.encryption.add')}
-          </Button>
-        </Group>
+        <DialogActions
+          onCancel={close}
+          label={encryptionId ? t('actions.save') : t('volumeTypes.encryption.add')}
+          pending={save.isPending}
+        />
       </Stack>
     </form>
   );

@@ -1,7 +1,8 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { volumeTypeCalls, type AdminVolumeType } from '../api';
 import { useTypeMutation } from '../use-type-mutation';
+import { DialogActions } from '../../../components/dialog-actions';
 
 /** Asks before removing a type's encryption: volumes created afterwards are no longer encrypted. */
 export function RemoveEncryptionForm({
@@ -26,14 +27,13 @@ export function RemoveEncryptionForm({
       <Text size="sm" c="dimmed">
         {t('volumeTypes.encryption.inUseNote')}
       </Text>
-      <Group justify="flex-end">
-        <Button variant="default" onClick={close}>
-          {t('actions.cancel')}
-        </Button>
-        <Button color="red" loading={remove.isPending} onClick={() => remove.mutate(undefined)}>
-          {t('volumeTypes.encryption.remove')}
-        </Button>
-      </Group>
+      <DialogActions
+        onCancel={close}
+        label={t('volumeTypes.encryption.remove')}
+        onConfirm={() => remove.mutate(undefined)}
+        pending={remove.isPending}
+        color="red"
+      />
     </Stack>
   );
 }

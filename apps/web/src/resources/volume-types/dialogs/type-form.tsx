@@ -1,12 +1,13 @@
-import { Button, Checkbox, Group, Stack, TextInput, Textarea } from '@mantine/core';
+import { Checkbox, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { volumeTypeCreateSchema, volumeTypeUpdateSchema } from '@cinder-console/cinder';
 import { metadataObject, metadataRowErrors, type MetadataRow } from '../../../components/metadata-fields';
 import { bodyRules, requestValidator, showServerIssues } from '../../../lib/request-rules';
 import { COMMON_SPECS, volumeTypeCalls, type AdminVolumeType } from '../api';
-import { KeyValueFields } from '../key-value-fields';
+import { KeyValueFields } from '../../../components/key-value-fields';
 import { useTypeMutation } from '../use-type-mutation';
+import { DialogActions } from '../../../components/dialog-actions';
 
 interface FormValues {
   name: string;
@@ -79,6 +80,7 @@ export function TypeForm({ type, close }: { type?: AdminVolumeType; close: () =>
         />
         {!type && (
           <KeyValueFields
+            strings="volumeTypes.keyValues"
             form={form}
             path="specs"
             title={t('volumeTypes.specs.title')}
@@ -86,14 +88,11 @@ export function TypeForm({ type, close }: { type?: AdminVolumeType; close: () =>
             suggest={COMMON_SPECS.map((spec) => spec.key)}
           />
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {type ? t('actions.save') : t('volumeTypes.form.create')}
-          </Button>
-        </Group>
+        <DialogActions
+          onCancel={close}
+          label={type ? t('actions.save') : t('volumeTypes.form.create')}
+          pending={save.isPending}
+        />
       </Stack>
     </form>
   );

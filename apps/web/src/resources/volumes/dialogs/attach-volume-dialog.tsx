@@ -1,11 +1,12 @@
 import { DEVICE_NAME_PATTERN, type Volume } from '@cinder-console/cinder';
-import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useCinderMutation } from '../../../lib/use-cinder-mutation';
 import { serverCalls, serverQueries } from '../../servers/api';
 import { displayName } from '../../../lib/display-name';
+import { DialogActions } from '../../../components/dialog-actions';
 
 /**
  * Attaches a volume to one of the project's servers, picked by name; the device is optional (a
@@ -65,14 +66,7 @@ export function AttachVolumeForm({ volume, close }: { volume: Volume; close: () 
           placeholder="/dev/vdb"
           {...form.getInputProps('device')}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={attach.isPending}>
-            {t('volumes.actions.attach')}
-          </Button>
-        </Group>
+        <DialogActions onCancel={close} label={t('volumes.actions.attach')} pending={attach.isPending} />
       </Stack>
     </form>
   );

@@ -1,5 +1,5 @@
 import type { Volume } from '@cinder-console/cinder';
-import { Button, Group, NumberInput, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Group, NumberInput, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
@@ -22,8 +22,7 @@ import {
   MAX_COUNT,
   type CreateVolumeValues,
 } from './volume-create-rules';
-
-export type { VolumeSource } from './use-source-options';
+import { DialogActions } from '../../../components/dialog-actions';
 
 /** The kind under which this dialog's unsaved input is kept across a session end (lib/dialog-drafts). */
 export const CREATE_VOLUME_DRAFT = 'volume.create';
@@ -251,14 +250,12 @@ export function CreateVolumeForm({
             )}
           </Stack>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending} disabled={exceeds}>
-            {t('volumes.create.submit', { count: values.count })}
-          </Button>
-        </Group>
+        <DialogActions
+          onCancel={close}
+          label={t('volumes.create.submit', { count: values.count })}
+          pending={create.isPending}
+          disabled={exceeds}
+        />
       </Stack>
     </form>
   );

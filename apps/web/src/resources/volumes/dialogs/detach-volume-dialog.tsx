@@ -1,11 +1,12 @@
 import type { Volume } from '@cinder-console/cinder';
-import { Button, Group, Radio, Stack, Text } from '@mantine/core';
+import { Radio, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCinderMutation } from '../../../lib/use-cinder-mutation';
 import { serverCalls } from '../../servers/api';
 import { ServerName, useServerName } from '../../servers/server-name';
 import { displayName } from '../../../lib/display-name';
+import { DialogActions } from '../../../components/dialog-actions';
 
 /** Detaches a volume from one of its servers (through Nova); a multiattach volume asks which. */
 export function DetachVolumeForm({ volume, close }: { volume: Volume; close: () => void }) {
@@ -43,14 +44,14 @@ export function DetachVolumeForm({ volume, close }: { volume: Volume; close: () 
       <Text size="sm" c="dimmed">
         {t('servers.detach.warning')}
       </Text>
-      <Group justify="flex-end">
-        <Button variant="default" onClick={close}>
-          {t('actions.cancel')}
-        </Button>
-        <Button color="red" loading={detach.isPending} disabled={!serverId} onClick={() => detach.mutate(serverId)}>
-          {t('volumes.actions.detach')}
-        </Button>
-      </Group>
+      <DialogActions
+        onCancel={close}
+        label={t('volumes.actions.detach')}
+        onConfirm={() => detach.mutate(serverId)}
+        pending={detach.isPending}
+        disabled={!serverId}
+        color="red"
+      />
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import { VOLUME_ACTION_SCHEMAS, type Volume } from '@cinder-console/cinder';
-import { Button, Group, NumberInput, Stack, Text } from '@mantine/core';
+import { NumberInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { useCinderMutation } from '../../../lib/use-cinder-mutation';
 import { projectQueries } from '../../project/api';
 import { volumeCalls } from '../api';
 import { displayName } from '../../../lib/display-name';
+import { DialogActions } from '../../../components/dialog-actions';
 
 interface ExtendValues {
   /** A number input's value: '' while empty. */
@@ -63,14 +64,12 @@ export function ExtendVolumeForm({ volume, close }: { volume: Volume; close: () 
           {...form.getInputProps('size')}
         />
         {gigabytes && <QuotaMeter label={t('quota.names.gigabytes')} usage={gigabytes} adding={adding} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={extend.isPending} disabled={exceeds}>
-            {t('volumes.actions.extend')}
-          </Button>
-        </Group>
+        <DialogActions
+          onCancel={close}
+          label={t('volumes.actions.extend')}
+          pending={extend.isPending}
+          disabled={exceeds}
+        />
       </Stack>
     </form>
   );

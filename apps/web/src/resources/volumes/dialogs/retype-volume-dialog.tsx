@@ -1,5 +1,5 @@
 import { VOLUME_ACTION_SCHEMAS, type Volume } from '@cinder-console/cinder';
-import { Button, Group, Radio, Select, Stack } from '@mantine/core';
+import { Radio, Select, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { useCinderMutation } from '../../../lib/use-cinder-mutation';
 import { projectQueries } from '../../project/api';
 import { volumeCalls } from '../api';
 import { displayName } from '../../../lib/display-name';
+import { DialogActions } from '../../../components/dialog-actions';
 
 interface RetypeValues {
   type: string;
@@ -56,14 +57,7 @@ export function RetypeVolumeForm({ volume, close }: { volume: Volume; close: () 
             <Radio value="on-demand" label={t('volumes.retype.onDemand')} />
           </Stack>
         </Radio.Group>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={retype.isPending}>
-            {t('volumes.actions.retype')}
-          </Button>
-        </Group>
+        <DialogActions onCancel={close} label={t('volumes.actions.retype')} pending={retype.isPending} />
       </Stack>
     </form>
   );

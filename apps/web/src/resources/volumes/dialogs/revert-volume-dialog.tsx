@@ -1,17 +1,19 @@
 import { snapshotListSchema, parseOpenStackTime, type Snapshot, type Volume } from '@cinder-console/cinder';
-import { Alert, Button, Group, Select, Stack, Text } from '@mantine/core';
+import { Alert, Select, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiJson, apiVoid } from '../../../lib/api-client';
 import { useCloudAbilities } from '../../../lib/capabilities';
+import { cinderKeys } from '../../../lib/query-keys';
 import { useCinderMutation } from '../../../lib/use-cinder-mutation';
 import { displayName } from '../../../lib/display-name';
+import { DialogActions } from '../../../components/dialog-actions';
 
 /** The volume's snapshots, newest first: upstream revert takes only the newest. */
 function useVolumeSnapshots(volumeId: string) {
   return useQuery({
-    queryKey: ['snapshots', 'list', 'of-volume', volumeId] as const,
+    queryKey: cinderKeys('snapshots').picker('of-volume', volumeId),
     queryFn: ({ signal }) =>
       apiJson(`/api/cinder/snapshots/detail?volume_id=${encodeURIComponent(volumeId)}&limit=1000`, snapshotListSchema, {
         signal,
@@ -85,19 +87,14 @@ export function RevertVolumeForm({
           {t('volumes.revert.notNewest')}
         </Text>
       )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={close}>
-          {t('actions.cancel')}
-        </Button>
-        <Button
-          color="orange"
-          disabled={!target || notNewest}
-          loading={revert.isPending}
-          onClick={() => target && revert.mutate(target)}
-        >
-          {vendor ? t('volumes.actions.rollback') : t('volumes.actions.revert')}
-        </Button>
-      </Group>
+      <DialogActions
+        onCancel={close}
+        label={vendor ? t('volumes.actions.rollback') : t('volumes.actions.revert')}
+        onConfirm={() => target && revert.mutate(target)}
+        pending={revert.isPending}
+        disabled={!target || notNewest}
+        color="orange"
+      />
     </Stack>
   );
 }

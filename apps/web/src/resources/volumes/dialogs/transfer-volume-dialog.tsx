@@ -7,6 +7,7 @@ import { useCloudAbilities } from '../../../lib/capabilities';
 import { useCinderMutation } from '../../../lib/use-cinder-mutation';
 import { volumeCalls } from '../api';
 import { displayName } from '../../../lib/display-name';
+import { DialogActions } from '../../../components/dialog-actions';
 
 /**
  * Offers a volume to another project. Cinder returns the authorisation key once, at creation;
@@ -43,14 +44,7 @@ export function TransferVolumeForm({ volume, close }: { volume: Volume; close: (
       <Stack gap="sm">
         <Text size="sm">{t('volumes.transfer.explain')}</Text>
         <TextInput label={t('volumes.transfer.name')} data-autofocus {...form.getInputProps('name')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('volumes.transfer.submit')}
-          </Button>
-        </Group>
+        <DialogActions onCancel={close} label={t('volumes.transfer.submit')} pending={create.isPending} />
       </Stack>
     </form>
   );
@@ -106,14 +100,7 @@ export function AcceptTransferForm({ close }: { close: () => void }) {
           {...form.getInputProps('transferId')}
         />
         <TextInput label={t('volumes.transfer.authKey')} required {...form.getInputProps('authKey')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={accept.isPending}>
-            {t('volumes.transfer.accept')}
-          </Button>
-        </Group>
+        <DialogActions onCancel={close} label={t('volumes.transfer.accept')} pending={accept.isPending} />
       </Stack>
     </form>
   );

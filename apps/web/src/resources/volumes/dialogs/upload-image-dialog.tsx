@@ -1,10 +1,11 @@
 import type { Volume } from '@cinder-console/cinder';
-import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useCinderMutation } from '../../../lib/use-cinder-mutation';
 import { volumeCalls } from '../api';
 import { displayName } from '../../../lib/display-name';
+import { DialogActions } from '../../../components/dialog-actions';
 
 const DISK_FORMATS = ['raw', 'qcow2', 'vmdk', 'vdi', 'vhd', 'vhdx'] as const;
 
@@ -36,14 +37,7 @@ export function UploadImageForm({ volume, close }: { volume: Volume; close: () =
           data={[...DISK_FORMATS]}
           {...form.getInputProps('diskFormat')}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={upload.isPending}>
-            {t('volumes.actions.uploadImage')}
-          </Button>
-        </Group>
+        <DialogActions onCancel={close} label={t('volumes.actions.uploadImage')} pending={upload.isPending} />
       </Stack>
     </form>
   );

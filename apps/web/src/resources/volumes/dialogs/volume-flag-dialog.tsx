@@ -1,10 +1,11 @@
 import type { Volume } from '@cinder-console/cinder';
-import { Button, Group, Stack, Switch, Text } from '@mantine/core';
+import { Stack, Switch, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCinderMutation } from '../../../lib/use-cinder-mutation';
 import { volumeCalls } from '../api';
 import { displayName } from '../../../lib/display-name';
+import { DialogActions } from '../../../components/dialog-actions';
 
 /** The two yes/no flags of a volume, each set by its own action. */
 export type VolumeFlag = 'bootable' | 'readonly';
@@ -15,7 +16,7 @@ const ACTIONS: Record<VolumeFlag, { action: string; field: string }> = {
 };
 
 /** Whether the flag is set now. Read-only lives in the volume's admin metadata as a string. */
-export function flagValue(volume: Volume, flag: VolumeFlag): boolean {
+function flagValue(volume: Volume, flag: VolumeFlag): boolean {
   if (flag === 'bootable') return volume.bootable === 'true';
   return volume.metadata?.readonly === 'True' || volume.metadata?.readonly === 'true';
 }
@@ -39,14 +40,12 @@ export function VolumeFlagForm({ volume, flag, close }: { volume: Volume; flag: 
         onChange={(event) => setValue(event.currentTarget.checked)}
         data-autofocus
       />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={close}>
-          {t('actions.cancel')}
-        </Button>
-        <Button loading={save.isPending} onClick={() => save.mutate(value)}>
-          {t('actions.save')}
-        </Button>
-      </Group>
+      <DialogActions
+        onCancel={close}
+        label={t('actions.save')}
+        onConfirm={() => save.mutate(value)}
+        pending={save.isPending}
+      />
     </Stack>
   );
 }

@@ -1,19 +1,25 @@
-import { IconX } from '@tabler/icons-react';
-import { ActionIcon, Autocomplete, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Autocomplete, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import type { MetadataRow } from '../../components/metadata-fields';
+import { RemoveButton } from './remove-button';
+
+export interface KeyValueRow {
+  key: string;
+  value: string;
+}
 
 /**
- * Key/value rows of a form list (extra specs, QoS keys), titled for what they hold; `suggest`
- * offers common keys as the user types.
+ * Key/value rows of a form list (metadata, extra specs, QoS keys), titled for what they hold, with
+ * add and remove. `strings` names the words of its rows' labels; `suggest` makes each key a
+ * combobox offering common keys as the user types.
  */
 export function KeyValueFields({
   form,
   path,
   title,
   add,
-  suggest = [],
+  strings,
+  suggest,
 }: {
   // The form's value type varies by dialog; only the list at `path` is touched.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -21,10 +27,13 @@ export function KeyValueFields({
   path: string;
   title: string;
   add: string;
+  strings: 'metadata' | 'volumeTypes.keyValues';
   suggest?: readonly string[];
 }) {
   const { t } = useTranslation();
-  const rows = (form.getValues() as Record<string, MetadataRow[]>)[path] ?? [];
+  const rows = (form.getValues() as Record<string, KeyValueRow[]>)[path] ?? [];
+  // Spec keys offer the keys the cloud reads; metadata keys are the user's own, a plain text box.
+  const KeyInput = suggest ? Autocomplete : TextInput;
   return (
     <Stack gap={4} role="group" aria-label={title}>
       <Text size="sm" fw={500}>
@@ -32,27 +41,23 @@ export function KeyValueFields({
       </Text>
       {rows.map((_, index) => (
         <Group key={index} gap="xs" wrap="nowrap" align="flex-end">
-          <Autocomplete
+          <KeyInput
             size="xs"
-            aria-label={t('volumeTypes.keyValues.keyN', { n: index + 1 })}
-            placeholder={t('volumeTypes.specs.key')}
-            data={[...suggest]}
+            aria-label={t(`${strings}.keyN`, { n: index + 1 })}
+            placeholder={t(`${strings}.key`)}
+            {...(suggest ? { data: [...suggest] } : {})}
             {...form.getInputProps(`${path}.${index}.key`)}
           />
           <TextInput
             size="xs"
-            aria-label={t('volumeTypes.keyValues.valueN', { n: index + 1 })}
-            placeholder={t('volumeTypes.specs.value')}
+            aria-label={t(`${strings}.valueN`, { n: index + 1 })}
+            placeholder={t(`${strings}.value`)}
             {...form.getInputProps(`${path}.${index}.value`)}
           />
-          <ActionIcon
-            variant="subtle"
-            color="red"
-            aria-label={t('volumeTypes.keyValues.removeN', { n: index + 1 })}
+          <RemoveButton
+            label={t(`${strings}.removeN`, { n: index + 1 })}
             onClick={() => form.removeListItem(path, index)}
-          >
-            <IconX size={14} aria-hidden />
-          </ActionIcon>
+          />
         </Group>
       ))}
       <Group>
