@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, request, test, type APIRequestContext } from '@playwright/test';
 import { AuditPage } from './pages/audit-page';
-import { LoginPage } from './pages/login-page';
+import { signInAs } from './support/signed-in';
 import { QuotasPage } from './pages/quotas-page';
 import { VolumesPage } from './pages/volumes-page';
 import { CLOUD_OPERATION } from './support/waits';
@@ -11,13 +11,6 @@ import { CLOUD_OPERATION } from './support/waits';
  * project's quotas (seen by that project's member), and finding both in the audit trail.
  */
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e4)}`;
-
-async function signIn(page: Page, user: string, next = '/volumes'): Promise<void> {
-  const login = new LoginPage(page);
-  await login.goto(next);
-  await login.signIn(user, user);
-  await expect(page.getByRole('button', { name: /Account menu/ })).toBeVisible();
-}
 
 interface ApiSession {
   api: APIRequestContext;
@@ -62,7 +55,7 @@ test('an admin resets a volume stuck in error_deleting, deletes it, and finds bo
   const admin = await apiSession(baseURL!, 'admin');
   const name = unique('stuck');
   const id = await stuckVolume(admin, name);
-  await signIn(page, 'admin');
+  await signInAs(page, 'admin');
   const volumes = new VolumesPage(page);
   const row = await volumes.row(name);
   await expect(row).toContainText('Error deleting');
@@ -111,7 +104,7 @@ test("an admin raises demo's gigabytes quota and demo's overview shows the new l
   const adminPage = await (await browser.newContext()).newPage();
   const demoPage = await (await browser.newContext()).newPage();
   try {
-    await signIn(adminPage, 'admin', '/quotas');
+    await signInAs(adminPage, 'admin', '/quotas');
     const quotas = new QuotasPage(adminPage);
     await expect(quotas.table('admin')).toBeVisible();
     await quotas.selectProject('demo');
@@ -119,7 +112,7 @@ test("an admin raises demo's gigabytes quota and demo's overview shows the new l
     await quotas.setLimits('demo', { Gigabytes: limit });
     await expect(quotas.row('demo', 'Gigabytes')).toContainText(limit.toLocaleString('en-US'));
 
-    await signIn(demoPage, 'demo', '/overview');
+    await signInAs(demoPage, 'demo', '/overview');
     const meters = demoPage.getByRole('region', { name: 'Quota usage' });
     await expect(
       meters.getByRole('progressbar', { name: new RegExp(`^Gigabytes: .* of ${limit.toLocaleString('en-US')} GiB$`) }),
@@ -151,7 +144,7 @@ test("an admin raises demo's gigabytes quota and demo's overview shows the new l
 });
 
 test('a member has no repair actions and sees only their own project in the audit trail', async ({ page }) => {
-  await signIn(page, 'demo');
+  await signInAs(page, 'demo');
   const volumes = new VolumesPage(page);
   await volumes.table
     .getByRole('button', { name: /^Actions for/ })
@@ -169,7 +162,7 @@ test('a member has no repair actions and sees only their own project in the audi
 });
 
 test("an admin lists every project's volumes, with project and host, and narrows to one project", async ({ page }) => {
-  await signIn(page, 'admin');
+  await signInAs(page, 'admin');
   const volumes = new VolumesPage(page);
   await expect(volumes.table.getByRole('link', { name: 'logs-archive', exact: true })).toHaveCount(0);
   // The switch's state comes from the URL, so it turns on a moment after the click.
@@ -193,7 +186,7 @@ test('a volume stuck detaching gets a guided reset to the statuses that match it
   const admin = await apiSession(baseURL!, 'admin');
   const name = unique('detaching');
   const id = await stuckVolume(admin, name, 'detaching');
-  await signIn(page, 'admin');
+  await signInAs(page, 'admin');
   const volumes = new VolumesPage(page);
   await expect(await volumes.row(name)).toContainText('Detaching');
   await volumes.rowAction(name, 'Reset status');
@@ -216,7 +209,7 @@ test('the quotas and audit pages and the repair dialog pass axe without serious 
     (await new AxeBuilder({ page }).analyze()).violations
       .filter((violation) => ['serious', 'critical'].includes(violation.impact ?? ''))
       .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-  await signIn(page, 'admin', '/quotas');
+  await signInAs(page, 'admin', '/quotas');
   const quotas = new QuotasPage(page);
   await expect(quotas.table('admin')).toBeVisible();
   expect.soft(await blocking(), 'the quotas page').toEqual([]);

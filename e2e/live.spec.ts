@@ -1,11 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { LoginPage } from './pages/login-page';
+import { signInAs } from './support/signed-in';
 import { VolumesPage } from './pages/volumes-page';
 import { CLOUD_OPERATION } from './support/waits';
 
 test('a volume created elsewhere appears and its status changes in place, live', async ({ page }) => {
-  await new LoginPage(page).goto();
-  await new LoginPage(page).signIn('demo', 'demo');
+  await signInAs(page, 'demo');
   const volumes = new VolumesPage(page);
   await expect(volumes.table).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();

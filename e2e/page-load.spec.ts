@@ -1,6 +1,6 @@
 import { expect, test, type Page, type Request } from '@playwright/test';
 import { AppShell } from './pages/app-shell';
-import { LoginPage } from './pages/login-page';
+import { signInAs } from './support/signed-in';
 import { VolumesPage } from './pages/volumes-page';
 import { CloudCli } from './support/cloud-cli';
 import { createProjectUser, type ProjectUser } from './support/keystone-admin';
@@ -39,8 +39,7 @@ test.beforeEach(async ({ page }) => {
   const cli = await CloudCli.signIn(user.name);
   await cli.createVolume(ROW);
   await cli.dispose();
-  await new LoginPage(page).goto();
-  await new LoginPage(page).signIn(user.name, user.name);
+  await signInAs(page, user.name);
   // Settled: the table shows before its list is answered, and that answer must not count below.
   await new VolumesPage(page).row(ROW);
   await new AppShell(page).waitUntilSettled();

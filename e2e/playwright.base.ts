@@ -33,7 +33,7 @@ export interface ConsoleSuite {
   globalSetup?: string;
 }
 
-export const CHROMIUM_LAUNCH = {
+const CHROMIUM_LAUNCH = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'],
 };

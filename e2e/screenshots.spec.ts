@@ -45,9 +45,11 @@ async function adminPages(page: Page): Promise<Array<{ name: string; path: strin
 async function captureAll(page: Page, testInfo: TestInfo, list: Array<{ name: string; path: string }>) {
   const shell = new AppShell(page);
   for (const { name, path } of list) {
+    // One load per page: the layout answers a new width by itself, as it does when a window is resized.
+    await page.setViewportSize({ width: WIDTHS[0].width, height: WIDTHS[0].height });
+    await page.goto(path);
     for (const size of WIDTHS) {
       await page.setViewportSize({ width: size.width, height: size.height });
-      await page.goto(path);
       await shell.waitUntilSettled();
       await capture(page, testInfo, `${name}-${size.name}`);
     }

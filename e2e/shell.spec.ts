@@ -1,11 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { AppShell } from './pages/app-shell';
-import { LoginPage } from './pages/login-page';
+import { signInAs } from './support/signed-in';
 import { VolumesPage } from './pages/volumes-page';
 
 test.beforeEach(async ({ page }) => {
-  await new LoginPage(page).goto();
-  await new LoginPage(page).signIn('demo', 'demo');
+  await signInAs(page, 'demo');
   await expect(new AppShell(page).heading).toHaveText('Volumes');
 });
 

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { AppShell } from './pages/app-shell';
-import { LoginPage } from './pages/login-page';
+import { signInAs } from './support/signed-in';
 import { SnapshotsPage } from './pages/snapshots-page';
 import { VolumesPage } from './pages/volumes-page';
 import { holdOperation } from './support/emulator-control';
@@ -10,8 +10,7 @@ import { CLOUD_OPERATION } from './support/waits';
 const SOURCE_VOLUME = 'reports-2026';
 
 test.beforeEach(async ({ page }) => {
-  await new LoginPage(page).goto();
-  await new LoginPage(page).signIn('demo', 'demo');
+  await signInAs(page, 'demo');
   await expect(new AppShell(page).heading).toHaveText('Volumes');
 });
 

@@ -1,4 +1,5 @@
 import { request, type APIRequestContext } from '@playwright/test';
+import { keystonePasswordAuth } from '@cinder-console/cinder';
 
 /** The emulator behind the console under test (scripts/e2e.mjs picks its port). */
 const emulatorUrl = `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 5151}`;
@@ -17,13 +18,7 @@ export class CloudCli {
   /** `authUrl`: Keystone's v3 URL (the emulator's by default); the password is the user name, as both seed it. */
   static async signIn(user: string, authUrl = `${emulatorUrl}/identity/v3`): Promise<CloudCli> {
     const context = await request.newContext();
-    const auth = {
-      identity: {
-        methods: ['password'],
-        password: { user: { name: user, domain: { name: 'Default' }, password: user } },
-      },
-      scope: { project: { name: user, domain: { name: 'Default' } } },
-    };
+    const auth = keystonePasswordAuth({ name: user, password: user }, { name: user });
     const issued = await context.post(`${authUrl}/auth/tokens`, { data: { auth } });
     const token = issued.headers()['x-subject-token'];
     if (!token) throw new Error(`token for ${user}: ${issued.status()}`);

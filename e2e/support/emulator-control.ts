@@ -1,17 +1,12 @@
 import { request, type APIRequestContext } from '@playwright/test';
+import { keystonePasswordAuth } from '@cinder-console/cinder';
 
 /** The emulator behind the console under test (scripts/e2e.mjs picks its port). */
 const emulatorUrl = `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 5151}`;
 
 /** A request context that speaks to the emulator's control API with an admin's token, as it asks. */
 async function controlApi(): Promise<APIRequestContext> {
-  const auth = {
-    identity: {
-      methods: ['password'],
-      password: { user: { name: 'admin', domain: { name: 'Default' }, password: 'admin' } },
-    },
-    scope: { project: { name: 'admin', domain: { name: 'Default' } } },
-  };
+  const auth = keystonePasswordAuth({ name: 'admin', password: 'admin' }, { name: 'admin' });
   const keystone = await request.newContext({ baseURL: emulatorUrl });
   const issued = await keystone.post('/identity/v3/auth/tokens', { data: { auth } });
   const token = issued.headers()['x-subject-token'];

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { request, type APIRequestContext } from '@playwright/test';
+import { keystonePasswordAuth } from '@cinder-console/cinder';
 
 /** The emulator's Keystone v3 URL (scripts/e2e.mjs picks its port). */
 export const emulatorAuthUrl = `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 5151}/identity/v3`;
@@ -14,15 +15,7 @@ export interface KeystoneAdmin {
 export async function keystoneAdmin(authUrl: string, adminPassword = 'admin'): Promise<KeystoneAdmin> {
   const context: APIRequestContext = await request.newContext();
   const issued = await context.post(`${authUrl}/auth/tokens`, {
-    data: {
-      auth: {
-        identity: {
-          methods: ['password'],
-          password: { user: { name: 'admin', domain: { name: 'Default' }, password: adminPassword } },
-        },
-        scope: { project: { name: 'admin', domain: { name: 'Default' } } },
-      },
-    },
+    data: { auth: keystonePasswordAuth({ name: 'admin', password: adminPassword }, { name: 'admin' }) },
   });
   const headers = { 'X-Auth-Token': issued.headers()['x-subject-token'] ?? '' };
   return {

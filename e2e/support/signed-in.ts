@@ -10,6 +10,17 @@ export interface SignedInFixtures {
   signedIn: (user: string, next?: string) => Promise<Page>;
 }
 
+/**
+ * Signs `page` in through the login form as `user` (password = user name, as the emulator's and the
+ * rig's users have) and waits for the signed-in shell on `next`.
+ */
+export async function signInAs(page: Page, user: string, next = '/volumes'): Promise<void> {
+  const login = new LoginPage(page);
+  await login.goto(next);
+  await login.signIn(user, user);
+  await expect(page.getByRole('button', { name: /Account menu/ })).toBeVisible();
+}
+
 export const test = base.extend<SignedInFixtures>({
   signedIn: async ({ browser }, use) => {
     const contexts: BrowserContext[] = [];
@@ -17,10 +28,7 @@ export const test = base.extend<SignedInFixtures>({
       const context = await browser.newContext();
       contexts.push(context);
       const page = await context.newPage();
-      const login = new LoginPage(page);
-      await login.goto(next);
-      await login.signIn(user, user);
-      await expect(page.getByRole('button', { name: /Account menu/ })).toBeVisible();
+      await signInAs(page, user, next);
       return page;
     });
     for (const context of contexts) await context.close();

@@ -1,9 +1,14 @@
 import http, { type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createEmulatorApp, type AppOptions, type EmulatorContext } from '@cinder-console/emulator';
+import {
+  createEmulatorApp,
+  keepConnectionsLikeACloud,
+  type AppOptions,
+  type EmulatorContext,
+} from '@cinder-console/emulator';
 import express from 'express';
 
-export interface SeenRequest {
+interface SeenRequest {
   method: string;
   path: string;
   token: string | undefined;
@@ -36,6 +41,7 @@ export async function startRecordingCloud(options: AppOptions = {}): Promise<Rec
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
+  keepConnectionsLikeACloud(server);
   ctx.publicUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url: ctx.publicUrl,

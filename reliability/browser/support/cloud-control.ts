@@ -1,4 +1,5 @@
 import { request, type APIRequestContext } from '@playwright/test';
+import { keystonePasswordAuth } from '@cinder-console/cinder';
 
 /** The emulator behind the console under test (scripts/test-reliability.mjs picks its port). */
 const emulatorUrl = `http://127.0.0.1:${process.env.RELIABILITY_EMULATOR_PORT ?? 5252}`;
@@ -14,13 +15,7 @@ let adminToken: string | undefined;
 
 async function tokenFor(context: APIRequestContext): Promise<string> {
   if (!adminToken) {
-    const auth = {
-      identity: {
-        methods: ['password'],
-        password: { user: { name: 'admin', domain: { name: 'Default' }, password: 'admin' } },
-      },
-      scope: { project: { name: 'admin', domain: { name: 'Default' } } },
-    };
+    const auth = keystonePasswordAuth({ name: 'admin', password: 'admin' }, { name: 'admin' });
     const issued = await context.post('/identity/v3/auth/tokens', { data: { auth } });
     adminToken = issued.headers()['x-subject-token'];
     if (!adminToken) throw new Error(`admin token: ${issued.status()}`);
