@@ -2,10 +2,13 @@
 // its rows in the DOM, cold (a fresh context: empty cache) and warm (a reload with the cache). The
 // floor is measured in the same load: the document plus one list call, what no console can beat.
 // With REAL_OS_AUTH_URL set (the rig: http://127.0.0.1:5000/v3, users demo/demo and admin/admin),
-// the same pages also load against that cloud.
-import type { Browser, Page } from 'playwright-core';
+// the same pages also load against that cloud; with HORIZON_URL too (deploy/horizon/up.sh), each
+// page's Horizon counterpart on that cloud loads in turn with it, and the console's time is given
+// as a multiple of Horizon's (issue #16: at most 0.5×).
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { BffSession } from './lib/clients.js';
 import { buildSpa, launchChromium, signedInContext } from './lib/browser.js';
+import { HORIZON_ROW, horizonSession } from './lib/horizon.js';
 import { info, type Row } from './lib/report.js';
 import { startBff, startEmulator, type Server } from './lib/stack.js';
 import { median, sleep } from './lib/stats.js';
@@ -21,28 +24,53 @@ interface PageCase {
   list: string;
   /** A row of data (not a skeleton row shown while the list loads). */
   row: string;
+  /** The same list in Horizon. */
+  horizonPath: string;
 }
 
 /** A row of a resource table, or its message when the list is empty (a real cloud may have none). */
 const LIST_ROW = 'tr[data-row-id], tbody td[colspan] > p';
 
 const PAGES: PageCase[] = [
-  { label: 'volumes', path: '/volumes', user: 'demo', list: '/api/cinder/volumes/detail', row: LIST_ROW },
+  {
+    label: 'volumes',
+    path: '/volumes',
+    user: 'demo',
+    list: '/api/cinder/volumes/detail',
+    row: LIST_ROW,
+    horizonPath: '/project/volumes/',
+  },
   {
     label: 'snapshots',
     path: '/snapshots',
     user: 'demo',
     list: '/api/cinder/snapshots/detail',
     row: LIST_ROW,
+    horizonPath: '/project/snapshots/',
   },
-  { label: 'backups', path: '/backups', user: 'demo', list: '/api/cinder/backups/detail', row: LIST_ROW },
-  { label: 'volume types', path: '/volume-types', user: 'admin', list: '/api/cinder/types?', row: 'tbody tr' },
+  {
+    label: 'backups',
+    path: '/backups',
+    user: 'demo',
+    list: '/api/cinder/backups/detail',
+    row: LIST_ROW,
+    horizonPath: '/project/backups/',
+  },
+  {
+    label: 'volume types',
+    path: '/volume-types',
+    user: 'admin',
+    list: '/api/cinder/types?',
+    row: 'tbody tr',
+    horizonPath: '/admin/volume_types/',
+  },
   {
     label: 'admin volumes',
     path: '/volumes?allProjects=1',
     user: 'admin',
     list: '/api/cinder/volumes/detail',
     row: LIST_ROW,
+    horizonPath: '/admin/volumes/',
   },
 ];
 
@@ -60,8 +88,12 @@ interface Load {
   waterfall: string[];
 }
 
-/** What one load measured, read from the page's own timings once its rows are there. */
-async function measure(page: Page, list: string): Promise<Load> {
+/**
+ * What one load measured, read from the page's own timings once its rows are there. `list` names
+ * the page's list call; without one (Horizon renders its rows into the document) the floor is the
+ * document alone.
+ */
+async function measure(page: Page, list: string | undefined): Promise<Load> {
   let at: number | undefined;
   // Polled from here: waitForFunction would evaluate a string in the page, which its CSP forbids.
   for (let tries = 0; at === undefined && tries < 400; tries++) {
@@ -72,12 +104,14 @@ async function measure(page: Page, list: string): Promise<Load> {
   return (await page.evaluate(`(() => {
     const nav = performance.getEntriesByType('navigation')[0];
     const resources = performance.getEntriesByType('resource');
-    const lists = resources.filter((r) => r.name.includes(${JSON.stringify(list)}));
+    const list = ${JSON.stringify(list ?? null)};
+    const lists = list === null ? [] : resources.filter((r) => r.name.includes(list));
     const call = lists[0];
+    const documentTime = nav.responseEnd - nav.startTime;
     const short = (name) => name.replace(location.origin, '').replace(/-[\\w-]{8}\\.(js|css)$/, '.$1');
     return {
       rows: ${at},
-      floor: nav.responseEnd - nav.startTime + (call ? call.responseEnd - call.startTime : NaN),
+      floor: list === null ? documentTime : documentTime + (call ? call.responseEnd - call.startTime : NaN),
       requests: resources.length + 1,
       listCalls: lists.length,
       waterfall: [
@@ -89,51 +123,121 @@ async function measure(page: Page, list: string): Promise<Load> {
   })()`)) as Load;
 }
 
-async function loads(browser: Browser, base: string, sessions: Record<string, BffSession>, page: PageCase) {
-  const cold: Load[] = [];
+/** One page of one console (ours or Horizon) on one cloud: where it is and how to see it signed in. */
+interface Target {
+  where: string;
+  page: PageCase;
+  url: string;
+  /** A fresh context (empty cache) signed in as the page's user. */
+  newContext: () => Promise<BrowserContext>;
+  list: string | undefined;
+  row: string;
+}
+
+interface Loads {
+  cold: Load[];
+  warm: Load[];
+}
+
+async function probedPage(target: Target): Promise<{ context: BrowserContext; tab: Page }> {
+  const context = await target.newContext();
+  await context.addInitScript(firstRowProbe(target.row));
+  return { context, tab: await context.newPage() };
+}
+
+/**
+ * Cold and warm loads of each target, interleaved run by run, so that whatever else the machine is
+ * doing weighs on every target alike (a side-by-side comparison means nothing otherwise).
+ */
+async function interleavedLoads(targets: Target[]): Promise<Loads[]> {
+  const results = targets.map((): Loads => ({ cold: [], warm: [] }));
   for (let i = 0; i < RUNS; i++) {
-    const context = await signedInContext(browser, sessions[page.user]!);
-    await context.addInitScript(firstRowProbe(page.row));
-    const tab = await context.newPage();
-    await tab.goto(`${base}${page.path}`);
-    cold.push(await measure(tab, page.list));
-    await context.close();
+    for (const [index, target] of targets.entries()) {
+      const { context, tab } = await probedPage(target);
+      await tab.goto(target.url);
+      results[index]!.cold.push(await measure(tab, target.list));
+      await context.close();
+    }
   }
-  const warm: Load[] = [];
-  const context = await signedInContext(browser, sessions[page.user]!);
-  await context.addInitScript(firstRowProbe(page.row));
-  const tab = await context.newPage();
-  await tab.goto(`${base}${page.path}`);
-  await measure(tab, page.list);
+  const warmTabs = [];
+  for (const target of targets) {
+    const opened = await probedPage(target);
+    await opened.tab.goto(target.url);
+    await measure(opened.tab, target.list);
+    warmTabs.push(opened);
+  }
   for (let i = 0; i < RUNS; i++) {
-    await tab.goto(`${base}${page.path}`);
-    warm.push(await measure(tab, page.list));
+    for (const [index, target] of targets.entries()) {
+      await warmTabs[index]!.tab.goto(target.url);
+      results[index]!.warm.push(await measure(warmTabs[index]!.tab, target.list));
+    }
   }
-  await context.close();
-  return { cold, warm };
+  for (const { context } of warmTabs) await context.close();
+  return results;
 }
 
 const ms = (v: number) => `${v.toFixed(0)} ms`;
 
-function rowsOf(where: string, page: PageCase, kind: 'cold' | 'warm', runs: Load[]): Row {
+function rowsOf(target: Target, kind: 'cold' | 'warm', runs: Load[], horizon?: Load[]): Row {
   const rows = median(runs.map((r) => r.rows));
   const floor = median(runs.map((r) => r.floor));
   const requests = Math.max(...runs.map((r) => r.requests));
   const listCalls = Math.max(...runs.map((r) => r.listCalls));
+  const calls = target.list === undefined ? '' : `, ${listCalls} list call${listCalls === 1 ? '' : 's'}`;
+  const versus = horizon ? `; ${(rows / median(horizon.map((r) => r.rows))).toFixed(2)}× Horizon's` : '';
   return info(
-    `${where}: ${page.label}, ${kind} load → rows in the DOM (median of ${RUNS})`,
-    `${ms(rows)}; floor ${ms(floor)} (${(rows / floor).toFixed(1)}×); ${requests} requests, ${listCalls} list call${listCalls === 1 ? '' : 's'}`,
+    `${target.where}: ${target.page.label}, ${kind} load → rows in the DOM (median of ${RUNS})`,
+    `${ms(rows)}; floor ${ms(floor)} (${(rows / floor).toFixed(1)}×); ${requests} requests${calls}${versus}`,
   );
 }
 
-async function cloudRows(where: string, browser: Browser, bff: Server): Promise<{ rows: Row[]; waterfall: string[] }> {
-  const sessions = { demo: await BffSession.signIn(bff.url, 'demo'), admin: await BffSession.signIn(bff.url, 'admin') };
+/**
+ * Every page on one cloud through the console's BFF and, when `horizonUrl` is given, the same page
+ * through Horizon on the same cloud, interleaved.
+ */
+async function cloudRows(
+  where: string,
+  browser: Browser,
+  bff: Server,
+  horizonUrl?: string,
+): Promise<{ rows: Row[]; waterfall: string[] }> {
+  const users = ['demo', 'admin'] as const;
+  const consoleContexts = Object.fromEntries(
+    await Promise.all(
+      users.map(async (user) => {
+        const session = await BffSession.signIn(bff.url, user);
+        return [user, () => signedInContext(browser, session)] as const;
+      }),
+    ),
+  );
+  const horizonContexts = horizonUrl
+    ? Object.fromEntries(
+        await Promise.all(users.map(async (user) => [user, await horizonSession(browser, horizonUrl, user)] as const)),
+      )
+    : undefined;
   const rows: Row[] = [];
   let waterfall: string[] = [];
   for (const page of PAGES) {
-    const { cold, warm } = await loads(browser, bff.url, sessions, page);
-    rows.push(rowsOf(where, page, 'cold', cold), rowsOf(where, page, 'warm', warm));
-    if (page.path === '/volumes') waterfall = warm.at(-1)!.waterfall;
+    const ours: Target = {
+      where,
+      page,
+      url: `${bff.url}${page.path}`,
+      newContext: consoleContexts[page.user]!,
+      list: page.list,
+      row: page.row,
+    };
+    const theirs: Target | undefined = horizonContexts && {
+      where: `${where}, Horizon`,
+      page,
+      url: `${horizonUrl}${page.horizonPath}`,
+      newContext: horizonContexts[page.user]!,
+      list: undefined,
+      row: HORIZON_ROW,
+    };
+    const [loads, horizon] = await interleavedLoads(theirs ? [ours, theirs] : [ours]);
+    rows.push(rowsOf(ours, 'cold', loads!.cold, horizon?.cold), rowsOf(ours, 'warm', loads!.warm, horizon?.warm));
+    if (theirs && horizon) rows.push(rowsOf(theirs, 'cold', horizon.cold), rowsOf(theirs, 'warm', horizon.warm));
+    if (page.path === '/volumes') waterfall = loads!.warm.at(-1)!.waterfall;
   }
   return { rows, waterfall };
 }
@@ -160,7 +264,7 @@ const bench: Bench = {
       if (real) {
         const realBff = await startBff(real, { STATIC_DIR: staticDir });
         try {
-          const cloud = await cloudRows('real cloud', browser, realBff);
+          const cloud = await cloudRows('real cloud', browser, realBff, process.env.HORIZON_URL);
           rows.push(...cloud.rows);
           notes.push(`one warm load of /volumes on the real cloud: ${cloud.waterfall.join('; ')}`);
         } finally {
@@ -169,6 +273,7 @@ const bench: Bench = {
       } else {
         notes.push('no real cloud configured (REAL_OS_AUTH_URL): emulator only.');
       }
+      if (real && !process.env.HORIZON_URL) notes.push('no Horizon configured (HORIZON_URL): the console alone.');
     } finally {
       await browser.close();
     }

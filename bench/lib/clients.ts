@@ -1,6 +1,7 @@
 // Clients for benchmarks: Keystone and Cinder straight (as the cloud's own clients would call
 // them), and the BFF as the SPA calls it: a session cookie, the CSRF token, and EventSource-like
 // streams of live events.
+import { keystonePasswordAuth } from '@cinder-console/cinder';
 
 interface CatalogEntry {
   type: string;
@@ -20,13 +21,7 @@ export async function keystoneToken(authUrl: string, user: string, project = use
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({
-      auth: {
-        identity: {
-          methods: ['password'],
-          password: { user: { name: user, domain: { name: 'Default' }, password: user } },
-        },
-        scope: { project: { name: project, domain: { name: 'Default' } } },
-      },
+      auth: keystonePasswordAuth({ name: user, password: user }, { name: project }),
     }),
   });
   if (response.status !== 201) throw new Error(`Keystone refused ${user}: ${response.status}`);

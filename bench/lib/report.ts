@@ -59,7 +59,7 @@ const DOC = path.join(ROOT, 'docs/benchmarks.md');
 const START = '<!-- bench:results:start -->';
 const END = '<!-- bench:results:end -->';
 
-export function machine(): string {
+function machine(): string {
   const cpus = os.cpus();
   const gib = (os.totalmem() / 1024 ** 3).toFixed(1);
   // The load average says how much else ran: figures from a shared machine are noisier and slower.
