@@ -5,12 +5,12 @@ import { signInAs } from './support/signed-in';
 import { QuotasPage } from './pages/quotas-page';
 import { VolumesPage } from './pages/volumes-page';
 import { CLOUD_OPERATION } from './support/waits';
+import { unique } from './support/unique-name';
 
 /**
  * The administrator's operations: repairing a volume stuck in error_deleting, changing a
  * project's quotas (seen by that project's member), and finding both in the audit trail.
  */
-const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e4)}`;
 
 interface ApiSession {
   api: APIRequestContext;

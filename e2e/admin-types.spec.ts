@@ -5,8 +5,7 @@ import { VolumeTypesPage } from './pages/volume-types-page';
 import { VolumesPage } from './pages/volumes-page';
 import { test } from './support/signed-in';
 import { CLOUD_OPERATION } from './support/waits';
-
-const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e4)}`;
+import { unique } from './support/unique-name';
 
 /** In the demo page's create dialog, creates a volume of `type` and waits until it is available. */
 const createVolumeOfType = (page: Page, name: string, type: string) =>

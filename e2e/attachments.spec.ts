@@ -5,6 +5,7 @@ import { VolumesPage } from './pages/volumes-page';
 import { holdOperation } from './support/emulator-control';
 import { test } from './support/signed-in';
 import { CLOUD_OPERATION } from './support/waits';
+import { unique } from './support/unique-name';
 
 /** Serious and critical axe violations of what the page shows now. */
 async function blockingViolations(page: Page): Promise<string[]> {
@@ -13,8 +14,6 @@ async function blockingViolations(page: Page): Promise<string[]> {
     .filter((v) => ['serious', 'critical'].includes(v.impact ?? ''))
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
-
-const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e4)}`;
 
 test('attach a volume to a server by name, extend it in use, then detach it', async ({ signedIn }) => {
   const page = await signedIn('demo');

@@ -4,8 +4,7 @@ import { GroupsPages } from './pages/groups-page';
 import { VolumesPage } from './pages/volumes-page';
 import { test } from './support/signed-in';
 import { CLOUD_OPERATION } from './support/waits';
-
-const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e4)}`;
+import { unique } from './support/unique-name';
 
 /** Creates a volume of `type` through the Volumes page and waits until it is available. */
 const createVolumeOfType = (page: Page, name: string, type: string) =>

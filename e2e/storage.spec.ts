@@ -6,13 +6,13 @@ import { SnapshotsPage } from './pages/snapshots-page';
 import { StoragePage } from './pages/storage-page';
 import { VolumesPage } from './pages/volumes-page';
 import { CLOUD_OPERATION } from './support/waits';
+import { unique } from './support/unique-name';
 
 /**
  * The admin's storage work (issue #20) on the emulator's two backends: services, pools and
  * capabilities; migrate; unmanage and manage again; snapshot force delete; backup record export
  * and import. What a test needs is made through the console's own BFF, then used through the UI.
  */
-const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e4)}`;
 const POOL_1 = 'emulator@lvmdriver-1#lvmdriver-1';
 const POOL_2 = 'emulator@lvmdriver-2#lvmdriver-2';
 

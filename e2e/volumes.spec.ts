@@ -3,6 +3,7 @@ import { signInAs } from './support/signed-in';
 import { failNext, holdOperation } from './support/emulator-control';
 import { VolumesPage } from './pages/volumes-page';
 import { CLOUD_OPERATION } from './support/waits';
+import { unique } from './support/unique-name';
 
 async function signIn(page: Page): Promise<VolumesPage> {
   await signInAs(page, 'demo');
@@ -10,8 +11,6 @@ async function signIn(page: Page): Promise<VolumesPage> {
   await expect(volumes.table).toBeVisible();
   return volumes;
 }
-
-const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e4)}`;
 
 test('creating a blank volume shows it creating, then available, without a reload', async ({ page }) => {
   const volumes = await signIn(page);

@@ -2,6 +2,7 @@ import { expect, request, test, type APIRequestContext, type Page } from '@playw
 import { LoginPage } from '../pages/login-page';
 import { StoragePage } from '../pages/storage-page';
 import { VolumesPage } from '../pages/volumes-page';
+import { unique } from '../support/unique-name';
 
 /**
  * The admin's storage work against the real rig's two localfile backends (deploy/openstack-dev):
@@ -9,7 +10,6 @@ import { VolumesPage } from '../pages/volumes-page';
  * page. What the tests make is deleted afterwards, even when a step fails.
  */
 const OPERATION = { timeout: 120_000 };
-const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e4)}`;
 
 interface Api {
   api: APIRequestContext;

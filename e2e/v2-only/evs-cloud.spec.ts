@@ -6,13 +6,13 @@ import { VolumesPage } from '../pages/volumes-page';
 import { holdOperation } from '../support/emulator-control';
 import { test } from '../support/signed-in';
 import { CLOUD_OPERATION } from '../support/waits';
+import { unique } from '../support/unique-name';
 
 /**
  * The seed flows on a v2-only Huawei EVS cloud (the emulator as `--v2-only --profile huawei-evs`):
  * what v2 has works, what needs a v3 microversion is refused with the reason, and EVS's own rules
  * (zones, rollback to any snapshot, 7 snapshots per volume) show in the console.
  */
-const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e4)}`;
 
 /** Snapshots made through the console's API, as a script would: the journey clicks only the last ones. */
 async function snapshotsThroughApi(page: Page, volumeName: string, names: string[]): Promise<void> {

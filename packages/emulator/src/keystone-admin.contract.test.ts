@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { get, login, postJson, type Login } from './contract/client.js';
 import { contractTarget, type ContractTarget } from './contract/target.js';
-import { created, keystoneAdmin, unique } from './contract/keystone-admin.js';
+import { created, keystoneAdmin } from './contract/keystone-admin.js';
+import { uniqueName } from './contract/http.js';
 
 // Keystone's identity admin API as Tempest's dynamic credentials and `openstack project/user/role`
 // use it: judged against the real Keystone 22 with CONTRACT_TARGET=real.
@@ -107,7 +108,7 @@ describe('Keystone identity admin API', () => {
 
   it('refuses the admin API to a member with 403', async () => {
     const demo = await login(target, 'demo');
-    const response = await call('POST', '/projects', demo.token, { project: { name: unique('ct-nope') } });
+    const response = await call('POST', '/projects', demo.token, { project: { name: uniqueName('ct-nope') } });
     expect(response.status).toBe(403);
     expect((await get(`${target.authUrl}/users`, demo.token)).status).toBe(403);
   });
@@ -123,7 +124,7 @@ describe('Keystone identity admin API', () => {
   it("gives a group's role to its members", async () => {
     const { project, user, password } = await projectUser('reader');
     const group = await created<{ id: string }>(
-      await call('POST', '/groups', admin.token, { group: { name: unique('ct-group'), domain_id: 'default' } }),
+      await call('POST', '/groups', admin.token, { group: { name: uniqueName('ct-group'), domain_id: 'default' } }),
       'group',
     );
     cleanups.push(() => call('DELETE', `/groups/${group.id}`, admin.token));

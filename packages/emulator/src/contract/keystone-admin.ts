@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { get, type Login } from './client.js';
+import { uniqueName } from './http.js';
 import type { ContractTarget } from './target.js';
-
-export const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 
 export async function created<T>(response: Response, key: string): Promise<T> {
   if (response.status !== 201) throw new Error(`expected 201, got ${response.status}: ${await response.text()}`);
@@ -37,14 +35,14 @@ export function keystoneAdmin(
   async function projectUser(role = 'member') {
     const token = admin().token;
     const project = await created<{ id: string; name: string }>(
-      await call('POST', '/projects', token, { project: { name: unique('ct-project'), domain_id: 'default' } }),
+      await call('POST', '/projects', token, { project: { name: uniqueName('ct-project'), domain_id: 'default' } }),
       'project',
     );
     cleanups.push(() => call('DELETE', `/projects/${project.id}`, token));
-    const password = unique('pw');
+    const password = uniqueName('pw');
     const user = await created<{ id: string; name: string }>(
       await call('POST', '/users', token, {
-        user: { name: unique('ct-user'), password, domain_id: 'default', project_id: project.id },
+        user: { name: uniqueName('ct-user'), password, domain_id: 'default', project_id: project.id },
       }),
       'user',
     );
