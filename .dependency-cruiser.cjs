@@ -48,6 +48,16 @@ module.exports = {
       to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only', 'dynamic-import'] } },
     },
     {
+      name: 'test-support-only-in-tests',
+      comment: 'packages/test-support starts throw-away servers for tests: what the console runs never loads it.',
+      severity: 'error',
+      from: {
+        path: '^(apps|packages)/',
+        pathNot: ['\\.test\\.tsx?$', '/test-support/', '^packages/emulator/src/contract/'],
+      },
+      to: { path: '^packages/test-support/' },
+    },
+    {
       name: 'packages-know-no-app',
       comment: 'packages/ are below every app: the apps import them, never the reverse.',
       severity: 'error',

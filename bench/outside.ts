@@ -8,7 +8,7 @@
 // there too, with OS_NOTIFICATIONS_URL unset and set.
 import { cpus, loadavg } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
-import { haveRabbitmq, startTestBroker } from '../packages/emulator/src/notify/test-broker.js';
+import { haveRabbitmq, startTestBroker } from '@cinder-console/test-support';
 import { BffSession, cinder, keystoneToken, type CloudToken, type LiveChange } from './lib/clients.js';
 import { buildSpa, launchChromium, signedInContext } from './lib/browser.js';
 import { info } from './lib/report.js';

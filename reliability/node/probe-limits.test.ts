@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBff } from '../../apps/bff/src/index.js';
 import { startBffInProcess } from '../support/bff-process.js';
 import { BrowserClient } from '../../apps/bff/src/test-support/harness.js';
-import { haveRedis, startRedis } from '../../apps/bff/src/test-support/redis.js';
+import { haveRedis, startRedis } from '@cinder-console/test-support';
 import { startRecordingCloud, type RecordingCloud } from '../support/recording-cloud.js';
 
 /**

@@ -2,8 +2,8 @@ import { Redis } from 'ioredis';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { openEvents } from '../../apps/bff/src/test-support/events.js';
 import { BrowserClient } from '../../apps/bff/src/test-support/harness.js';
-import { haveRedis, startRedis } from '../../apps/bff/src/test-support/redis.js';
-import { freePort, startBffProcess, type BffProcess } from '../support/bff-process.js';
+import { freePort, haveRedis, startRedis } from '@cinder-console/test-support';
+import { startBffProcess, type BffProcess } from '../support/bff-process.js';
 import { startRecordingCloud, type RecordingCloud } from '../support/recording-cloud.js';
 import { startRoundRobin } from '../support/round-robin.js';
 

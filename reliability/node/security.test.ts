@@ -5,7 +5,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserClient } from '../../apps/bff/src/test-support/harness.js';
 import { openEvents } from '../../apps/bff/src/test-support/events.js';
-import { haveRedis, startRedis } from '../../apps/bff/src/test-support/redis.js';
+import { haveRedis, startRedis } from '@cinder-console/test-support';
 import { startBffProcess, type BffProcess } from '../support/bff-process.js';
 import { startRecordingCloud, type RecordingCloud } from '../support/recording-cloud.js';
 

@@ -1,9 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, startBff, type RunningBff } from '../../apps/bff/src/index.js';
-import { freePort } from '@cinder-console/emulator';
-
-export { freePort };
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const main = fileURLToPath(new URL('../../apps/bff/src/main.ts', import.meta.url));

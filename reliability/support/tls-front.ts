@@ -4,7 +4,7 @@ import https from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from './bff-process.js';
+import { freePort } from '@cinder-console/test-support';
 
 const script = fileURLToPath(new URL('../../deploy/tls-front/run.sh', import.meta.url));
 

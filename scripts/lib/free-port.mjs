@@ -1,4 +1,4 @@
-// The scripts' copy of packages/emulator/src/http/free-port.ts: plain Node, usable before anything is built.
+// The scripts' copy of packages/test-support/src/free-port.ts: plain Node, usable before anything is built.
 import { createServer } from 'node:net';
 
 /** A loopback port the OS says is free right now, for servers that must be told their port up front. */

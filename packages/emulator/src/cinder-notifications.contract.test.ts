@@ -13,7 +13,7 @@ import {
   notificationShape,
   type CapturedNotification,
 } from './notify/capture.js';
-import { haveRabbitmq, NEEDS_RABBITMQ, startTestBroker, type TestBroker } from './notify/test-broker.js';
+import { haveRabbitmq, NEEDS_RABBITMQ, startTestBroker, type TestBroker } from '@cinder-console/test-support';
 
 // Cinder's notifications for one volume's life (create, rename, extend, snapshot create, rename,
 // delete, backup create and delete, volume delete), as a consumer on the bus sees them. The real

@@ -9,7 +9,6 @@ export { createEmulatorApp, type AppOptions } from './app.js';
 export type { EmulatorContext, EmulatorOptions, Profile } from './context.js';
 export { SCENARIOS, type Scenario } from './scenarios/index.js';
 export { FAULT_OPERATIONS, type FaultOperation } from './sim/faults.js';
-export { freePort } from './http/free-port.js';
 export { keepConnectionsLikeACloud } from './http/keep-alive.js';
 
 export interface StartOptions extends AppOptions {

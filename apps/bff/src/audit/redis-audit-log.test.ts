@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { haveRedis, startRedis } from '../test-support/redis.js';
+import { haveRedis, startRedis } from '@cinder-console/test-support';
 import type { AuditEntry } from './audit-log.js';
 import { RedisAuditLog } from './redis-audit-log.js';
 

@@ -1,6 +1,6 @@
 import type { LiveEvent } from '@cinder-console/cinder';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { haveRedis, startRedis } from '../test-support/redis.js';
+import { haveRedis, startRedis } from '@cinder-console/test-support';
 import { RedisLiveBus, type ScopeKeys } from './redis-bus.js';
 
 const change = (id: string, status: string): LiveEvent => ({

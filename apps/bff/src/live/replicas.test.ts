@@ -9,7 +9,7 @@ import { loadConfig, type Config } from '../config.js';
 import { startBff, type RunningBff } from '../server.js';
 import { openEvents } from '../test-support/events.js';
 import { BrowserClient } from '../test-support/harness.js';
-import { haveRedis, startRedis } from '../test-support/redis.js';
+import { haveRedis, startRedis } from '@cinder-console/test-support';
 
 const SECRET = 'a-test-secret-of-at-least-thirty-two-characters';
 const LIVE = { LIVE_FAST_MS: '100', LIVE_SLOW_MS: '1000', LIVE_PATIENT_MS: '300' };

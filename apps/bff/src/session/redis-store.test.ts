@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { startBff, type RunningBff } from '../server.js';
 import { BrowserClient } from '../test-support/harness.js';
-import { haveRedis, startRedis } from '../test-support/redis.js';
+import { haveRedis, startRedis } from '@cinder-console/test-support';
 import { TokenCipher } from './token-cipher.js';
 
 const SECRET = 'a-test-secret-of-at-least-thirty-two-characters';

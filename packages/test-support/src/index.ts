@@ -1,0 +1,5 @@
+// What the test suites share (unit, contract, reliability, e2e helpers and benchmarks): throw-away
+// servers on loopback ports. Never imported by what the console runs.
+export { freePort } from './free-port.js';
+export { haveRabbitmq, NEEDS_RABBITMQ, startTestBroker, type TestBroker } from './rabbitmq.js';
+export { haveRedis, startRedis } from './redis.js';
