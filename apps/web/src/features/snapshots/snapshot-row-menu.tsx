@@ -10,6 +10,6 @@ import { useSnapshotActions } from '../../resources/snapshots/snapshot-actions';
  */
 export function SnapshotRowMenu({ snapshot }: { snapshot: Snapshot }) {
   const [opened, setOpened] = useState(false);
-  const actions = useSnapshotActions(snapshot, { loadVolume: opened });
-  return <ActionMenu name={displayName(snapshot)} actions={actions} onOpenChange={setOpened} />;
+  const actionsOf = useSnapshotActions(undefined, opened ? snapshot : undefined);
+  return <ActionMenu name={displayName(snapshot)} actions={actionsOf(snapshot)} onOpenChange={setOpened} />;
 }

@@ -26,25 +26,25 @@ export interface RevertTarget {
   gate: Gate;
   /** The volume to revert, once loaded. */
   volume: Volume | undefined;
-  /** Huawei EVS's rollback, which takes any snapshot, instead of upstream revert. */
-  vendor: boolean;
 }
 
 /**
  * Whether the snapshot's volume may be put back to it now. The snapshot must allow it (status, and
  * 3.40 upstream), the volume must too, and upstream Cinder takes only the volume's newest snapshot.
- * The volume and its snapshots are read only when `load` is set (a row menu opens them on demand).
+ * The volume and its snapshots are read only for a snapshot given (a row menu gives its snapshot once
+ * it opens); without one there is nothing to say.
  */
-export function useRevertTarget(snapshot: Snapshot, load: boolean): RevertTarget {
+export function useRevertTarget(snapshot: Snapshot | undefined): RevertTarget | undefined {
   const { t } = useTranslation();
   const gateFor = useActionGate();
   const vendor = useCloudAbilities()?.features.vendorRollback === true;
-  const volume = useQuery({ ...volumeQueries.detail(snapshot.volume_id), enabled: load });
-  const siblings = useQuery({ ...volumeQueries.snapshotsOf(snapshot.volume_id), enabled: load && !vendor });
+  const volumeId = snapshot?.volume_id ?? '';
+  const volume = useQuery({ ...volumeQueries.detail(volumeId), enabled: snapshot !== undefined });
+  const siblings = useQuery({ ...volumeQueries.snapshotsOf(volumeId), enabled: snapshot !== undefined && !vendor });
+  if (!snapshot) return undefined;
   const refuse = (reason: string | undefined): RevertTarget => ({
     gate: { allowed: false, reason },
     volume: volume.data,
-    vendor,
   });
 
   const ofSnapshot = gateFor(vendor ? VENDOR_ROLLBACK_FROM_SNAPSHOT : SNAPSHOT_LIFECYCLE.revertTo, snapshot.status);
@@ -56,5 +56,5 @@ export function useRevertTarget(snapshot: Snapshot, load: boolean): RevertTarget
   const newest = vendor ? undefined : newestOf(siblings.data?.items ?? []);
   if (newest && newest.id !== snapshot.id)
     return refuse(t('snapshots.revert.notNewest', { name: displayName(newest) }));
-  return { gate: ofVolume, volume: volume.data, vendor };
+  return { gate: ofVolume, volume: volume.data };
 }
