@@ -82,18 +82,23 @@ export class VolumesPage {
   }
 
   /**
-   * Runs an action from a row's menu. The item is offered only once the row's status allows it (a
-   * volume just created is still creating), so the menu is opened again until it is there; a menu
-   * still closing (after Escape) counts as closed.
+   * Runs an action from a row's menu; every row action opens a dialog. The item is offered only once
+   * the row's status allows it (a volume just created is still creating), so the menu is opened
+   * again until it is there; a menu still closing (after Escape) counts as closed. On a busy machine
+   * the browser may take longer than the click's own timeout to confirm a click that did land: its
+   * dialog is then open, and the action is done (clicking the row again would hit the dialog's overlay).
    */
   async rowAction(name: string, action: string): Promise<void> {
     const item = this.page.getByRole('menuitem', { name: new RegExp(`^${action}`) });
+    const dialog = this.page.getByRole('dialog').first();
     await expect(async () => {
+      if (await dialog.isVisible()) return;
       if (!(await item.isVisible())) {
         const row = await this.row(name);
         await row.getByRole('button', { name: `Actions for ${name}` }).click();
       }
       await item.click({ timeout: 3_000 });
+      await expect(dialog).toBeVisible({ timeout: 5_000 });
     }).toPass({ timeout: 60_000 });
   }
 }
