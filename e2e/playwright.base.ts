@@ -12,6 +12,15 @@ import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
  * what decides a test on a slow machine. Transitional statuses are held by the emulator
  * (e2e/support/emulator-control.ts), not caught in passing.
  */
+/**
+ * How long an expectation waits for its state in the emulator suites. A live change reaches a row in
+ * about a second and a page boots in well under one on an idle machine; but CI runs the e2e suite
+ * beside the real rig's Tempest run, and there a single page boot was seen to take 13 s of a busy
+ * browser's time (sso.spec, 2026-12-06). Thirty seconds leaves room for a machine that much slower
+ * again, and is still a guard, not a budget: nothing waits for it to pass.
+ */
+export const STATE_WAIT = 30_000;
+
 export interface ConsoleSuite {
   /** Folder of the specs, relative to the config file. */
   testDir: string;

@@ -1,4 +1,4 @@
-import { consoleSuiteConfig } from './playwright.base';
+import { consoleSuiteConfig, STATE_WAIT } from './playwright.base';
 
 /**
  * The e2e suite: `npm start`'s setup (emulator + BFF serving the built SPA) on free ports chosen by
@@ -15,8 +15,7 @@ export default consoleSuiteConfig({
   port: Number(process.env.E2E_PORT ?? 8181),
   workers: Number(process.env.E2E_WORKERS ?? 2),
   retryOnCi: true,
-  // A live change reaches a row in about a second; fifteen leaves room for a machine many times slower.
-  expectTimeout: 15_000,
+  expectTimeout: STATE_WAIT,
   hangGuard: 600_000,
   env: {
     EMULATOR_PORT: String(Number(process.env.E2E_EMULATOR_PORT ?? 5151)),

@@ -1,4 +1,4 @@
-import { consoleSuiteConfig } from '../playwright.base';
+import { consoleSuiteConfig, STATE_WAIT } from '../playwright.base';
 
 /**
  * The console offering two clouds (`OS_CLOUDS=east,west`): `npm start` with EMULATOR_CLOUDS=2 runs
@@ -13,7 +13,7 @@ export default consoleSuiteConfig({
   port: Number(process.env.E2E_PORT ?? 8184),
   workers: 1,
   retryOnCi: true,
-  expectTimeout: 15_000,
+  expectTimeout: STATE_WAIT,
   hangGuard: 600_000,
   outputDir: '../../test-results/several-clouds',
   env: {

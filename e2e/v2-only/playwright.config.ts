@@ -1,4 +1,4 @@
-import { consoleSuiteConfig } from '../playwright.base';
+import { consoleSuiteConfig, STATE_WAIT } from '../playwright.base';
 
 /**
  * The console on a cloud that serves only Cinder's v2 API, as a Huawei EVS cloud does: the embedded
@@ -16,7 +16,7 @@ export default consoleSuiteConfig({
   // its capabilities and stayed "Loading…" (seen twice, not yet explained; each passes alone).
   workers: 1,
   retryOnCi: true,
-  expectTimeout: 15_000,
+  expectTimeout: STATE_WAIT,
   hangGuard: 600_000,
   outputDir: '../../test-results/v2-only',
   env: {

@@ -1,4 +1,4 @@
-import { consoleSuiteConfig } from '../../e2e/playwright.base';
+import { consoleSuiteConfig, STATE_WAIT } from '../../e2e/playwright.base';
 
 /**
  * The browser half of `npm run test:reliability`: the console as `npm start` runs it (emulator +
@@ -12,7 +12,7 @@ export default consoleSuiteConfig({
   port: Number(process.env.RELIABILITY_PORT ?? 8282),
   workers: 1,
   retryOnCi: false,
-  expectTimeout: 15_000,
+  expectTimeout: STATE_WAIT,
   hangGuard: 600_000,
   outputDir: '../../test-results/reliability',
   env: {
