@@ -91,6 +91,8 @@ export class VolumesPage {
   async rowAction(name: string, action: string): Promise<void> {
     const item = this.page.getByRole('menuitem', { name: new RegExp(`^${action}`) });
     const dialog = this.page.getByRole('dialog').first();
+    // A dialog closed just before (Cancel) stays in the page while it fades out: wait until it is gone.
+    await expect(this.page.getByRole('dialog')).toHaveCount(0);
     await expect(async () => {
       if (await dialog.isVisible()) return;
       if (!(await item.isVisible())) {
