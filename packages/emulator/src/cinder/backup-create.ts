@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import { BACKUP_LIFECYCLE, SNAPSHOT_LIFECYCLE, VOLUME_LIFECYCLE } from '@cinder-console/cinder';
 import { allows, transitionOf } from './gates.js';
+import { objectCountOf, startCopy } from './backup-chunks.js';
 import { badRequest } from './errors.js';
 import { findSnapshot, findVolume } from './lookups.js';
 import { checkQuota } from './quota.js';
@@ -96,6 +97,7 @@ export function createBackup(service: CinderService, req: Request, res: Response
     // Cinder leaves a backup's zone empty unless the request names one (3.51).
     availabilityZone: zone ?? null,
     dataTimestamp: snapshot?.createdAt ?? new Date(),
+    serviceMetadata: null,
   });
   const source = snapshot ?? volume;
   const sourceSteps = transitionOf(snapshot ? SNAPSHOT_LIFECYCLE.backup : VOLUME_LIFECYCLE.backup, source.status);
@@ -103,13 +105,16 @@ export function createBackup(service: CinderService, req: Request, res: Response
   state.setStatus(source, sourceSteps.during);
   const notify = notifierFor(service, res);
   notify.backup(backup, 'create.start');
+  const progress = startCopy(backup);
+  notify.backupProgress(backup, progress.start);
   completeLater(service, {
     operation: 'backup.create',
     durationMs: backupDuration(service, volume.size),
     projectId: caller.projectId,
     requestId: String(res.locals.requestId),
     succeed: () => {
-      backup.objectCount = Math.max(1, Math.ceil((volume.size * 1024) / 32));
+      backup.objectCount = objectCountOf(backup.size);
+      for (const step of progress.rest) notify.backupProgress(backup, step);
       state.setStatus(backup, backupSteps.end);
       state.setStatus(source, sourceSteps.end);
       notify.backup(backup, 'create.end');

@@ -1,5 +1,6 @@
 import express from 'express';
 import { jsonBody } from '../http/json-body.js';
+import { BACKUP_DRIVER, serviceMetadataOf } from './backup-chunks.js';
 import { backupSummary } from './backup-views.js';
 import { BACKEND } from './backend.js';
 import { badRequest } from './errors.js';
@@ -10,8 +11,6 @@ import { bodyObject, callerOf, requireAdmin } from './request.js';
 import type { CinderService } from './service.js';
 import { completeLater } from './transitions.js';
 
-/** The driver the emulated cinder-backup runs, as its exported records name it. */
-const BACKUP_SERVICE = 'cinder.backup.drivers.posix.PosixBackupDriver';
 const utc = (date: Date | null) => (date ? new Date(date).toISOString().replace(/\.\d{3}Z$/, 'Z') : null);
 
 /** `Backup.encode_record`: the backup's row as JSON, base64-encoded, in Cinder's field names. */
@@ -31,8 +30,8 @@ function encodeRecord(backup: BackupRecord): string {
     size: backup.size,
     display_name: backup.name,
     display_description: backup.description,
-    service_metadata: `volume_${backup.volumeId}_backup_${backup.id}`,
-    service: BACKUP_SERVICE,
+    service_metadata: serviceMetadataOf(backup),
+    service: BACKUP_DRIVER,
     object_count: backup.objectCount,
     temp_volume_id: null,
     temp_snapshot_id: null,
@@ -83,7 +82,7 @@ export function backupRecordsRouter(service: CinderService): express.Router {
     if (backup.status !== 'available')
       throw badRequest('Invalid backup: Backup status must be available and not restoring.');
     markCinderResponse(res);
-    res.json({ 'backup-record': { backup_service: BACKUP_SERVICE, backup_url: encodeRecord(backup) } });
+    res.json({ 'backup-record': { backup_service: BACKUP_DRIVER, backup_url: encodeRecord(backup) } });
   });
 
   router.post('/backups/import_record', jsonBody, (req, res) => {

@@ -88,6 +88,11 @@ export interface BackupRecord {
   volumeDescription: string | null;
   /** The source volume's metadata when the backup was made: the backup driver restores it. */
   volumeMetadata?: Record<string, string>;
+  /**
+   * Where the driver wrote the objects (`service_metadata`): null until a new backup's copy starts;
+   * unset for a backup the emulator starts with, whose objects were written when it was made.
+   */
+  serviceMetadata?: string | null;
   createdAt: Date;
   updatedAt: Date | null;
   dataTimestamp: Date;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import { BACKEND } from '../cinder/backend.js';
+import type { ProgressInfo } from '../cinder/backup-chunks.js';
 import type { CinderCaller } from '../cinder/caller.js';
 import type { BackupRecord, SnapshotRecord, VolumeRecord } from '../cinder/records.js';
 import type { CinderService } from '../cinder/service.js';
@@ -110,6 +111,13 @@ export class OperationNotifier {
     if (!this.enabled) return;
     const payload = backupUsage(this.service.state, backup, BACKEND.nodeHost);
     this.send(`backup.${BACKEND.nodeHost}`, `backup.${suffix}`, 'INFO', payload);
+  }
+
+  /** `backup.createprogress` from the chunked driver: the backup's usage and the `object_meta` so far. */
+  backupProgress(backup: BackupRecord, progress: ProgressInfo): void {
+    if (!this.enabled) return;
+    const payload = backupUsage(this.service.state, backup, BACKEND.nodeHost, progress);
+    this.send(`backup.${BACKEND.nodeHost}`, 'backup.createprogress', 'INFO', payload);
   }
 
   /**

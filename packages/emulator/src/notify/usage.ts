@@ -1,3 +1,4 @@
+import { BACKUP_DRIVER, serviceMetadataOf } from '../cinder/backup-chunks.js';
 import type { BackupRecord, SnapshotRecord, VolumeRecord } from '../cinder/records.js';
 import type { CinderState } from '../cinder/state.js';
 
@@ -108,6 +109,7 @@ export function backupUsage(
   extra: Record<string, unknown> = {},
 ): Record<string, unknown> {
   const dependents = [...state.backups.values()].filter((b) => b.parentId === backup.id).length;
+  const serviceMetadata = serviceMetadataOf(backup);
   return {
     tenant_id: backup.projectId,
     user_id: backup.userId,
@@ -119,8 +121,8 @@ export function backupUsage(
     status: backup.status,
     volume_id: backup.volumeId,
     size: backup.size,
-    service_metadata: backup.container,
-    service: 'cinder.backup.drivers.swift.SwiftBackupDriver',
+    service_metadata: serviceMetadata,
+    service: serviceMetadata === null ? null : BACKUP_DRIVER,
     fail_reason: backup.failReason,
     parent_id: backup.parentId,
     num_dependent_backups: dependents,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { objectCountOf } from '../cinder/backup-chunks.js';
 import type { CinderState } from '../cinder/state.js';
 import type { VolumeRecord } from '../cinder/records.js';
 import type { EmulatorContext } from '../context.js';
@@ -197,7 +198,7 @@ export function seedDemo(ctx: EmulatorContext): void {
       volumeName: volume.name,
       volumeDescription: volume.description,
       container: 'volumebackups',
-      objectCount: volume.size * 32,
+      objectCount: objectCountOf(volume.size),
       createdAt: minutesAgo(minutes),
       dataTimestamp: minutesAgo(minutes),
       ...extra,
