@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from './config.js';
-import { selfSignedCertificate, type Certificate } from './test-support/cloud-harness.js';
+import { selfSignedCertificate, type Certificate } from '@cinder-console/test-support';
 
 let certificate: Certificate;
 beforeAll(() => {

@@ -1,7 +1,8 @@
 import type { RunningEmulator } from '@cinder-console/emulator';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openEvents } from './test-support/events.js';
-import { selfSignedCertificate, startCloud, startHarnessFor, type Certificate } from './test-support/cloud-harness.js';
+import { selfSignedCertificate, type Certificate } from '@cinder-console/test-support';
+import { startCloud, startHarnessFor } from './test-support/cloud-harness.js';
 import { BrowserClient, type Harness } from './test-support/harness.js';
 
 // A cloud on https with a certificate no public CA signed, as private clouds often have.
