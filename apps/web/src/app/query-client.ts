@@ -1,9 +1,9 @@
 import { MutationCache, QueryCache, QueryClient, type Query } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
-import { primeSession, sessionQueries } from '../features/session/api';
+import { primeSession, sessionQueries } from '../resources/session/api';
 import { capabilitiesQuery } from '../lib/capabilities';
 import { pageBootstrap } from '../lib/bootstrap';
-import { recordSessionEnd, SESSION_LOST_NOTICE } from '../features/session/session-end';
+import { recordSessionEnd, SESSION_LOST_NOTICE } from '../resources/session/session-end';
 import { ApiError } from '../lib/api-error';
 import i18n from '../lib/i18n';
 import { closeAllDialogs, isDialogOpen } from '../lib/open-dialog';

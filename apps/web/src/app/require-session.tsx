@@ -3,8 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigation } from 'react-router-dom';
 import { ErrorAlert } from '../components/error-alert';
-import { sessionQueries } from '../features/session/api';
-import { lastSessionEnd } from '../features/session/session-end';
+import { sessionQueries } from '../resources/session/api';
+import { lastSessionEnd } from '../resources/session/session-end';
 import { AppLayout } from './app-layout';
 import { PageLoader } from './page-loader';
 

@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import { ErrorAlert } from '../../components/error-alert';
 import { AuditTable } from '../../resources/audit/audit-table';
 import { auditListQueries } from '../../resources/audit/api';
-import { RECENT_ACTIVITY } from './api';
+import { RECENT_ACTIVITY } from '../../resources/overview/api';
 
 /** Recent changes made through the console in this project. */
 export function ActivitySection() {

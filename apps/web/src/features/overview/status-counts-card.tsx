@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ErrorAlert } from '../../components/error-alert';
 import { StatusBadge } from '../../components/status-badge';
-import { overviewQueries, type CountedKind } from './api';
+import { overviewQueries, type CountedKind } from '../../resources/overview/api';
 import classes from './overview.module.css';
 
 /** Where each kind's list lives; `?status=` filters it. */

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { openCloud, setTabCloud, tabCloud } from '../../lib/tab-cloud';
-import { cloudQueries } from './api';
+import { cloudQueries } from '../../resources/session/api';
 
 /**
  * The sign-in page's choice of cloud, when the console offers several. The choice is the tab's

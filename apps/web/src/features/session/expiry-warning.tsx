@@ -3,7 +3,7 @@ import { Alert, Button, Group, Text, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { keepSessionAlive, sessionQueries, useRenewSession } from './api';
+import { keepSessionAlive, sessionQueries, useRenewSession } from '../../resources/session/api';
 import { formatCountdown, useTimeLeft } from './countdown';
 import classes from './expiry-warning.module.css';
 

@@ -19,7 +19,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/error-alert';
 import { LanguagePicker, ThemeToggle } from '../../components/lazy-controls';
 import { closeAllDialogs } from '../../lib/open-dialog';
-import { sessionQueries, useLogin } from './api';
+import { sessionQueries, useLogin } from '../../resources/session/api';
 import { PasscodeForm } from './passcode-form';
 import { tabCloud } from '../../lib/tab-cloud';
 import { SsoChoices, SsoFailure } from './sso-choices';

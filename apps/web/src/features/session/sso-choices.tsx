@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { pageBootstrap } from '../../lib/bootstrap';
 import { cloudParam, tabCloud } from '../../lib/tab-cloud';
-import { cloudQueries } from './api';
+import { cloudQueries } from '../../resources/session/api';
 
 /** What the BFF's `?sso=` says went wrong, by the sign-in page's strings. */
 const FAILURES: Record<string, string> = {

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { LANGUAGES } from '../../lib/i18n';
 import { openCloud } from '../../lib/tab-cloud';
-import { cloudQueries, useLogout, useSwitchScope } from './api';
+import { cloudQueries, useLogout, useSwitchScope } from '../../resources/session/api';
 
 export interface UserMenuProps {
   session: SessionView;
