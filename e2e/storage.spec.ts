@@ -50,13 +50,21 @@ async function make(session: Api, kind: 'volumes' | 'snapshots' | 'backups', bod
   return id;
 }
 
+/**
+ * Opens a row's action dialog; retried, since a live update that re-renders the open menu can
+ * swallow a click. A click that landed late has opened the dialog by the next try: that try stops
+ * there, instead of clicking the row's menu button behind the dialog's overlay (VolumesPage.rowAction).
+ */
 async function openRowAction(page: Page, row: Awaited<ReturnType<VolumesPage['row']>>, name: string, action: RegExp) {
+  const dialog = page.getByRole('dialog').first();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(async () => {
+    if (await dialog.isVisible()) return;
     if (!(await page.getByRole('menu').isVisible())) {
       await row.getByRole('button', { name: `Actions for ${name}` }).click();
     }
-    await page.getByRole('menuitem', { name: action }).click();
-    await expect(page.getByRole('dialog')).toBeVisible({ timeout: 5_000 });
+    await page.getByRole('menuitem', { name: action }).click({ timeout: 3_000 });
+    await expect(dialog).toBeVisible({ timeout: 5_000 });
   }).toPass({ timeout: 60_000 });
 }
 

@@ -1,7 +1,7 @@
-import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
-import { LoginPage } from '../pages/login-page';
+import { expect, request, test, type APIRequestContext } from '@playwright/test';
 import { StoragePage } from '../pages/storage-page';
 import { VolumesPage } from '../pages/volumes-page';
+import { signInAs } from '../support/signed-in';
 import { unique } from '../support/unique-name';
 
 /**
@@ -48,31 +48,13 @@ async function availableVolume(name: string): Promise<string> {
   return id;
 }
 
-async function signIn(page: Page, next: string): Promise<void> {
-  const login = new LoginPage(page);
-  await login.goto(next);
-  await login.signIn('admin', 'admin');
-  await expect(page.getByRole('button', { name: /Account menu/ })).toBeVisible();
-}
-
-async function rowAction(page: Page, volumes: VolumesPage, name: string, action: RegExp): Promise<void> {
-  const row = await volumes.row(name);
-  await expect(async () => {
-    if (!(await page.getByRole('menu').isVisible())) {
-      await row.getByRole('button', { name: `Actions for ${name}` }).click();
-    }
-    await page.getByRole('menuitem', { name: action }).click();
-    await expect(page.getByRole('dialog')).toBeVisible({ timeout: 5_000 });
-  }).toPass({ timeout: 60_000 });
-}
-
 test('an admin migrates a volume to the other localfile backend', async ({ page }) => {
   const name = unique('real-migrate');
   const id = await availableVolume(name);
   const from = (await volume(id))!['os-vol-host-attr:host']!;
-  await signIn(page, '/volumes');
+  await signInAs(page, 'admin', '/volumes');
   const volumes = new VolumesPage(page);
-  await rowAction(page, volumes, name, /^Migrate \(admin\)/);
+  await volumes.rowAction(name, 'Migrate \\(admin\\)');
   const dialog = volumes.dialog(`Migrate ${name}`);
   await expect(dialog).toContainText(`Now on ${from}`);
   await dialog.getByRole('combobox', { name: 'Destination pool' }).click();
@@ -86,7 +68,7 @@ test('an admin migrates a volume to the other localfile backend', async ({ page 
   await expect.poll(async () => (await volume(id))?.migration_status, OPERATION).toBe('success');
   expect((await volume(id))!['os-vol-host-attr:host']).toBe(to);
   await page.reload();
-  await rowAction(page, volumes, name, /^Migrate \(admin\)/);
+  await volumes.rowAction(name, 'Migrate \\(admin\\)');
   await expect(volumes.dialog(`Migrate ${name}`)).toContainText(`Now on ${to}`);
 });
 
@@ -94,9 +76,9 @@ test('an admin unmanages a volume and manages it back from the Storage page', as
   const name = unique('real-unmanage');
   const id = await availableVolume(name);
   const pool = (await volume(id))!['os-vol-host-attr:host']!;
-  await signIn(page, '/volumes');
+  await signInAs(page, 'admin', '/volumes');
   const volumes = new VolumesPage(page);
-  await rowAction(page, volumes, name, /^Unmanage \(admin\)/);
+  await volumes.rowAction(name, 'Unmanage \\(admin\\)');
   await volumes.dialog(`Unmanage ${name}`).getByRole('button', { name: 'Unmanage' }).click();
   await expect.poll(async () => (await volume(id)) === undefined, OPERATION).toBe(true);
 
