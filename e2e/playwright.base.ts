@@ -65,7 +65,12 @@ export function consoleSuiteConfig(suite: ConsoleSuite): PlaywrightTestConfig {
     use: {
       baseURL,
       locale: 'en-US',
-      trace: 'retain-on-failure',
+      // Recording a trace doubles what a test costs: 126-132 CPU-s for volumes.spec's 7 tests against
+      // 63-69 without (cgroup cpuacct, one worker, idle machine, 2026-12-07), most of it Chromium
+      // painting the screencast. So a trace is recorded for a retry only (CI's one retry of a failed
+      // test); `--trace on` records one for every test when you are after a failure by hand.
+      trace: 'on-first-retry',
+      screenshot: 'only-on-failure',
       // A click or fill waits for its element as long as an expectation waits for its state.
       actionTimeout: suite.expectTimeout,
       navigationTimeout: suite.expectTimeout * 2,
