@@ -66,7 +66,7 @@ function runSuite(suite, workspace, env, concurrency, onResult) {
     `[DEFAULT]\ntest_path=${suite.testPath}\ntop_dir=${DIST}\n${suite.groupRegex ? `group_regex=${suite.groupRegex}\n` : ''}`,
   );
   return new Promise((resolve, reject) => {
-    const child = spawn(PYTHON, ['-m', 'stestr', '--here', 'run', '--concurrency', String(concurrency), suite.filter], {
+    const child = spawn(PYTHON, ['-m', 'stestr', 'run', '--concurrency', String(concurrency), suite.filter], {
       cwd: dir,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

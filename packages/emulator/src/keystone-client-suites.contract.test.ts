@@ -58,4 +58,23 @@ describe('Keystone projects as openstackclient uses them', () => {
     expect(plain).not.toHaveProperty('parents');
     expect(plain).not.toHaveProperty('subtree');
   });
+
+  it('answers parents and subtree as ids (openstackclient 6): the domain above a top-level project, no subtree', async () => {
+    const project = await newProject({});
+    const response = await get(`${target.authUrl}/projects/${project.id}?subtree_as_ids&parents_as_ids`, admin.token);
+    expect(response.status).toBe(200);
+    const shown = (await response.json()).project;
+    expect(shown.parents).toEqual({ default: null });
+    expect(shown).toHaveProperty('subtree', null);
+  });
+
+  it('refuses both forms of one hierarchy at once with a 400', async () => {
+    const project = await newProject({});
+    const response = await get(`${target.authUrl}/projects/${project.id}?parents_as_ids&parents_as_list`, admin.token);
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toMatchObject({
+      code: 400,
+      message: 'Cannot use parents_as_list and parents_as_ids query params at the same time.',
+    });
+  });
 });

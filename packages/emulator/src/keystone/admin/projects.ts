@@ -47,6 +47,30 @@ function flagIsTrue(req: express.Request, name: string): boolean {
   return name in req.query && req.query[name] !== '0';
 }
 
+/**
+ * `openstack project show --parents --children` (`?parents_as_ids&subtree_as_ids`; older clients
+ * ask `_as_list`). Projects here all sit directly under their domain. As ids, Keystone walks the
+ * parent chain up to the project that acts as the domain (`{domain_id: null}`) and answers a leaf's
+ * subtree with null. As lists, it keeps only projects the caller has a role on, and a domain is not
+ * one, so both lists are empty. Asking for both forms of one is a 400.
+ */
+function projectHierarchy(
+  req: express.Request,
+  project: Project,
+): { hierarchy: Record<string, unknown> } | { error: string } {
+  const hierarchy: Record<string, unknown> = {};
+  for (const [key, ids, list] of [
+    ['parents', { [project.domainId]: null }, []],
+    ['subtree', null, []],
+  ] as const) {
+    const [asIds, asList] = [flagIsTrue(req, `${key}_as_ids`), flagIsTrue(req, `${key}_as_list`)];
+    if (asIds && asList) return { error: `Cannot use ${key}_as_list and ${key}_as_ids query params at the same time.` };
+    if (asIds) hierarchy[key] = ids;
+    if (asList) hierarchy[key] = list;
+  }
+  return { hierarchy };
+}
+
 function nameTaken(ctx: EmulatorContext, name: string, domainId: string, except?: Project): boolean {
   return ctx.identity.projects.some((p) => p !== except && p.name === name && p.domainId === domainId);
 }
@@ -111,14 +135,9 @@ export function projectsRouter(ctx: EmulatorContext): express.Router {
     if (!project) return notFound(res, 'project', param(req, 'id'));
     if (!isAdmin && token.projectId !== project.id)
       return keystoneError(res, 403, 'You are not authorized to perform the requested action: identity:get_project.');
-    // `openstack project show --parents --children`. Projects here all sit directly under their
-    // domain, and Keystone keeps only the caller's own projects in either list (a domain is not
-    // one), so both lists are empty.
-    const hierarchy = {
-      ...(flagIsTrue(req, 'parents_as_list') ? { parents: [] } : {}),
-      ...(flagIsTrue(req, 'subtree_as_list') ? { subtree: [] } : {}),
-    };
-    res.json({ project: { ...renderProject(ctx, project), ...hierarchy } });
+    const expanded = projectHierarchy(req, project);
+    if ('error' in expanded) return keystoneError(res, 400, expanded.error);
+    res.json({ project: { ...renderProject(ctx, project), ...expanded.hierarchy } });
   });
 
   router.patch('/projects/:id', adminOnly(ctx, 'update_project'), (req, res) => {
