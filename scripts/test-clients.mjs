@@ -81,6 +81,12 @@ console.log(
   `::: client suites: ${result.passed.length} passed, ${result.failed.length} failed, ${result.skipped.length} skipped in ${seconds} s (workspace ${result.workspace})`,
 );
 
+// A suite that reported no test did not run (a wrong stestr argument once hid that for days).
+if (result.silent.length > 0) {
+  console.error(`No test ran in ${result.silent.join(', ')}: see its output.txt in ${result.workspace}.`);
+  process.exit(1);
+}
+
 if (values.refresh) {
   if (result.unreachable) {
     console.error('The rig stopped answering during the run (connection refused): pass list not rewritten. Run again.');

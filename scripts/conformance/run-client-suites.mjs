@@ -97,7 +97,8 @@ function runSuite(suite, workspace, env, concurrency, onResult) {
  * @param {string} target.authUrl Keystone v3
  * @param {{ admin: {name: string, password: string}, demo: {name: string, password: string}, altDemo: {name: string, password: string} }} target.users
  * @param {number} target.concurrency stestr workers per suite
- * @returns {Promise<{ passed: string[], failed: string[], skipped: string[], workspace: string, unreachable: boolean }>}
+ * @returns {Promise<{ passed: string[], failed: string[], skipped: string[], workspace: string, unreachable: boolean, silent: string[] }>}
+ *   `silent`: the suites that reported no test at all (stestr did not run them).
  */
 export async function runClientSuites({ authUrl, users, concurrency }) {
   const workspace = mkdtempSync(join(tmpdir(), 'client-suites-'));
@@ -122,7 +123,9 @@ export async function runClientSuites({ authUrl, users, concurrency }) {
   const passed = [];
   const failed = [];
   const skipped = [];
+  const reported = new Set();
   const record = (name, outcome) => {
+    reported.add(name.split('.')[0]);
     (outcome === 'ok' ? passed : outcome === 'FAILED' ? failed : skipped).push(name);
     if (outcome === 'FAILED') process.stdout.write(`  FAILED ${name}\n`);
   };
@@ -137,5 +140,6 @@ export async function runClientSuites({ authUrl, users, concurrency }) {
     skipped: skipped.sort(),
     workspace,
     unreachable: /Connection refused|Failed to establish a new connection/.test(outputs),
+    silent: SUITES.map((suite) => suite.name).filter((name) => !reported.has(name)),
   };
 }
