@@ -1,14 +1,38 @@
 import react from '@vitejs/plugin-react';
-import { defaultClientConditions, defineConfig } from 'vite';
+import { defaultClientConditions, defaultServerConditions, defineConfig, type UserConfig } from 'vite';
 import { directMantineImports, routeChunks } from './vite.chunks.js';
 
 const chunks = routeChunks();
 
 /**
- * Builds the SPA in apps/web. Workspace packages are compiled from source (`source` export
- * condition), so the SPA never waits for their `tsc` output. In dev, `/api` goes to the BFF.
+ * The first paint's renderer, for the BFF to run in Node (apps/web/src/first-paint/render.tsx):
+ * one module beside the SPA's build, never among the files the BFF serves. It bundles its packages
+ * (so it runs wherever the build is put) as production builds (React's development build renders
+ * several times slower), and compiles the workspace's own from source like the SPA.
  */
-export default defineConfig({
+const firstPaintBuild: UserConfig = {
+  root: 'apps/web',
+  plugins: [react()],
+  publicDir: false,
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  ssr: { noExternal: true, resolve: { conditions: ['source', ...defaultServerConditions] } },
+  build: {
+    ssr: 'src/first-paint/render.tsx',
+    outDir: 'dist-ssr',
+    emptyOutDir: true,
+    sourcemap: true,
+    rollupOptions: { output: { entryFileNames: 'first-paint.js', codeSplitting: false } },
+  },
+};
+
+/**
+ * Builds the SPA in apps/web (and, with `--ssr`, its first paint). Workspace packages are compiled
+ * from source (`source` export condition), so the SPA never waits for their `tsc` output. In dev,
+ * `/api` goes to the BFF.
+ */
+export default defineConfig(({ isSsrBuild }) => (isSsrBuild ? firstPaintBuild : spaBuild));
+
+const spaBuild: UserConfig = {
   root: 'apps/web',
   plugins: [react(), directMantineImports(), chunks.plugin],
   resolve: { conditions: ['source', ...defaultClientConditions] },
@@ -45,4 +69,4 @@ export default defineConfig({
     port: Number(process.env.VITE_PORT ?? 5173),
     proxy: { '/api': { target: process.env.BFF_URL ?? 'http://localhost:8080', changeOrigin: false } },
   },
-});
+};

@@ -46,18 +46,45 @@ test.beforeEach(async ({ page }) => {
 });
 test.afterEach(() => user.remove());
 
-test('a reload shows the rows after one list call, without asking for the session or capabilities first', async ({
-  page,
-}) => {
+test('a reload comes with its rows in the page, and the app asks for nothing before showing them', async ({ page }) => {
   const calls = apiCalls(page, { afterNavigation: true });
+  const served = page.waitForResponse((response) => response.request().resourceType() === 'document');
   await page.reload();
+  // The rows are in the document as the BFF sent it (the first paint), before any script ran.
+  expect(await (await served).text()).toContain(`>${ROW}</a>`);
   await new VolumesPage(page).row(ROW);
   const paths = calls.paths();
-  expect(paths.filter((path) => path.startsWith('/api/cinder/volumes/detail?limit=50&'))).toHaveLength(1);
+  // The app starts from the list's answer the page carried: no list call, no session, no capabilities.
+  expect(paths.filter((path) => path.startsWith('/api/cinder/volumes/detail?limit=50&'))).toEqual([]);
   expect(paths).not.toContain('/api/session');
   expect(paths).not.toContain('/api/capabilities');
   // The account menu still knows who is signed in: the session came with the page.
   await expect(new AppShell(page).accountMenu(user.name)).toBeVisible();
+});
+
+test('a click on a row as soon as it shows opens its menu: the drawn page takes no click the app would lose', async ({
+  page,
+}) => {
+  await page.goto('/volumes', { waitUntil: 'commit' });
+  await page.getByRole('button', { name: `Actions for ${ROW}` }).click();
+  await expect(page.getByRole('menuitem', { name: /^Extend/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.goto('/volumes', { waitUntil: 'commit' });
+  const search = page.getByRole('searchbox', { name: /^Name (contains|is)$/ });
+  await search.fill(ROW.slice(0, 8));
+  await expect(page).toHaveURL(new RegExp(`name=${ROW.slice(0, 8)}`));
+  await expect(search).toHaveValue(ROW.slice(0, 8));
+});
+
+test('a page opened on a filtered view is drawn by the app, from one list call', async ({ page }) => {
+  const calls = apiCalls(page, { afterNavigation: true });
+  const served = page.waitForResponse((response) => response.request().resourceType() === 'document');
+  await page.goto('/volumes?status=available');
+  expect(await (await served).text()).toContain('<div id="root"></div>');
+  await new VolumesPage(page).row(ROW);
+  expect(calls.paths().filter((path) => path.startsWith('/api/cinder/volumes/detail?limit=50&'))).toEqual([
+    '/api/cinder/volumes/detail?limit=50&with_count=true&status=available',
+  ]);
 });
 
 test('pointing at a link starts loading its list, and the click shows it without asking again', async ({ page }) => {

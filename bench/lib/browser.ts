@@ -22,6 +22,11 @@ export function buildSpa(): string {
     } catch {
       // See above.
     }
+    // The first paint's renderer, where the BFF looks for it: beside the SPA (apps/bff/src/first-paint.ts).
+    execFileSync('npx', ['vite', 'build', '--ssr', 'src/first-paint/render.tsx', '--outDir', `${outDir}-ssr`], {
+      cwd: ROOT,
+      stdio: 'ignore',
+    });
     built = outDir;
   }
   return built;

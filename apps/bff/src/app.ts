@@ -10,6 +10,7 @@ import { applicationCredentialsRouter } from './identity/application-credentials
 import { identityRouter } from './identity/router.js';
 import { totpRouter } from './identity/totp.js';
 import { bootstrapper } from './bootstrap.js';
+import { loadFirstPaint } from './first-paint.js';
 import { capabilitiesRouter, capabilitiesService } from './capabilities.js';
 import { CloudDirectory } from './cloud/directory.js';
 import { cloudsRouter } from './cloud/router.js';
@@ -167,9 +168,10 @@ export function createApp(
 
   if (config.STATIC_DIR) {
     // The page carries the session and capabilities, so the SPA starts without asking for them.
-    const head = bootstrapper({ capabilities, idleMs, staticDir: config.STATIC_DIR });
+    const renderer = loadFirstPaint(config.STATIC_DIR, logger);
+    const extras = bootstrapper({ capabilities, idleMs, staticDir: config.STATIC_DIR, renderer });
     const load = [clouds.select(), loadSession(store, idleMs)];
-    app.use(spaRouter(config.STATIC_DIR, { load, head }));
+    app.use(spaRouter(config.STATIC_DIR, { load, extras }));
   }
   app.use(() => {
     throw new HttpError(404, 'notFound', 'Not found.');

@@ -88,6 +88,18 @@ describe('the first list call of a page', () => {
     expect(at('/volume-types', true)).toBe('/api/cinder/types?is_public=none');
   });
 
+  it("is an admin's view of every project, as the SPA asks for it", () => {
+    expect(at('/volumes?allProjects=1', true)).toBe(
+      '/api/cinder/volumes/detail?limit=50&with_count=true&all_tenants=1',
+    );
+    expect(at('/backups?size=20&allProjects=1', true)).toBe(
+      '/api/cinder/backups/detail?limit=20&with_count=true&all_tenants=1',
+    );
+    // Not for a member (the SPA does not send it), nor with a filter beside it.
+    expect(at('/volumes?allProjects=1')).toBeUndefined();
+    expect(at('/volumes?allProjects=1&status=error', true)).toBeUndefined();
+  });
+
   it('is unknown for a filtered, sorted or later page, and for pages that are not lists', () => {
     expect(at('/volumes?sort=name:asc')).toBeUndefined();
     expect(at('/volumes?marker=abc')).toBeUndefined();

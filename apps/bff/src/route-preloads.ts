@@ -10,7 +10,7 @@ interface ManifestChunk {
 }
 type Manifest = Record<string, ManifestChunk>;
 
-/** The signed-in shell and the sign-in page, lazy routes of their own (apps/web/src/app/router.tsx). */
+/** The signed-in shell and the sign-in page, lazy routes of their own (apps/web/src/app/routes.tsx). */
 const SHELL = 'src/app/require-session.tsx';
 const LOGIN = 'src/features/session/login-page.tsx';
 const OVERVIEW = 'src/features/overview/overview-page.tsx';
@@ -48,9 +48,15 @@ function closure(manifest: Manifest, keys: string[]): ManifestChunk[] {
  * `<link>`s that fetch the code of the page at `pathname` while the entry script still loads. The
  * page's code is a lazy import of the entry's, so without them the browser learns of it only once
  * the entry has run: one more round trip, and on a cold load the slowest. What `index.html`
- * already loads (the entry and its imports) is left out.
+ * already loads (the entry and its imports) is left out. `drawn`: the page comes drawn (the first
+ * paint), so its styles are linked, not just fetched.
  */
-export function routePreloads(manifest: Manifest, pathname: string, signedIn: boolean): string {
+export function routePreloads(
+  manifest: Manifest,
+  pathname: string,
+  signedIn: boolean,
+  { drawn = false }: { drawn?: boolean } = {},
+): string {
   const entry = Object.keys(manifest).filter((key) => manifest[key]!.isEntry);
   const loaded = new Set(closure(manifest, entry).map((chunk) => chunk.file));
   const page = signedIn ? pageModule(manifest, pathname) : undefined;
@@ -58,8 +64,12 @@ export function routePreloads(manifest: Manifest, pathname: string, signedIn: bo
   const modules = signedIn ? [SHELL, ...pageModules] : [LOGIN];
   const chunks = closure(manifest, modules).filter((chunk) => !loaded.has(chunk.file));
   const scripts = chunks.map((chunk) => `<link rel="modulepreload" crossorigin href="/${chunk.file}">`);
-  const styles = [...new Set(chunks.flatMap((chunk) => chunk.css ?? []))].map(
-    (file) => `<link rel="preload" as="style" crossorigin href="/${file}">`,
+  // A page drawn by the first paint needs its styles applied from the start; the app, finding
+  // them linked, does not load them again.
+  const styles = [...new Set(chunks.flatMap((chunk) => chunk.css ?? []))].map((file) =>
+    drawn
+      ? `<link rel="stylesheet" crossorigin href="/${file}">`
+      : `<link rel="preload" as="style" crossorigin href="/${file}">`,
   );
   return [...scripts, ...styles].join('');
 }

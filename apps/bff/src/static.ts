@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Request, type RequestHandler, type Response } from 'express';
+import type { PageExtras } from './bootstrap.js';
 import { cspNonce } from './security/headers.js';
 
 /** What the build leaves in `<meta name="csp-nonce">` for the BFF to fill in. */
@@ -11,8 +12,8 @@ const NONCE_PLACEHOLDER = '__CSP_NONCE__';
 export interface PageBootstrap {
   /** Run before the page is written: choose the request's cloud and load its session. */
   load: RequestHandler[];
-  /** Markup for the page's `<head>`, given this response's CSP nonce. */
-  head(req: Request, res: Response, nonce: string): Promise<string>;
+  /** What the page carries besides the build's markup, given this response's CSP nonce. */
+  extras(req: Request, res: Response, nonce: string): Promise<PageExtras>;
 }
 
 /**
@@ -34,9 +35,19 @@ export function spaRouter(staticDir: string, bootstrap?: PageBootstrap): express
     // Without the security headers in front (a bare spaRouter) there is no policy to match; any value does.
     const nonce = cspNonce(res) ?? randomBytes(16).toString('base64');
     const html = page().join(nonce);
-    const head = bootstrap ? await bootstrap.head(req, res, nonce) : '';
+    const extras = bootstrap ? await bootstrap.extras(req, res, nonce) : { head: '' };
     res.setHeader('Cache-Control', bootstrap ? 'private, no-cache' : 'no-cache');
-    res.type('html').send(head ? html.replace('</head>', `${head}</head>`) : html);
+    const document = html.replace('</head>', `${extras.head}</head>`);
+    if (!extras.firstPaint) {
+      res.type('html').send(document);
+      return;
+    }
+    // Everything up to the app's root goes now, so the browser fetches the scripts and styles
+    // while the BFF waits for the page's rows; the rest follows with them.
+    const [before, after] = splitAtRoot(document);
+    res.type('html').write(before);
+    const { root, end } = await extras.firstPaint;
+    res.end(root + after.replace('</body>', `${end}</body>`));
   };
   const before: RequestHandler[] = bootstrap ? bootstrap.load : [];
   router.use(
@@ -47,6 +58,14 @@ export function spaRouter(staticDir: string, bootstrap?: PageBootstrap): express
   router.use(express.static(staticDir, { index: false, maxAge: 0 }));
   router.get(/^(?!\/api(?:\/|$)).*/, ...before, sendIndex);
   return router;
+}
+
+/** The document up to and including `<div id="root">`, and the rest (from its closing tag). */
+function splitAtRoot(document: string): [string, string] {
+  const open = '<div id="root">';
+  const at = document.indexOf(open);
+  if (at < 0) return [document, ''];
+  return [document.slice(0, at + open.length), document.slice(at + open.length)];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { MantineProvider, createTheme } from '@mantine/core';
-import { QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { markModalsReady } from '../lib/open-dialog';
 import { styleNonce } from '../lib/style-nonce';
@@ -26,15 +26,23 @@ const Modals = lazy(async () => {
 });
 const Notifications = lazy(async () => ({ default: (await import('@mantine/notifications')).Notifications }));
 
-export function Providers({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(createQueryClient);
+interface ProvidersProps {
+  children: ReactNode;
+  /** The app's query client; the page's own by default (the first paint brings one of its own). */
+  queryClient?: QueryClient;
+  /** The CSP nonce for the styles Mantine writes; the page's by default. */
+  getStyleNonce?: () => string;
+}
+
+export function Providers({ children, queryClient: given, getStyleNonce = styleNonce }: ProvidersProps) {
+  const [queryClient] = useState(() => given ?? createQueryClient());
   return (
     <QueryClientProvider client={queryClient}>
       {/* The colour scheme follows the system until chosen; Mantine remembers the choice in localStorage. */}
       <MantineProvider
         theme={theme}
         defaultColorScheme="auto"
-        getStyleNonce={styleNonce}
+        getStyleNonce={getStyleNonce}
         cssVariablesResolver={accessibleColors}
       >
         <Suspense fallback={null}>

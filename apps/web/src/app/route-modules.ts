@@ -3,10 +3,11 @@ import type { QueryClient } from '@tanstack/react-query';
 /** A page's module: the page, and what starts its data before it renders (list pages). */
 export interface PageModule {
   default: React.ComponentType;
-  prefetch?: (queryClient: QueryClient) => void;
+  /** Loads the page's first data, for the view the address's `search` describes (default: none). */
+  prefetch?: (queryClient: QueryClient, search?: string) => Promise<void>;
 }
 
-/** The signed-in pages by path, each loaded on demand (router.tsx) or ahead of a click (prefetchRoute). */
+/** The signed-in pages by path, each loaded on demand (routes.tsx) or ahead of a click (prefetchRoute). */
 export const PAGES = {
   overview: () => import('../features/overview/overview-page'),
   volumes: () => import('../features/volumes/volumes-page'),

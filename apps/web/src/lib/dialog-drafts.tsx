@@ -196,7 +196,12 @@ export function useOfferedDrafts(): {
   restore: (draft: DialogDraft) => void;
   discard: (draft: DialogDraft) => void;
 } {
-  useSyncExternalStore(subscribe, () => version);
+  // Drawn on the server (the first paint) there is no storage, and so no draft to offer.
+  useSyncExternalStore(
+    subscribe,
+    () => version,
+    () => version,
+  );
   const session = useCurrentSession();
   const owner = session ? { user: session.user.id, project: session.project.id } : undefined;
   const stored = read();

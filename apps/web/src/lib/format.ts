@@ -7,11 +7,28 @@ import { parseOpenStackTime } from '@cinder-console/cinder';
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+/** The zone dates are shown in: the system's (the browser's), unless the first paint names the user's. */
+let timeZone: string | undefined;
+
+/**
+ * Shows dates in `zone` from now on (an IANA name such as `Asia/Shanghai`; undefined: the system's).
+ * For the first paint, drawn on the server for a browser elsewhere; a name the runtime does not
+ * know leaves the system's zone.
+ */
+export function showDatesIn(zone: string | undefined): void {
+  try {
+    timeZone = zone && new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    timeZone = undefined;
+  }
+}
+
 function formatterFor(language: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(language);
+  const key = `${language} ${timeZone ?? ''}`;
+  let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
-    formatters.set(language, formatter);
+    formatter = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+    formatters.set(key, formatter);
   }
   return formatter;
 }

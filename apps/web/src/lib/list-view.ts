@@ -3,7 +3,7 @@ import { useLocation, useNavigate, useNavigationType, useSearchParams } from 're
 
 export const PAGE_SIZES = [20, 50, 100, 200] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
-export const DEFAULT_PAGE_SIZE: PageSize = 50;
+const DEFAULT_PAGE_SIZE: PageSize = 50;
 
 export interface SortOrder {
   key: string;
@@ -40,6 +40,26 @@ function parsePageSize(raw: string | null): PageSize {
   return (PAGE_SIZES as readonly number[]).includes(size) ? (size as PageSize) : DEFAULT_PAGE_SIZE;
 }
 
+/** The view an address's query describes (unknown keys and values are left out). */
+export function parseListView(
+  params: URLSearchParams,
+  filterKeys: readonly string[],
+  sortKeys: readonly string[],
+): ListView {
+  const filters: Record<string, string> = {};
+  for (const key of filterKeys) {
+    const value = params.get(key);
+    if (value) filters[key] = value;
+  }
+  return {
+    pageSize: parsePageSize(params.get('size')),
+    marker: params.get('marker') ?? undefined,
+    sort: parseSort(params.get('sort'), sortKeys),
+    filters,
+    hiddenColumns: params.has('hide') ? (params.get('hide') ?? '').split(',').filter(Boolean) : undefined,
+  };
+}
+
 export interface ListViewControls {
   view: ListView;
   setFilter(key: string, value: string | undefined): void;
@@ -64,20 +84,7 @@ export function useListView(filterKeys: readonly string[], sortKeys: readonly st
   const location = useLocation();
   const previousMarkers = (location.state as PagerState | null)?.previousMarkers ?? [];
 
-  const view = useMemo<ListView>(() => {
-    const filters: Record<string, string> = {};
-    for (const key of filterKeys) {
-      const value = params.get(key);
-      if (value) filters[key] = value;
-    }
-    return {
-      pageSize: parsePageSize(params.get('size')),
-      marker: params.get('marker') ?? undefined,
-      sort: parseSort(params.get('sort'), sortKeys),
-      filters,
-      hiddenColumns: params.has('hide') ? (params.get('hide') ?? '').split(',').filter(Boolean) : undefined,
-    };
-  }, [params, filterKeys, sortKeys]);
+  const view = useMemo(() => parseListView(params, filterKeys, sortKeys), [params, filterKeys, sortKeys]);
 
   // The search of a navigation asked for but not yet in the address bar. The router's navigations
   // finish asynchronously, so a second quick change (a sort click right after a filter) must build

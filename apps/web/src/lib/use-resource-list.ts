@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery, type QueryClient } from '@tanstack/react-qu
 import { useMemo } from 'react';
 import { abilitiesOf, capabilitiesQuery, useCloudAbilities } from './capabilities';
 import { fetchAllPages, fetchListPage, type ListSpec } from './cinder-list';
-import { DEFAULT_PAGE_SIZE, useListView, type ListView } from './list-view';
+import { parseListView, useListView, type ListView } from './list-view';
 import { cinderKeys } from './query-keys';
 
 /** How often a list that failed to load is asked for again. */
@@ -12,21 +12,17 @@ const RETRY_FAILED_LIST_MS = 5_000;
 const fetchedView = ({ hiddenColumns: _hidden, ...fetched }: ListView) => fetched;
 
 /**
- * Starts loading the first page of a table in its default view, as the page will ask for it: on a
- * link's hover or focus, so the rows are on their way before the click. Without the cloud's
- * capabilities in the cache yet, it leaves the page to load them.
+ * Starts loading the first page of a table in the view `search` describes (the default view
+ * without one), as the page will ask for it: on a link's hover or focus, so the rows are on their
+ * way before the click, and before the page is drawn from the answer it came with (app/take-over.ts,
+ * first-paint/render.tsx). Without the cloud's capabilities in the cache yet, it leaves the page to
+ * load them.
  */
-export function prefetchFirstPage<T>(queryClient: QueryClient, spec: ListSpec<T>): void {
+export async function prefetchFirstPage<T>(queryClient: QueryClient, spec: ListSpec<T>, search = ''): Promise<void> {
   const capabilities = queryClient.getQueryData(capabilitiesQuery().queryKey);
   if (!capabilities) return;
-  const view: ListView = {
-    pageSize: DEFAULT_PAGE_SIZE,
-    marker: undefined,
-    sort: undefined,
-    filters: {},
-    hiddenColumns: undefined,
-  };
-  void queryClient.prefetchQuery({
+  const view = parseListView(new URLSearchParams(search), filterKeysOf(spec), Object.keys(spec.sortKeys));
+  await queryClient.prefetchQuery({
     queryKey: cinderKeys(spec.key).page(fetchedView(view)),
     queryFn: ({ signal }) => fetchListPage(spec, view, abilitiesOf(capabilities), signal),
     // A failure here is the page's to tell once it opens (app/query-client.ts).
@@ -34,12 +30,14 @@ export function prefetchFirstPage<T>(queryClient: QueryClient, spec: ListSpec<T>
   });
 }
 
+const filterKeysOf = (spec: ListSpec<unknown>) => ['name', ...spec.filters.map((filter) => filter.key)];
+
 /**
  * A resource table's data: the view from the URL, the page Cinder returns for it (the previous
  * page stays on screen while the next loads), and a loader of every page for export.
  */
 export function useResourceList<T extends { id: string }>(spec: ListSpec<T>) {
-  const filterKeys = useMemo(() => ['name', ...spec.filters.map((filter) => filter.key)], [spec]);
+  const filterKeys = useMemo(() => filterKeysOf(spec), [spec]);
   const sortKeys = useMemo(() => Object.keys(spec.sortKeys), [spec]);
   const controls = useListView(filterKeys, sortKeys);
   const abilities = useCloudAbilities();

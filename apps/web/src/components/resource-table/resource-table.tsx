@@ -23,6 +23,7 @@ const ROW_HEIGHT = 48;
  */
 const NO_ROWS: never[] = [];
 const SKELETON_ROWS = 6;
+const FIRST_PAINT_RECT = { width: 1920, height: 1200 };
 
 export interface ResourceTableProps<T> {
   /** Names the table for assistive technology ("Volumes"). */
@@ -99,6 +100,9 @@ export function ResourceTable<T>(props: ResourceTableProps<T>) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
+    // The scroller's size until it is measured: in the browser that is before the first paint;
+    // drawn on the server (the first paint) never, so the rows a tall screen shows are drawn.
+    initialRect: FIRST_PAINT_RECT,
   });
 
   if (props.error && !props.data) {

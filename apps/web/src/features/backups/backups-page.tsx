@@ -77,4 +77,5 @@ function BackupsPage() {
 export default BackupsPage;
 
 /** Starts the first page of the list ahead of a click on a link here (app/route-modules.ts). */
-export const prefetch = (queryClient: QueryClient) => prefetchFirstPage(queryClient, backupListSpec);
+export const prefetch = (queryClient: QueryClient, search?: string) =>
+  prefetchFirstPage(queryClient, backupListSpec, search);

@@ -80,4 +80,5 @@ function SnapshotsPage() {
 export default SnapshotsPage;
 
 /** Starts the first page of the list ahead of a click on a link here (app/route-modules.ts). */
-export const prefetch = (queryClient: QueryClient) => prefetchFirstPage(queryClient, snapshotListSpec);
+export const prefetch = (queryClient: QueryClient, search?: string) =>
+  prefetchFirstPage(queryClient, snapshotListSpec, search);

@@ -1,13 +1,13 @@
 import { Anchor, Badge, Button, Group, Loader, Stack, Tabs } from '@mantine/core';
 import { PageHeader } from '../../components/page-header';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { SimpleTable } from '../../components/simple-table';
 import { typeColumns } from '../../components/type-columns';
 import { ErrorAlert } from '../../components/error-alert';
 import { RequireAdmin } from '../../components/require-admin';
-import { useCloudAbilities } from '../../lib/capabilities';
+import { capabilitiesQuery, useCloudAbilities } from '../../lib/capabilities';
 import { openDialog } from '../../lib/open-dialog';
 import { qosQueries } from '../../resources/qos/api';
 import { volumeTypeQueries } from '../../resources/volume-types/api';
@@ -97,3 +97,9 @@ function VolumeTypesPage() {
 }
 
 export default VolumeTypesPage;
+
+/** Starts the type list ahead of a click on a link here (app/route-modules.ts); the page is an admin's. */
+export const prefetch = (queryClient: QueryClient) =>
+  queryClient.getQueryData(capabilitiesQuery().queryKey)?.admin
+    ? queryClient.prefetchQuery(volumeTypeQueries.list())
+    : Promise.resolve();

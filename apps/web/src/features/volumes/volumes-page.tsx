@@ -138,4 +138,5 @@ function VolumesPage() {
 export default VolumesPage;
 
 /** Starts the first page of the list ahead of a click on a link here (app/route-modules.ts). */
-export const prefetch = (queryClient: QueryClient) => prefetchFirstPage(queryClient, volumeListSpec);
+export const prefetch = (queryClient: QueryClient, search?: string) =>
+  prefetchFirstPage(queryClient, volumeListSpec, search);

@@ -43,17 +43,24 @@ void i18n
     interpolation: { escapeValue: false },
     showSupportNotice: false,
     detection: {
-      order: ['localStorage', 'navigator'],
+      order: ['localStorage', 'cookie', 'navigator'],
       lookupLocalStorage: 'cinder-console.language',
-      caches: ['localStorage'],
+      // The cookie tells the BFF, which draws a page's first paint in the same language.
+      caches: ['localStorage', 'cookie'],
+      lookupCookie: 'cc_lang',
+      cookieMinutes: 525_600,
+      cookieOptions: { path: '/', sameSite: 'strict' },
       convertDetectedLanguage: (lng: string) => (/^zh(?:-(?:CN|Hans|SG))?$/i.test(lng) ? 'zh-CN' : lng),
     },
   });
 
-i18n.on('languageChanged', (lng) => {
-  document.documentElement.lang = lng;
-});
-document.documentElement.lang = i18n.resolvedLanguage ?? 'en';
+// The page's language is the app's (absent where the first paint is drawn on the server).
+if (typeof document !== 'undefined') {
+  i18n.on('languageChanged', (lng) => {
+    document.documentElement.lang = lng;
+  });
+  document.documentElement.lang = i18n.resolvedLanguage ?? 'en';
+}
 
 let laterLoaded: Promise<void> | undefined;
 
