@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 // The SPA's layers and its features' independence are dependency-cruiser's (.dependency-cruiser.cjs,
 // run by `npm run lint`).
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['**/dist/**', '**/dist-ssr/**', '**/node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

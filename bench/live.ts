@@ -5,7 +5,7 @@
 // polls at its fast pace (LIVE_FAST_MS, 1 s); each change flips one volume between two of them.
 import type { Page } from 'playwright-core';
 import { BffSession, keystoneToken, resetStatus, type LiveChange } from './lib/clients.js';
-import { buildSpa, launchChromium, signedInContext } from './lib/browser.js';
+import { APP_ROW, buildSpa, launchChromium, signedInContext } from './lib/browser.js';
 import { budgeted, info } from './lib/report.js';
 import { startBff, startEmulator } from './lib/stack.js';
 import { median, percentile, sleep } from './lib/stats.js';
@@ -57,7 +57,7 @@ const bench: Bench = {
       const context = await signedInContext(browser, await BffSession.signIn(bff.url));
       const page = await context.newPage();
       await page.goto(`${bff.url}/volumes`);
-      await page.locator('tr[data-row-id]').first().waitFor();
+      await page.locator(APP_ROW).first().waitFor();
       await sleep(2000);
 
       const sse: number[] = [];

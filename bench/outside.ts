@@ -10,7 +10,7 @@ import { cpus, loadavg } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { haveRabbitmq, startTestBroker } from '@cinder-console/test-support';
 import { BffSession, cinder, keystoneToken, type CloudToken, type LiveChange } from './lib/clients.js';
-import { buildSpa, launchChromium, signedInContext } from './lib/browser.js';
+import { APP_ROW, buildSpa, launchChromium, signedInContext } from './lib/browser.js';
 import { info } from './lib/report.js';
 import { startBff, startEmulator } from './lib/stack.js';
 import { median, percentile, sleep } from './lib/stats.js';
@@ -149,7 +149,7 @@ async function onTheEmulator(
     const context = await signedInContext(browser, await BffSession.signIn(bff.url));
     const page = await context.newPage();
     await page.goto(`${bff.url}/volumes`);
-    await page.locator('tr[data-row-id]').first().waitFor();
+    await page.locator(APP_ROW).first().waitFor();
     await sleep(2000);
     const { sse, dom } = await renames(demo, volumes[0]!.id, waiting, page);
     rows.push(info(`emulator, ${mode}: outside rename → SSE event`, spread(sse)));

@@ -90,6 +90,8 @@ interface Load {
   rows: number;
   /** When the app's own rows were there (the same as `rows` without a first paint). */
   appRows: number;
+  /** Whether the BFF drew the page with its rows (the first paint). */
+  drawn: boolean;
   floor: number;
   requests: number;
   listCalls: number;
@@ -122,6 +124,7 @@ async function measure(page: Page, list: string | undefined): Promise<Load> {
     return {
       rows: window.firstRowAt,
       appRows: ${at},
+      drawn: carried,
       floor: list === null || carried ? documentTime : documentTime + (call ? call.responseEnd - call.startTime : NaN),
       requests: resources.length + 1,
       listCalls: lists.length + (carried ? 1 : 0),
@@ -198,11 +201,12 @@ function rowsOf(target: Target, kind: 'cold' | 'warm', runs: Load[], horizon?: L
   const listCalls = Math.max(...runs.map((r) => r.listCalls));
   const calls = target.list === undefined ? '' : `, ${listCalls} list call${listCalls === 1 ? '' : 's'}`;
   const horizonRows = horizon ? median(horizon.map((r) => r.rows)) : undefined;
-  const apps = appRows > rows && horizonRows ? ` (the app's ${(appRows / horizonRows).toFixed(2)}×)` : '';
+  const drawn = runs.some((r) => r.drawn);
+  const apps = drawn && horizonRows ? ` (the app's ${(appRows / horizonRows).toFixed(2)}×)` : '';
   const versus = horizonRows ? `; ${(rows / horizonRows).toFixed(2)}× Horizon's${apps}` : '';
   return info(
     `${target.where}: ${target.page.label}, ${kind} load → rows in the DOM (median of ${RUNS})`,
-    `${ms(rows)}${appRows > rows ? ` (the app's ${ms(appRows)})` : ''}; floor ${ms(floor)} (${(rows / floor).toFixed(1)}×); ${requests} requests${calls}${versus}`,
+    `${ms(rows)}${drawn ? ` (the app's ${ms(appRows)})` : ''}; floor ${ms(floor)} (${(rows / floor).toFixed(1)}×); ${requests} requests${calls}${versus}`,
   );
 }
 

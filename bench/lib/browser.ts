@@ -32,6 +32,12 @@ export function buildSpa(): string {
   return built;
 }
 
+/**
+ * A row of the app's own table: not one of the first paint's, the page as the BFF drew it, which
+ * shows the rows before the app has taken over but takes no click (apps/bff/src/first-paint.ts).
+ */
+export const APP_ROW = 'tr[data-row-id]:not(.first-paint *)';
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -37,9 +37,13 @@ test('no Keystone token in any response, header, cookie, storage or console mess
   await page.getByRole('link', { name: 'db-data', exact: true }).click();
   await shell.waitUntilSettled();
 
+  // The session's cookie, and the language and time zone the BFF draws a page's first paint in:
+  // preferences the page's script writes, so not HttpOnly, and like the session's never cross-site.
   const cookies = await context.cookies();
-  expect(cookies.map((c) => c.name)).toEqual(['cc_session']);
-  expect(cookies[0]).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+  expect(cookies.map((c) => c.name).sort()).toEqual(['cc_lang', 'cc_session', 'cc_tz']);
+  const session = cookies.find((c) => c.name === 'cc_session')!;
+  expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+  for (const preference of cookies.filter((c) => c !== session)) expect(preference.sameSite).toBe('Strict');
   const storage = await page.evaluate(() => ({
     cookie: document.cookie,
     local: JSON.stringify({ ...localStorage }),
@@ -49,7 +53,7 @@ test('no Keystone token in any response, header, cookie, storage or console mess
   expect(storage.cookie).not.toContain('cc_session');
   for (const [where, text] of Object.entries({
     ...storage,
-    cookieValue: cookies[0]!.value,
+    cookieValues: cookies.map((c) => c.value).join('\n'),
     responses: seen.join('\n'),
     console: consoleLines.join('\n'),
   })) {
