@@ -10,7 +10,7 @@ import { applicationCredentialsRouter } from './identity/application-credentials
 import { identityRouter } from './identity/router.js';
 import { totpRouter } from './identity/totp.js';
 import { bootstrapper } from './bootstrap.js';
-import { loadFirstPaint } from './first-paint.js';
+import { loadFirstPaint, type FirstPaintRenderer } from './first-paint.js';
 import { capabilitiesRouter, capabilitiesService } from './capabilities.js';
 import { CloudDirectory } from './cloud/directory.js';
 import { cloudsRouter } from './cloud/router.js';
@@ -58,8 +58,11 @@ export function createApp(
   store: SessionStore;
   relay: LiveRelay;
   audit: AuditLog;
-  /** Releases what the app holds besides the store, relay and audit trail (the sign-in limits' Redis). */
-  closeLimits: () => Promise<void>;
+  /**
+   * Releases what the app holds besides the store, relay and audit trail: the sign-in limits'
+   * Redis, the first paint's threads.
+   */
+  release: () => Promise<void>;
 } {
   // Watched, so that a session's event streams end the moment it is signed out or switched.
   const store = new WatchedSessionStore(
@@ -166,9 +169,10 @@ export function createApp(
     throw new HttpError(404, 'notFound', 'There is no such API route.');
   });
 
+  let renderer: FirstPaintRenderer | undefined;
   if (config.STATIC_DIR) {
     // The page carries the session and capabilities, so the SPA starts without asking for them.
-    const renderer = loadFirstPaint(config.STATIC_DIR, logger);
+    renderer = loadFirstPaint(config.STATIC_DIR, logger);
     const extras = bootstrapper({ capabilities, idleMs, staticDir: config.STATIC_DIR, renderer });
     const load = [clouds.select(), loadSession(store, idleMs)];
     app.use(spaRouter(config.STATIC_DIR, { load, extras }));
@@ -177,8 +181,9 @@ export function createApp(
     throw new HttpError(404, 'notFound', 'Not found.');
   });
   app.use(errorHandler);
-  const closeLimits = async () => {
+  const release = async () => {
     await loginRedis?.quit().catch(() => loginRedis.disconnect());
+    await renderer?.close();
   };
-  return { app, opsApp, store, relay, audit, closeLimits };
+  return { app, opsApp, store, relay, audit, release };
 }

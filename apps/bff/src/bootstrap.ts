@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import type { CapabilitiesOf } from './capabilities.js';
 import { buildManifest, routePreloads } from './route-preloads.js';
 import { currentCloud } from './cloud/directory.js';
-import { firstPaint, type Render } from './first-paint.js';
+import { firstPaint, type FirstPaintRenderer } from './first-paint.js';
 import { htmlAttribute, scriptSafeJson } from './html-escape.js';
 import { currentSession } from './session/middleware.js';
 import { toSessionView } from './session/session.js';
@@ -45,7 +45,11 @@ export function firstListCall(url: URL, capabilities: Capabilities): string | un
   return `${page.path}?${query}`;
 }
 
-/** How many pages the BFF draws at once (first-paint.ts); each takes tens of milliseconds of its CPU. */
+/**
+ * How many pages the BFF draws or has waiting at once (first-paint.ts): each takes tens of
+ * milliseconds of a render thread's CPU, and a page queued behind many others would come later
+ * than the app would draw it.
+ */
 const MAX_DRAWING = 4;
 
 /** What `index.html` carries for one request (static.ts writes it in). */
@@ -71,7 +75,7 @@ export function bootstrapper(deps: {
   capabilities: CapabilitiesOf;
   idleMs: number;
   staticDir: string;
-  renderer: () => Promise<Render | undefined>;
+  renderer: FirstPaintRenderer;
 }) {
   const manifest = buildManifest(deps.staticDir);
   let drawing = 0;
@@ -101,7 +105,7 @@ export function bootstrapper(deps: {
     const { session, capabilities } = bootstrap;
     if (!listPath || !loaded || !session || !capabilities) return { head: json + preloads(false) };
 
-    const render = await deps.renderer();
+    const render = await deps.renderer.current();
     // Drawing takes the BFF's CPU: past a few pages at once, the app draws the others itself.
     if (!render || drawing >= MAX_DRAWING) {
       // The data first: of everything the page needs, the list call takes longest upstream.

@@ -32,8 +32,8 @@ afterEach(async () => {
 });
 
 /** Signs `user` in (on this test's console) and returns a way to open pages as that user's browser. */
-async function signedIn(user = 'demo', cookies = '') {
-  harness ??= await startHarness({ STATIC_DIR: staticDir });
+async function signedIn(user = 'demo', cookies = '', dir = staticDir) {
+  harness ??= await startHarness({ STATIC_DIR: dir });
   const browser = new BrowserClient(harness.bff.url);
   await browser.login(user);
   if (cookies) browser.cookie = `${browser.cookie}; ${cookies}`;
@@ -134,6 +134,31 @@ describe('the first paint', () => {
     expect(html).not.toContain('<script>alert(1)');
     expect(html).not.toContain('<img src=x');
     expect(firstPaintOf(html).root).toContain('&lt;/script&gt;&lt;script&gt;alert(1)');
+  });
+
+  it('keeps serving while a drawing is stuck, and sends that page without its picture', async () => {
+    const stuck = path.join(mkdtempSync(path.join(tmpdir(), 'bff-stuck-paint-')), 'dist');
+    mkdirSync(stuck);
+    mkdirSync(`${stuck}-ssr`);
+    writeFileSync(path.join(stuck, 'index.html'), INDEX);
+    // A renderer that starts but never finishes a page: a bug, or a page too big to draw.
+    writeFileSync(
+      path.join(`${stuck}-ssr`, 'first-paint.js'),
+      'export const warmUp = () => true;\nexport function renderFirstPaint() { for (;;); }\n',
+    );
+    const open = await signedIn('demo', '', stuck);
+    const { browser } = await open('/overview');
+    let pageSent = false;
+    const page = open('/volumes').then((opened) => {
+      pageSent = true;
+      return opened;
+    });
+    // The drawing runs on a thread of its own: the BFF answers meanwhile.
+    expect((await browser.request('/api/session')).status).toBe(200);
+    expect(pageSent).toBe(false);
+    const { root, firstList } = firstPaintOf((await page).html);
+    expect(root).toBe('');
+    expect(firstList?.path).toBe('/api/cinder/volumes/detail?limit=50&with_count=true');
   });
 
   it('leaves pages it cannot draw to the app: a filtered view, a page without a list, a signed-out visitor', async () => {

@@ -1,11 +1,12 @@
 import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Capabilities, FirstList, FirstPaintRequest, SessionView } from '@cinder-console/cinder';
 import { FIRST_LIST_ELEMENT_ID } from '@cinder-console/cinder';
 import type { Request } from 'express';
 import type { Logger } from 'pino';
 import { parse as parseCookies } from 'cookie';
+import { Piscina } from 'piscina';
 import { upstreamFetch } from './keystone/upstream-fetch.js';
 import { rewriteLinks } from './proxy/links.js';
 import { chooseMicroversion } from './proxy/headers.js';
@@ -29,37 +30,105 @@ const LANGUAGE_COOKIE = 'cc_lang';
 const TIME_ZONE_COOKIE = 'cc_tz';
 
 /**
+ * How long a page waits for its drawing, once the threads are ready. Drawing takes tens of
+ * milliseconds; one that takes this long is stuck or the BFF overloaded: its thread is stopped
+ * (and replaced), and the page goes without its picture, for the browser to draw.
+ */
+const DRAW_WAIT_MS = 2000;
+/** How long threads may take to start: loading and warming up the renderer takes a second or two. */
+const START_WAIT_MS = 60_000;
+
+/** The first paint's renderer, and how to let go of its threads when the BFF stops. */
+export interface FirstPaintRenderer {
+  /** The renderer of the current build, once its threads are ready; undefined when the build has none. */
+  current(): Promise<Render | undefined>;
+  close(): Promise<void>;
+}
+
+interface RenderThreads {
+  render: Render;
+  close(): Promise<void>;
+}
+
+/**
  * The first paint's renderer, built beside the SPA (`<STATIC_DIR>-ssr/first-paint.js`, so
- * `apps/web/dist-ssr` for `apps/web/dist`; see vite.config.ts). It starts loading at once, and again
- * when a build in place changes it (as `index.html` is read again, static.ts); pages served
- * meanwhile wait for it. Without the file (a build without it) pages are served as before: the app
+ * `apps/web/dist-ssr` for `apps/web/dist`; see vite.config.ts), run on worker threads of its own:
+ * drawing a page takes tens of milliseconds of CPU, which on the BFF's own thread would hold up
+ * everything else it serves meanwhile, the page's own scripts and styles first. The threads start
+ * with the BFF, and again when a build in place changes the file (as `index.html` is read again,
+ * static.ts): until the new ones are ready the old ones draw, and pages served before any are
+ * ready wait for them. Without the file (a build without it) pages are served as before: the app
  * draws them once its code has run.
  */
-export function loadFirstPaint(staticDir: string, log: Logger): () => Promise<Render | undefined> {
+export function loadFirstPaint(staticDir: string, log: Logger): FirstPaintRenderer {
   const file = path.join(`${path.resolve(staticDir)}-ssr`, 'first-paint.js');
   let loadedAt: number | undefined;
-  let loading: Promise<Render | undefined> = Promise.resolve(undefined);
-  const load = () => {
-    let changedAt: number | undefined;
+  let serving: RenderThreads | undefined;
+  let starting: Promise<RenderThreads | undefined> = Promise.resolve(undefined);
+  const reload = () => {
+    let changedAt: number;
     try {
       changedAt = statSync(file).mtimeMs;
     } catch {
       // No renderer in this build, or mid-build: keep what there is.
-      return loading;
+      return;
     }
-    if (changedAt === loadedAt) return loading;
+    if (changedAt === loadedAt) return;
     loadedAt = changedAt;
-    loading = import(`${pathToFileURL(file).href}?built=${changedAt}`).then(
-      (module: { renderFirstPaint: Render }) => module.renderFirstPaint,
-      (error: unknown) => {
-        log.warn({ err: error }, 'the first paint did not load; pages are drawn by the app alone');
-        return undefined;
-      },
-    );
-    return loading;
+    starting = startThreads(file, log).then((threads) => {
+      // A later build may have been loaded meanwhile: only the latest serves.
+      if (threads && loadedAt === changedAt) {
+        void serving?.close();
+        serving = threads;
+      } else void threads?.close();
+      return serving;
+    });
   };
-  load();
-  return load;
+  reload();
+  return {
+    async current() {
+      reload();
+      return (serving ?? (await starting))?.render;
+    },
+    async close() {
+      await starting;
+      await serving?.close();
+    },
+  };
+}
+
+/**
+ * As many threads as the machine has cores, two at most: each holds its own copy of the renderer
+ * (about 70 MB), and pages beyond those being drawn wait their turn (bootstrap.ts bounds how
+ * many). Ready once each has drawn a page (the renderer's `warmUp`); undefined when they cannot.
+ */
+async function startThreads(file: string, log: Logger): Promise<RenderThreads | undefined> {
+  const threads = Math.min(2, availableParallelism());
+  const pool = new Piscina<FirstPaintRequest | undefined, string | boolean | undefined>({
+    filename: file,
+    minThreads: threads,
+    maxThreads: threads,
+    // A page that would draw without bound is stopped before it takes the BFF's memory.
+    resourceLimits: { maxOldGenerationSizeMb: 256 },
+  });
+  pool.on('error', (error: unknown) => log.warn({ err: error }, 'a first paint thread failed'));
+  const warmUp = () => pool.run(undefined, { name: 'warmUp', signal: AbortSignal.timeout(START_WAIT_MS) });
+  try {
+    // One each: a thread takes one page at a time, so the pool hands them to different threads.
+    const drawn = await Promise.all(Array.from({ length: threads }, warmUp));
+    if (!drawn.every(Boolean)) throw new Error('the renderer drew no warm-up page');
+  } catch (error) {
+    log.warn({ err: error }, 'the first paint did not start; pages are drawn by the app alone');
+    await pool.destroy();
+    return undefined;
+  }
+  return {
+    render: async (request) => {
+      const markup = await pool.run(request, { name: 'renderFirstPaint', signal: AbortSignal.timeout(DRAW_WAIT_MS) });
+      return typeof markup === 'string' ? markup : undefined;
+    },
+    close: () => pool.close(),
+  };
 }
 
 /** What the page needs to be drawn on the server, as far as the BFF knows it. */

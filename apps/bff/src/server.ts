@@ -105,7 +105,7 @@ export async function startBff(config: Config, deps: AppDeps = {}): Promise<Runn
       'OS_INSECURE is set: TLS certificates of Keystone, Cinder and Glance are NOT verified. Use it for testing only.',
     );
   }
-  const { app, opsApp, store, relay, audit, closeLimits } = createApp(config, deps);
+  const { app, opsApp, store, relay, audit, release } = createApp(config, deps);
   const server = await listen(app, config.PORT, config.HOST, config);
   server.on('clientError', answerMalformedRequest);
   // Past this many open connections Node closes new ones at once: a bound on sockets and memory.
@@ -132,7 +132,7 @@ export async function startBff(config: Config, deps: AppDeps = {}): Promise<Runn
       if (opsServer) await closeServer(opsServer);
       await store.close();
       await audit.close?.();
-      await closeLimits();
+      await release();
     },
   };
 }
