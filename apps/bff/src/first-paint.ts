@@ -108,6 +108,9 @@ async function startThreads(file: string, log: Logger): Promise<RenderThreads | 
     filename: file,
     minThreads: threads,
     maxThreads: threads,
+    // The renderer is plain JavaScript: none of the BFF's own flags (a TypeScript loader when run
+    // from source, preloads) apply to it, and some would fail in a thread.
+    execArgv: [],
     // A page that would draw without bound is stopped before it takes the BFF's memory.
     resourceLimits: { maxOldGenerationSizeMb: 256 },
   });
