@@ -3,7 +3,7 @@
 // 200-row page scrolls, how fast sorting and filtering answer, and the JS heap.
 import type { Page } from 'playwright-core';
 import { BffSession } from './lib/clients.js';
-import { APP_ROW, buildSpa, launchChromium, signedInContext } from './lib/browser.js';
+import { APP_ROW, buildSpa, firstRowProbe, launchChromium, signedInContext } from './lib/browser.js';
 import { budgeted, info } from './lib/report.js';
 import { startBff, startEmulator } from './lib/stack.js';
 import { mb, median, percentile, sleep, spread } from './lib/stats.js';
@@ -24,15 +24,11 @@ const FILTERS = [
 ];
 
 /**
- * Page code runs from strings: tsx's transform would add helpers to functions that the page lacks.
- * `firstRowAt` is performance.now() (ms since navigation start) when the first data row appeared
- * (drawn by the BFF, the first paint, or by the app); `appRowAt` when the app's own did.
+ * The first rows' probe (bench/lib/browser.ts), and `urlChangedAt`: when the app last changed the
+ * address (a sort or filter applied). Page code runs from strings: tsx's transform would add
+ * helpers to functions that the page lacks.
  */
-const FIRST_ROW_PROBE = `
-  new MutationObserver((_, observer) => {
-    if (window.firstRowAt === undefined && document.querySelector('tr[data-row-id]')) window.firstRowAt = performance.now();
-    if (document.querySelector(${JSON.stringify(APP_ROW)})) { window.appRowAt = performance.now(); observer.disconnect(); }
-  }).observe(document, { subtree: true, childList: true });
+const FIRST_ROW_PROBE = `${firstRowProbe('tr[data-row-id]')}
   for (const method of ['pushState', 'replaceState']) {
     const original = history[method];
     history[method] = function (...args) { window.urlChangedAt = performance.now(); return original.apply(this, args); };

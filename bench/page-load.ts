@@ -7,7 +7,7 @@
 // as a multiple of Horizon's (issue #16: at most 0.5×).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { BffSession } from './lib/clients.js';
-import { buildSpa, launchChromium, signedInContext } from './lib/browser.js';
+import { buildSpa, firstRowProbe, launchChromium, signedInContext } from './lib/browser.js';
 import { HORIZON_ROW, horizonSession } from './lib/horizon.js';
 import { info, type Row } from './lib/report.js';
 import { startBff, startEmulator, type Server } from './lib/stack.js';
@@ -73,18 +73,6 @@ const PAGES: PageCase[] = [
     horizonPath: '/admin/volumes/',
   },
 ];
-
-/**
- * `firstRowAt`: ms after navigation start when the first row of data (`row`) appeared, drawn by
- * the BFF (the first paint) or by the app; `appRowAt`: when the app's own row did (a row outside
- * the first paint, which takes clicks).
- */
-const firstRowProbe = (row: string) => `
-  new MutationObserver((_, observer) => {
-    const rows = [...document.querySelectorAll(${JSON.stringify(row)})];
-    if (rows.length && window.firstRowAt === undefined) window.firstRowAt = performance.now();
-    if (rows.some((r) => !r.closest('.first-paint'))) { window.appRowAt = performance.now(); observer.disconnect(); }
-  }).observe(document, { subtree: true, childList: true });`;
 
 interface Load {
   rows: number;

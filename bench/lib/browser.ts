@@ -38,6 +38,19 @@ export function buildSpa(): string {
  */
 export const APP_ROW = 'tr[data-row-id]:not(.first-paint *)';
 
+/**
+ * Page code (run from a string: tsx's transform would add helpers the page lacks) that records
+ * `window.firstRowAt`, ms after navigation start when the first row of data (`row`) appeared,
+ * drawn by the BFF (the first paint) or by the app, and `window.appRowAt`, when the app's own row
+ * did (outside the first paint, as APP_ROW).
+ */
+export const firstRowProbe = (row: string) => `
+  new MutationObserver((_, observer) => {
+    const rows = [...document.querySelectorAll(${JSON.stringify(row)})];
+    if (rows.length && window.firstRowAt === undefined) window.firstRowAt = performance.now();
+    if (rows.some((r) => !r.closest('.first-paint'))) { window.appRowAt = performance.now(); observer.disconnect(); }
+  }).observe(document, { subtree: true, childList: true });`;
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
