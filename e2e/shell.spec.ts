@@ -72,6 +72,14 @@ test.describe('on a system set to dark', () => {
     await page.getByRole('menuitemradio', { name: 'Follow system' }).click();
     await expect.poll(() => shell.appliedScheme()).toBe('dark');
   });
+
+  test('the scheme is set before any of its code runs, so the page never flashes light', async ({ page }) => {
+    // Without its scripts the page is only what the document brings (the inline colour-scheme
+    // script, allowed by the response's nonce); blocked by the CSP, it would leave the scheme unset.
+    await page.route('**/assets/*.js', (route) => route.abort());
+    await page.goto('/volumes');
+    await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  });
 });
 
 test('keyboard shortcuts: / searches, ? lists the shortcuts, g then a letter goes to a page', async ({ page }) => {

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BrowserClient, startHarness, type Harness } from '../test-support/harness.js';
 
 const INDEX = `<!doctype html><html><head><meta name="csp-nonce" content="__CSP_NONCE__" />
+<script nonce="__CSP_NONCE__">document.documentElement.dataset.early = '1';</script>
 <script type="module" crossorigin src="/assets/app.js"></script></head><body><div id="root"></div></body></html>`;
 
 let harness: Harness;
@@ -37,13 +38,14 @@ async function page(url: string) {
 }
 
 describe('Content-Security-Policy', () => {
-  it('serves index.html with a fresh nonce that the style policy names, and nothing unsafe', async () => {
+  it('serves index.html with a fresh nonce that the script and style policies name, and nothing unsafe', async () => {
     const first = await page(`${harness.bff.url}/`);
     expect(first.response.status).toBe(200);
     expect(first.nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
     expect(first.html).not.toContain('__CSP_NONCE__');
+    expect(first.html).toContain(`<script nonce="${first.nonce}">`);
     expect(first.csp['style-src']).toBe(`'self' 'nonce-${first.nonce}'`);
-    expect(first.csp['script-src']).toBe("'self'");
+    expect(first.csp['script-src']).toBe(`'self' 'nonce-${first.nonce}'`);
     expect(first.csp['frame-ancestors']).toBe("'none'");
     expect(first.response.headers.get('content-security-policy')).not.toMatch(/unsafe-inline|unsafe-eval/);
     expect(first.response.headers.get('cache-control')).toBe('private, no-cache');
@@ -52,6 +54,7 @@ describe('Content-Security-Policy', () => {
     expect(second.nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
     expect(second.nonce).not.toBe(first.nonce);
     expect(second.csp['style-src']).toBe(`'self' 'nonce-${second.nonce}'`);
+    expect(second.csp['script-src']).toBe(`'self' 'nonce-${second.nonce}'`);
   });
 
   it('fills the nonce in when index.html is asked for by name too', async () => {

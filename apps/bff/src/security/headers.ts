@@ -7,16 +7,21 @@ export function cspNonce(res: Response): string | undefined {
   return res.locals.cspNonce as string | undefined;
 }
 
+/** The `nonce-` source of this response's nonce. */
+const responseNonce = (_req: unknown, res: unknown) => `'nonce-${cspNonce(res as Response)}'`;
+
 const common = {
   strictTransportSecurity: false,
   crossOriginEmbedderPolicy: false,
 } as const;
 
 /**
- * For the SPA: scripts only from this origin, never inline; styles from this origin plus the
- * `<style>` tags that carry this response's nonce (Mantine stamps it on the ones it injects, reading
- * it from `<meta name="csp-nonce">`). No `'unsafe-inline'` anywhere. Styles that React sets through
- * the DOM (`element.style`) are not inline markup and are not affected.
+ * For the SPA: scripts from this origin plus the inline ones that carry this response's nonce
+ * (`index.html` has one, which sets the colour scheme before the first paint); styles from this
+ * origin plus the `<style>` tags with the nonce (Mantine stamps it on the ones it injects, reading it
+ * from `<meta name="csp-nonce">`). No `'unsafe-inline'` anywhere: an injected script or handler
+ * lacks the nonce and does not run. Styles that React sets through the DOM (`element.style`) are
+ * not inline markup and are not affected.
  */
 const spaHeaders = helmet({
   ...common,
@@ -24,8 +29,8 @@ const spaHeaders = helmet({
     useDefaults: true,
     directives: {
       'default-src': ["'self'"],
-      'script-src': ["'self'"],
-      'style-src': ["'self'", (_req, res) => `'nonce-${cspNonce(res as Response)}'`],
+      'script-src': ["'self'", responseNonce],
+      'style-src': ["'self'", responseNonce],
       'img-src': ["'self'", 'data:'],
       'font-src': ["'self'", 'data:'],
       'connect-src': ["'self'"],
