@@ -18,6 +18,7 @@ import {
 import { CREATE_BACKUP_DRAFT, CreateBackupForm } from '../../resources/backups/dialogs/create-backup-dialog';
 import { DeleteBackupsForm } from '../../resources/backups/dialogs/delete-backups-dialog';
 import { displayName } from '../../lib/display-name';
+import { BackupRowActions } from './backup-action-menu';
 import { backupColumns } from './backup-columns';
 import { BackupFilters } from './backup-filters';
 
@@ -42,35 +43,37 @@ function BackupsPage() {
     ));
 
   return (
-    <Stack gap="md">
-      <PageHeader title={t('backups.title')}>
-        <GatedButton gate={write} onClick={openCreate}>
-          {t('backups.actions.create')}
-        </GatedButton>
-      </PageHeader>
-      <ResourceList
-        label={t('backups.title')}
-        list={list}
-        columns={columns}
-        getRowLabel={displayName}
-        errorTitle={t('table.loadFailed', { what: t('backups.what') })}
-        emptyMessage={filtered ? t('backups.noMatch') : t('backups.empty')}
-        exportFileName="backups.csv"
-        filters={
-          <>
-            <BackupFilters controls={list.controls} exactName={list.page.data?.nameMatch === 'exact'} />
-            {admin && <AllProjectsFilters controls={list.controls} projectNames={projectNames} />}
-          </>
-        }
-        bulkActions={(selected, clearSelection) =>
-          selected.length > 0 && (
-            <DeleteSelectedButton gate={write} onClick={() => openBulkDelete(selected, clearSelection)}>
-              {t('backups.actions.deleteSelected', { count: selected.length })}
-            </DeleteSelectedButton>
-          )
-        }
-      />
-    </Stack>
+    <BackupRowActions.Provider>
+      <Stack gap="md">
+        <PageHeader title={t('backups.title')}>
+          <GatedButton gate={write} onClick={openCreate}>
+            {t('backups.actions.create')}
+          </GatedButton>
+        </PageHeader>
+        <ResourceList
+          label={t('backups.title')}
+          list={list}
+          columns={columns}
+          getRowLabel={displayName}
+          errorTitle={t('table.loadFailed', { what: t('backups.what') })}
+          emptyMessage={filtered ? t('backups.noMatch') : t('backups.empty')}
+          exportFileName="backups.csv"
+          filters={
+            <>
+              <BackupFilters controls={list.controls} exactName={list.page.data?.nameMatch === 'exact'} />
+              {admin && <AllProjectsFilters controls={list.controls} projectNames={projectNames} />}
+            </>
+          }
+          bulkActions={(selected, clearSelection) =>
+            selected.length > 0 && (
+              <DeleteSelectedButton gate={write} onClick={() => openBulkDelete(selected, clearSelection)}>
+                {t('backups.actions.deleteSelected', { count: selected.length })}
+              </DeleteSelectedButton>
+            )
+          }
+        />
+      </Stack>
+    </BackupRowActions.Provider>
   );
 }
 

@@ -21,7 +21,7 @@ import { CREATE_VOLUME_DRAFT, CreateVolumeForm } from '../../resources/volumes/d
 import { DeleteVolumesForm } from '../../resources/volumes/dialogs/delete-volumes-dialog';
 import { AcceptTransferForm } from '../../resources/volumes/dialogs/transfer-volume-dialog';
 import { displayName } from '../../lib/display-name';
-import { VolumeActionMenu } from './volume-action-menu';
+import { VolumeActionMenu, VolumeRowActions } from './volume-action-menu';
 import { volumeColumns } from './volume-columns';
 
 const PROJECT_FIELDS: ProjectFields<Volume> = {
@@ -56,82 +56,84 @@ function VolumesPage() {
   );
   const statusOptions = VOLUME_STATUSES.map((status) => ({ value: status, label: t(`status.values.${status}`) }));
   return (
-    <Stack gap="md">
-      <PageHeader title={t('volumes.title')}>
-        <Group gap="xs">
-          <GatedButton
-            variant="default"
-            gate={write}
-            onClick={() =>
-              openDialog(t('volumes.dialogs.acceptTransfer'), (close) => <AcceptTransferForm close={close} />)
-            }
-          >
-            {t('volumes.actions.acceptTransfer')}
-          </GatedButton>
-          <GatedButton gate={write} onClick={openCreate}>
-            {t('volumes.actions.create')}
-          </GatedButton>
-        </Group>
-      </PageHeader>
-      <ResourceList
-        label={t('volumes.title')}
-        list={list}
-        columns={columns}
-        getRowLabel={displayName}
-        errorTitle={t('table.loadFailed', { what: t('volumes.what') })}
-        emptyMessage={Object.keys(controls.view.filters).length > 0 ? t('volumes.noMatch') : t('volumes.empty')}
-        exportFileName="volumes.csv"
-        filters={
-          <>
-            <NameFilter controls={controls} exact={page.data?.nameMatch === 'exact'} />
-            <SelectFilter
-              controls={controls}
-              filterKey="status"
-              label={t('volumes.columns.status')}
-              options={statusOptions}
-            />
-            <SelectFilter
-              controls={controls}
-              filterKey="bootable"
-              label={t('volumes.columns.bootable')}
-              options={[
-                { value: 'true', label: t('common.yes') },
-                { value: 'false', label: t('common.no') },
-              ]}
-            />
-            <SelectFilter
-              controls={controls}
-              filterKey="az"
-              label={t('volumes.columns.availabilityZone')}
-              options={(zones.data ?? []).map((zone) => ({ value: zone, label: zone }))}
-            />
-            {abilities?.admin && (
-              <SelectFilter
-                controls={controls}
-                filterKey="type"
-                label={t('volumes.columns.type')}
-                options={(types.data ?? []).map((type) => ({ value: type.id, label: type.name }))}
-              />
-            )}
-            {abilities?.admin && <AllProjectsFilters controls={controls} projectNames={projectNames} />}
-          </>
-        }
-        bulkActions={(selected, clearSelection) =>
-          selected.length > 0 && (
-            <DeleteSelectedButton
+    <VolumeRowActions.Provider>
+      <Stack gap="md">
+        <PageHeader title={t('volumes.title')}>
+          <Group gap="xs">
+            <GatedButton
+              variant="default"
               gate={write}
               onClick={() =>
-                openDialog(t('volumes.dialogs.deleteMany', { count: selected.length }), (close) => (
-                  <DeleteVolumesForm volumes={selected} close={close} onDeleted={clearSelection} />
-                ))
+                openDialog(t('volumes.dialogs.acceptTransfer'), (close) => <AcceptTransferForm close={close} />)
               }
             >
-              {t('volumes.actions.deleteSelected', { count: selected.length })}
-            </DeleteSelectedButton>
-          )
-        }
-      />
-    </Stack>
+              {t('volumes.actions.acceptTransfer')}
+            </GatedButton>
+            <GatedButton gate={write} onClick={openCreate}>
+              {t('volumes.actions.create')}
+            </GatedButton>
+          </Group>
+        </PageHeader>
+        <ResourceList
+          label={t('volumes.title')}
+          list={list}
+          columns={columns}
+          getRowLabel={displayName}
+          errorTitle={t('table.loadFailed', { what: t('volumes.what') })}
+          emptyMessage={Object.keys(controls.view.filters).length > 0 ? t('volumes.noMatch') : t('volumes.empty')}
+          exportFileName="volumes.csv"
+          filters={
+            <>
+              <NameFilter controls={controls} exact={page.data?.nameMatch === 'exact'} />
+              <SelectFilter
+                controls={controls}
+                filterKey="status"
+                label={t('volumes.columns.status')}
+                options={statusOptions}
+              />
+              <SelectFilter
+                controls={controls}
+                filterKey="bootable"
+                label={t('volumes.columns.bootable')}
+                options={[
+                  { value: 'true', label: t('common.yes') },
+                  { value: 'false', label: t('common.no') },
+                ]}
+              />
+              <SelectFilter
+                controls={controls}
+                filterKey="az"
+                label={t('volumes.columns.availabilityZone')}
+                options={(zones.data ?? []).map((zone) => ({ value: zone, label: zone }))}
+              />
+              {abilities?.admin && (
+                <SelectFilter
+                  controls={controls}
+                  filterKey="type"
+                  label={t('volumes.columns.type')}
+                  options={(types.data ?? []).map((type) => ({ value: type.id, label: type.name }))}
+                />
+              )}
+              {abilities?.admin && <AllProjectsFilters controls={controls} projectNames={projectNames} />}
+            </>
+          }
+          bulkActions={(selected, clearSelection) =>
+            selected.length > 0 && (
+              <DeleteSelectedButton
+                gate={write}
+                onClick={() =>
+                  openDialog(t('volumes.dialogs.deleteMany', { count: selected.length }), (close) => (
+                    <DeleteVolumesForm volumes={selected} close={close} onDeleted={clearSelection} />
+                  ))
+                }
+              >
+                {t('volumes.actions.deleteSelected', { count: selected.length })}
+              </DeleteSelectedButton>
+            )
+          }
+        />
+      </Stack>
+    </VolumeRowActions.Provider>
   );
 }
 
