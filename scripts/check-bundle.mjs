@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
 import { BUDGETS, judge, kb, measureBuild } from './bundle-budget.mjs';
+import { missingMantineStyles } from './check-mantine-styles.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -26,6 +27,11 @@ try {
   });
   const sizes = measureBuild(outDir);
   const { failures } = judge(sizes);
+  for (const [file, classes] of missingMantineStyles(outDir)) {
+    failures.push(
+      `Mantine classes ${classes.join(', ')} are set but unstyled: import @mantine/core/styles/${file} in apps/web/src/app/mantine-styles.ts`,
+    );
+  }
   if (values.json) {
     console.log(JSON.stringify({ ...sizes, budgets: BUDGETS, failures }));
   } else {
@@ -38,7 +44,9 @@ try {
     );
   }
   if (failures.length) {
-    console.error(`\nBundle over budget:\n  ${failures.join('\n  ')}\nSee docs/benchmarks.md (Bundle) for what to do.`);
+    console.error(
+      `\nBundle over budget or unstyled:\n  ${failures.join('\n  ')}\nSee docs/benchmarks.md (Bundle) for what to do.`,
+    );
     process.exitCode = 1;
   } else if (!values.json) {
     console.log('  bundle within budget');

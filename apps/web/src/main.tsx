@@ -1,5 +1,5 @@
 import './lib/zod-config';
-import '@mantine/core/styles.css';
+import './app/mantine-styles';
 import '@mantine/notifications/styles.css';
 import './lib/i18n';
 import { StrictMode } from 'react';
