@@ -4,12 +4,14 @@
 // With REAL_OS_AUTH_URL set (the rig: http://127.0.0.1:5000/v3, users demo/demo and admin/admin),
 // the same pages also load against that cloud; with HORIZON_URL too (deploy/horizon/up.sh), each
 // page's Horizon counterpart on that cloud loads in turn with it, and the console's time is given
-// as a multiple of Horizon's (issue #16: at most 0.5×).
+// as a multiple of Horizon's (issue #16: at most 0.5×). The real cloud's demo project is seeded
+// first (lib/rig-data.ts), so both consoles list real rows, 200 on one page too.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { BffSession } from './lib/clients.js';
 import { buildSpa, firstRowProbe, launchChromium, signedInContext } from './lib/browser.js';
-import { HORIZON_ROW, horizonSession } from './lib/horizon.js';
+import { HORIZON_ROW, horizonSession, withHorizonPageSize } from './lib/horizon.js';
 import { info, type Row } from './lib/report.js';
+import { seedRig } from './lib/rig-data.js';
 import { startBff, startEmulator, type Server } from './lib/stack.js';
 import { median, sleep } from './lib/stats.js';
 import type { Bench } from './run.js';
@@ -26,6 +28,8 @@ interface PageCase {
   row: string;
   /** The same list in Horizon. */
   horizonPath: string;
+  /** Rows per page in both consoles, when not their defaults (50 here, 20 in Horizon). */
+  pageSize?: number;
 }
 
 /** A row of a resource table, or its message when the list is empty (a real cloud may have none). */
@@ -63,6 +67,15 @@ const PAGES: PageCase[] = [
     list: '/api/cinder/types?',
     row: 'tbody tr',
     horizonPath: '/admin/volume_types/',
+  },
+  {
+    label: 'volumes, 200 per page',
+    path: '/volumes?size=200',
+    user: 'demo',
+    list: '/api/cinder/volumes/detail',
+    row: LIST_ROW,
+    horizonPath: '/project/volumes/',
+    pageSize: 200,
   },
   {
     label: 'admin volumes',
@@ -233,11 +246,14 @@ async function cloudRows(
       list: page.list,
       row: page.row,
     };
-    const theirs: Target | undefined = horizonContexts && {
+    const horizonContext = horizonContexts?.[page.user];
+    const theirs: Target | undefined = horizonContext && {
       where: `${where}, Horizon`,
       page,
       url: `${horizonUrl}${page.horizonPath}`,
-      newContext: horizonContexts[page.user]!,
+      newContext: page.pageSize
+        ? () => withHorizonPageSize(horizonContext, horizonUrl!, page.pageSize!)
+        : horizonContext,
       list: undefined,
       row: HORIZON_ROW,
     };
@@ -269,6 +285,10 @@ const bench: Bench = {
     const real = process.env.REAL_OS_AUTH_URL;
     try {
       if (real) {
+        const seeded = await seedRig(real);
+        notes.push(
+          `real cloud data (bench/lib/rig-data.ts): the demo project holds ${seeded.volumes} volumes, ${seeded.snapshots} snapshots and ${seeded.backups} backups of this benchmark besides whatever else it has; both consoles show the same.`,
+        );
         const realBff = await startBff(real, { STATIC_DIR: staticDir });
         try {
           const cloud = await cloudRows('real cloud', browser, realBff, process.env.HORIZON_URL);

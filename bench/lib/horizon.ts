@@ -39,3 +39,18 @@ export async function horizonSession(
     await login.close();
   }
 }
+
+/**
+ * A fresh context from `newContext` whose Horizon shows `size` rows per page: the user setting
+ * "Items Per Page", which Horizon keeps in the `API_RESULT_PAGE_SIZE` cookie when the session has
+ * none (horizon/utils/functions.py `get_config_value`).
+ */
+export async function withHorizonPageSize(
+  newContext: () => Promise<BrowserContext>,
+  baseUrl: string,
+  size: number,
+): Promise<BrowserContext> {
+  const context = await newContext();
+  await context.addCookies([{ name: 'API_RESULT_PAGE_SIZE', value: String(size), url: baseUrl }]);
+  return context;
+}
