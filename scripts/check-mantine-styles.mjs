@@ -6,8 +6,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const CLASS = /\bm_[0-9a-f]{8}\b/g;
+const WEB_APP = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../apps/web');
+const MANTINE = '@mantine/core';
 
 /** Mantine's classes set by the built JS and defined nowhere in the built CSS, by the component file defining them. */
 export function missingMantineStyles(outDir) {
@@ -30,9 +33,10 @@ export function missingMantineStyles(outDir) {
 
 /** Each class of @mantine/core's per-component stylesheets, mapped to the file that defines it. */
 function libraryStylesByClass() {
-  // The package exports its stylesheets one by one, not its folder: found through the full one.
-  const require = createRequire(import.meta.url);
-  const folder = path.join(path.dirname(require.resolve('@mantine/core/styles.css')), 'styles');
+  // The web app's own copy (a dependency of apps/web, not of these scripts), which exports its
+  // stylesheets one by one, not their folder: found through the full stylesheet.
+  const webRequire = createRequire(path.join(WEB_APP, 'package.json'));
+  const folder = path.join(path.dirname(webRequire.resolve(`${MANTINE}/styles.css`)), 'styles');
   const byClass = new Map();
   for (const file of readdirSync(folder).filter((f) => f.endsWith('.css') && !f.endsWith('.layer.css'))) {
     for (const name of readFileSync(path.join(folder, file), 'utf8').match(CLASS) ?? []) {

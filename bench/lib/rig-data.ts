@@ -6,7 +6,7 @@ import { cinder, keystoneToken, type CloudToken } from './clients.js';
 import { sleep } from './stats.js';
 
 /** Volumes of the 200-row page, and a few more, so the page is full. */
-export const RIG_VOLUMES = 210;
+const RIG_VOLUMES = 210;
 const SNAPSHOTS = 5;
 const BACKUPS = 3;
 const PREFIX = 'bench-load';
