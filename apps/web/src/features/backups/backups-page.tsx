@@ -43,13 +43,13 @@ function BackupsPage() {
     ));
 
   return (
-    <BackupRowActions.Provider>
-      <Stack gap="md">
-        <PageHeader title={t('backups.title')}>
-          <GatedButton gate={write} onClick={openCreate}>
-            {t('backups.actions.create')}
-          </GatedButton>
-        </PageHeader>
+    <Stack gap="md">
+      <PageHeader title={t('backups.title')}>
+        <GatedButton gate={write} onClick={openCreate}>
+          {t('backups.actions.create')}
+        </GatedButton>
+      </PageHeader>
+      <BackupRowActions.Provider>
         <ResourceList
           label={t('backups.title')}
           list={list}
@@ -72,8 +72,8 @@ function BackupsPage() {
             )
           }
         />
-      </Stack>
-    </BackupRowActions.Provider>
+      </BackupRowActions.Provider>
+    </Stack>
   );
 }
 

@@ -56,24 +56,24 @@ function VolumesPage() {
   );
   const statusOptions = VOLUME_STATUSES.map((status) => ({ value: status, label: t(`status.values.${status}`) }));
   return (
-    <VolumeRowActions.Provider>
-      <Stack gap="md">
-        <PageHeader title={t('volumes.title')}>
-          <Group gap="xs">
-            <GatedButton
-              variant="default"
-              gate={write}
-              onClick={() =>
-                openDialog(t('volumes.dialogs.acceptTransfer'), (close) => <AcceptTransferForm close={close} />)
-              }
-            >
-              {t('volumes.actions.acceptTransfer')}
-            </GatedButton>
-            <GatedButton gate={write} onClick={openCreate}>
-              {t('volumes.actions.create')}
-            </GatedButton>
-          </Group>
-        </PageHeader>
+    <Stack gap="md">
+      <PageHeader title={t('volumes.title')}>
+        <Group gap="xs">
+          <GatedButton
+            variant="default"
+            gate={write}
+            onClick={() =>
+              openDialog(t('volumes.dialogs.acceptTransfer'), (close) => <AcceptTransferForm close={close} />)
+            }
+          >
+            {t('volumes.actions.acceptTransfer')}
+          </GatedButton>
+          <GatedButton gate={write} onClick={openCreate}>
+            {t('volumes.actions.create')}
+          </GatedButton>
+        </Group>
+      </PageHeader>
+      <VolumeRowActions.Provider>
         <ResourceList
           label={t('volumes.title')}
           list={list}
@@ -132,8 +132,8 @@ function VolumesPage() {
             )
           }
         />
-      </Stack>
-    </VolumeRowActions.Provider>
+      </VolumeRowActions.Provider>
+    </Stack>
   );
 }
 
