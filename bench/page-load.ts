@@ -28,8 +28,8 @@ interface PageCase {
   row: string;
   /** The same list in Horizon. */
   horizonPath: string;
-  /** Rows per page in both consoles, when not their defaults (50 here, 20 in Horizon). */
-  pageSize?: number;
+  /** Horizon's "Items Per Page" for this case, when not its default of 20 (the console's is in `path`). */
+  horizonPageSize?: number;
 }
 
 /** A row of a resource table, or its message when the list is empty (a real cloud may have none). */
@@ -75,7 +75,7 @@ const PAGES: PageCase[] = [
     list: '/api/cinder/volumes/detail',
     row: LIST_ROW,
     horizonPath: '/project/volumes/',
-    pageSize: 200,
+    horizonPageSize: 200,
   },
   {
     label: 'admin volumes',
@@ -251,8 +251,8 @@ async function cloudRows(
       where: `${where}, Horizon`,
       page,
       url: `${horizonUrl}${page.horizonPath}`,
-      newContext: page.pageSize
-        ? () => withHorizonPageSize(horizonContext, horizonUrl!, page.pageSize!)
+      newContext: page.horizonPageSize
+        ? () => withHorizonPageSize(horizonContext, horizonUrl!, page.horizonPageSize!)
         : horizonContext,
       list: undefined,
       row: HORIZON_ROW,

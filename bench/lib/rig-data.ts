@@ -19,26 +19,28 @@ interface Named {
   status: string;
 }
 
-/** Every item of a Cinder list, following its `next` links (the rig's page may be shorter). */
-async function listAll(cloud: CloudToken, path: string, key: string): Promise<Named[]> {
+type Kind = 'volumes' | 'snapshots' | 'backups';
+
+/** Every item of this benchmark of one kind (named by PREFIX), page by page (the rig's page may be shorter). */
+async function ours(cloud: CloudToken, kind: Kind): Promise<Named[]> {
   const items: Named[] = [];
   let marker: string | undefined;
   for (;;) {
     const query = `limit=1000${marker ? `&marker=${marker}` : ''}`;
-    const page = (await cinder<Record<string, Named[]>>(cloud, `${path}?${query}`))[key]!;
-    items.push(...page);
+    const page = (await cinder<Record<Kind, Named[]>>(cloud, `/${kind}/detail?${query}`))[kind];
+    items.push(...page.filter((item) => item.name?.startsWith(PREFIX)));
     if (page.length < 1000) return items;
     marker = page.at(-1)!.id;
   }
 }
 
-/** Waits until every item named by the prefix is `available`; throws on one in `error`. */
-async function settled(cloud: CloudToken, path: string, key: string, prefix: string): Promise<Named[]> {
+/** Waits until every item of this benchmark of one kind is `available`; throws on one in `error`. */
+async function settled(cloud: CloudToken, kind: Kind): Promise<Named[]> {
   for (;;) {
-    const ours = (await listAll(cloud, path, key)).filter((item) => item.name?.startsWith(prefix));
-    const failed = ours.find((item) => item.status.startsWith('error'));
+    const items = await ours(cloud, kind);
+    const failed = items.find((item) => item.status.startsWith('error'));
     if (failed) throw new Error(`${failed.name} went to ${failed.status} on the rig`);
-    if (ours.every((item) => item.status === 'available')) return ours;
+    if (items.every((item) => item.status === 'available')) return items;
     await sleep(1000);
   }
 }
@@ -63,24 +65,23 @@ export async function seedRig(authUrl: string): Promise<{ volumes: number; snaps
     body: { quota_set: { volumes: 500, gigabytes: 1000, snapshots: 50, backups: 50, backup_gigabytes: 1000 } },
   });
 
-  const volumes = (await listAll(demo, '/volumes/detail', 'volumes')).filter((v) => v.name?.startsWith(PREFIX));
-  const have = new Set(volumes.map((v) => v.name));
+  const have = new Set((await ours(demo, 'volumes')).map((v) => v.name));
   const missing = Array.from({ length: RIG_VOLUMES }, (_, i) => `${PREFIX}-${String(i).padStart(3, '0')}`).filter(
     (name) => !have.has(name),
   );
   await inBatches(missing.length, (i) =>
     cinder(demo, '/volumes', { method: 'POST', body: { volume: { name: missing[i], size: 1 } } }),
   );
-  const ready = await settled(demo, '/volumes/detail', 'volumes', PREFIX);
+  const ready = await settled(demo, 'volumes');
 
-  const snapshots = (await listAll(demo, '/snapshots/detail', 'snapshots')).filter((s) => s.name?.startsWith(PREFIX));
+  const snapshots = await ours(demo, 'snapshots');
   await inBatches(SNAPSHOTS - Math.min(SNAPSHOTS, snapshots.length), (i) =>
     cinder(demo, '/snapshots', {
       method: 'POST',
       body: { snapshot: { name: `${PREFIX}-snapshot-${snapshots.length + i}`, volume_id: ready[i]!.id } },
     }),
   );
-  const backups = (await listAll(demo, '/backups/detail', 'backups')).filter((b) => b.name?.startsWith(PREFIX));
+  const backups = await ours(demo, 'backups');
   // One at a time: a volume being backed up is busy, and the rig's backup service works serially.
   for (let i = backups.length; i < BACKUPS; i++) {
     await cinder(demo, '/backups', {
@@ -88,9 +89,7 @@ export async function seedRig(authUrl: string): Promise<{ volumes: number; snaps
       body: { backup: { name: `${PREFIX}-backup-${i}`, volume_id: ready[SNAPSHOTS + i]!.id } },
     });
   }
-  const [allSnapshots, allBackups] = [
-    await settled(demo, '/snapshots/detail', 'snapshots', PREFIX),
-    await settled(demo, '/backups/detail', 'backups', PREFIX),
-  ];
-  return { volumes: ready.length, snapshots: allSnapshots.length, backups: allBackups.length };
+  const snapshotsReady = await settled(demo, 'snapshots');
+  const backupsReady = await settled(demo, 'backups');
+  return { volumes: ready.length, snapshots: snapshotsReady.length, backups: backupsReady.length };
 }
